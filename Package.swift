@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CrimeKit",
+    products: [
+        .library(name: "CrimeCore", targets: ["CrimeCore"]),
+        .library(name: "CrimeGeo", targets: ["CrimeGeo"]),
+        .library(name: "CrimeModels", targets: ["CrimeModels"]),
+        .library(name: "CrimeEval", targets: ["CrimeEval"]),
+        .executable(name: "crimekit", targets: ["CrimeKitCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "CrimeCore", dependencies: ["COpenBLAS"]),
+        .target(name: "CrimeGeo", dependencies: ["CrimeCore"]),
+        .target(name: "CrimeModels", dependencies: ["CrimeCore", "COpenBLAS"]),
+        .target(name: "CrimeEval", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"]),
+        .executableTarget(
+            name: "CrimeKitCLI",
+            dependencies: [
+                "CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "CrimeBench",
+            dependencies: ["CrimeCore", "CrimeGeo"],
+            path: "Benchmarks/CrimeBench"
+        ),
+        // Fixtures live in Tests/Fixtures/<area>/ beside the scripts that made them; tests find them
+        // through #filePath, so they are not bundled as resources.
+        .testTarget(name: "CrimeCoreTests", dependencies: ["CrimeCore"]),
+        .testTarget(name: "CrimeGeoTests", dependencies: ["CrimeCore", "CrimeGeo"]),
+        .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels"]),
+        .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeEval"]),
+        .testTarget(name: "CrimeKitCLITests", dependencies: ["CrimeCore"]),
+    ]
+)
