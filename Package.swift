@@ -37,10 +37,11 @@ let package = Package(
         ),
         // Fixtures live in Tests/Fixtures/<area>/ beside the scripts that made them; tests find them
         // through #filePath, so they are not bundled as resources.
-        .testTarget(name: "CrimeCoreTests", dependencies: ["CrimeCore"]),
-        .testTarget(name: "CrimeGeoTests", dependencies: ["CrimeCore", "CrimeGeo"]),
-        .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels"]),
-        .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeEval"]),
-        .testTarget(name: "CrimeKitCLITests", dependencies: ["CrimeCore"]),
+        .target(name: "CrimeTestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CrimeCoreTests", dependencies: ["CrimeCore", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeGeoTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeEval", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeKitCLITests", dependencies: ["CrimeCore", "CrimeTestSupport"]),
     ]
 )
