@@ -68,9 +68,7 @@ enum GeoJSONPointReader {
                 }
             }
         }
-        var table = builder.table
-        table.compactStorage()
-        return IngestResult(table: table, report: builder.report,
+        return IngestResult(table: builder.table, report: builder.report,
                             absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count)
     }
 

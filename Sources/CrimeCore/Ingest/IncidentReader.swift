@@ -50,12 +50,13 @@ public enum IncidentReader {
         var nextRecord = 2
         var pending: [(block: CSVBlock, start: Int)] = [(first, dataStart)]
         var done = first.isLast
-        while !pending.isEmpty {
+        while true {
             while !done && pending.count < options.threads {
                 guard let block = try reader.next() else { done = true; break }
                 pending.append((block, 0))
                 done = block.isLast
             }
+            if pending.isEmpty { break }
             let outcomes = parseConcurrently(pending, binding: binding, context: context)
             for outcome in outcomes {
                 switch outcome {
@@ -71,7 +72,6 @@ public enum IncidentReader {
             }
             pending.removeAll()
         }
-        table.compactStorage()
         return IngestResult(table: table, report: report, absentColumns: binding.absentExtras, bytesRead: reader.bytesRead)
     }
 
@@ -126,16 +126,4 @@ private final class ResultSlots: @unchecked Sendable {
     }
 
     var values: [Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>] { slots.compactMap { $0 } }
-}
-
-extension IncidentTable {
-    /// Releases spare capacity left by growing the columns.
-    mutating func compactStorage() {
-        ids.shrinkToFit()
-        times = times.withUnsafeBufferPointer { Array($0) }
-        latitudes = latitudes.withUnsafeBufferPointer { Array($0) }
-        longitudes = longitudes.withUnsafeBufferPointer { Array($0) }
-        categories = categories.withUnsafeBufferPointer { Array($0) }
-        flags = flags.withUnsafeBufferPointer { Array($0) }
-    }
 }
