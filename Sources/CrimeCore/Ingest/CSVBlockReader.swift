@@ -35,6 +35,8 @@ final class CSVBlockReader {
     private var finished = false
     /// Bytes read so far (the byte-order mark included).
     private(set) var bytesRead = 0
+    /// The file's size when it was opened (0 for pipes and other streams).
+    private(set) var fileSize = 0
 
     /// Opens a file; `blockSize` is the number of new bytes read per block.
     init(path: String, blockSize: Int) throws {
@@ -45,9 +47,12 @@ final class CSVBlockReader {
             throw IngestError.unreadable(file: path, reason: String(cString: strerror(errno)))
         }
         var info = stat()
-        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            close(descriptor)
-            throw IngestError.unreadable(file: path, reason: "it is a directory")
+        if fstat(descriptor, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                close(descriptor)
+                throw IngestError.unreadable(file: path, reason: "it is a directory")
+            }
+            fileSize = Int(info.st_size)
         }
     }
 
