@@ -1,0 +1,48 @@
+import CrimeCore
+import Foundation
+
+/// Ingest of a Chicago-schema extract: wall time and resident memory per incident.
+enum IngestBenchmark {
+    /// Reads the file with the `chicago` preset and returns `ingest_seconds`, `rows_kept`,
+    /// `rows_per_second`, `megabytes_per_second`, `rss_bytes_per_incident` (resident growth kept
+    /// after the read, from `/proc/self/status` VmRSS), `peak_rss_bytes_per_incident` (growth of
+    /// VmHWM during the read) and `table_bytes_per_incident` (the table's own count).
+    ///
+    /// One-time costs that do not grow with the file (loading the zone database, starting the
+    /// worker threads) are paid before the first reading of memory, so they are not charged per incident.
+    static func run(path: String) throws -> [String: Double] {
+        _ = try ZoneClock(identifier: IngestSchema.chicago.zone)
+        DispatchQueue.concurrentPerform(iterations: IngestOptions.defaultThreads) { _ in }
+        let before = ResidentMemory.read()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try IncidentReader.read(path: path, schema: .chicago)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let after = ResidentMemory.read()
+        let rows = Double(max(1, result.report.rowsKept))
+        return withExtendedLifetime(result) {
+            [
+                "ingest_seconds": seconds,
+                "rows_kept": Double(result.report.rowsKept),
+                "rows_per_second": Double(result.report.rowsKept) / seconds,
+                "megabytes_per_second": Double(result.bytesRead) / 1e6 / seconds,
+                "rss_bytes_per_incident": Double(after.current - before.current) / rows,
+                "peak_rss_bytes_per_incident": Double(after.peak - before.current) / rows,
+                "table_bytes_per_incident": Double(result.table.byteCount) / rows,
+            ]
+        }
+    }
+}
+
+/// Resident set size of this process, from `/proc/self/status` (zero where that file does not exist).
+enum ResidentMemory {
+    /// Current (VmRSS) and peak (VmHWM) resident bytes.
+    static func read() -> (current: Int, peak: Int) {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+        func field(_ name: String) -> Int {
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
+            let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+            return kilobytes * 1024
+        }
+        return (field("VmRSS"), field("VmHWM"))
+    }
+}
