@@ -128,7 +128,8 @@ def bucket(ts, starts):
     earlier = [s for s in starts if s[0] <= h]
     if earlier:
         return f"{names[ts.weekday()]} {earlier[-1][1]}"
-    return f"{names[(ts - pd.Timedelta(days=1)).weekday()]} {starts[-1][1]}"
+    # The calendar day before (not 24 hours before, which can land two days back across a clock change).
+    return f"{names[(ts.weekday() - 1) % 7]} {starts[-1][1]}"
 
 
 local_all = pd.to_datetime(inc.time, unit="s", utc=True).dt.tz_convert(ZONE)
