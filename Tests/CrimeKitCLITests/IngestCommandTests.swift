@@ -1,0 +1,33 @@
+import CrimeTestSupport
+import Foundation
+import Testing
+
+@Suite struct IngestCommandTests {
+    @Test func ingestPrintsTheJSONContract() throws {
+        let path = Fixtures.url("ingest", "chicago.csv").path
+        let result = try CLIRunner.run(["ingest", path, "--schema", "chicago", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["rows_read", "rows_kept", "dropped", "first_time", "last_time"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let read = try #require(object["rows_read"] as? Int)
+        let kept = try #require(object["rows_kept"] as? Int)
+        let dropped = try #require(object["dropped"] as? [String: Int])
+        #expect(read == kept + dropped.values.reduce(0, +))
+        #expect(read > 0)
+    }
+
+    @Test func unknownSchemaFailsWithASentence() throws {
+        let path = Fixtures.url("ingest", "chicago.csv").path
+        let result = try CLIRunner.run(["ingest", path, "--schema", "gotham"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("gotham"))
+    }
+
+    @Test func missingFileNamesTheFile() throws {
+        let result = try CLIRunner.run(["ingest", "/nonexistent/crimes.csv", "--schema", "chicago"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("/nonexistent/crimes.csv"))
+    }
+}
