@@ -1,1 +1,21 @@
-print("benchmarks: not yet assembled")
+import Foundation
+
+// crimebench: release-mode benchmarks of CrimeKit, one JSON object per run.
+//   crimebench ingest FILE   ingest + clean of a Chicago-schema extract
+//   crimebench cube          cube building from 10 million (cell, time) pairs
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    var results: [String: Double]
+    switch (arguments.first, arguments.count) {
+    case ("ingest", 2): results = try IngestBenchmark.run(path: arguments[1])
+    case ("cube", 1): results = try CubeBenchmark.run()
+    default:
+        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube\n".utf8))
+        exit(2)
+    }
+    let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+} catch {
+    FileHandle.standardError.write(Data("crimebench: \(error)\n".utf8))
+    exit(1)
+}
