@@ -237,4 +237,18 @@ struct CleaningTests {
         #expect(report.samples.count == CleaningReport.samplesPerReason)
         #expect(balances(report))
     }
+
+    @Test("Cleaning continues an ingest's report and keeps it balanced")
+    func continuesIngestReport() throws {
+        let path = Fixtures.url("ingest", "chicago.csv").path
+        let ingested = try IncidentReader.read(path: path, schema: .chicago)
+        var report = ingested.report
+        #expect(report.rowsRead == 10)
+        let box = BoundingBox(minLatitude: 41.8, minLongitude: -88, maxLatitude: 42.1, maxLongitude: -87.5)
+        let (out, _) = ingested.table.cleaned(options: CleaningOptions(bounds: box, file: "chicago.csv"), report: &report)
+        #expect(report.rowsRead == 10)
+        #expect(report.rowsKept == out.count)
+        #expect(report.dropped[.outOfBounds, default: 0] > 0)
+        #expect(balances(report))
+    }
 }
