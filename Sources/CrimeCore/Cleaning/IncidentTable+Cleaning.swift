@@ -1,0 +1,114 @@
+extension IncidentTable {
+    /// The table after the cleaning steps of `options`, and the midnight spike measured on the rows that
+    /// survived the location and duplicate checks.
+    ///
+    /// Steps, in order, each row counted in `report` under the first reason that drops it:
+    /// 1. `out_of_bounds`: outside ``CleaningOptions/bounds`` or with no cell in ``CleaningOptions/area``.
+    /// 2. `duplicate`: a non-empty id already seen on an earlier kept row (empty ids never clash;
+    ///    a row dropped in step 1 does not claim its id).
+    /// 3. The midnight spike is measured; when significant, ``CleaningOptions/midnight`` is applied
+    ///    (`midnight_spike` drops, `midnight_flagged` / `midnight_spread` changes).
+    /// 4. Categories are re-mapped from the offence text when a mapping or overrides are given; rows whose
+    ///    category changes are counted as `category_overridden`.
+    ///
+    /// `report.rowsRead` is left as it is and `report.rowsKept` is set to the output's count, so a report
+    /// that balanced before (`rowsKept == count`) still balances. Sample rows are the row of this
+    /// (input) table + 2, an approximate record number of the source file (header = 1). Work is O(n).
+    public func cleaned(options: CleaningOptions, report: inout CleaningReport) -> (IncidentTable, MidnightSpike) {
+        var kept: [Int] = []
+        kept.reserveCapacity(count)
+        var midnightRows: [Int] = []
+        var counter = HourMarkCounter()
+        var seen = IdSet(capacity: options.dropDuplicates ? count : 0)
+        for row in 0..<count {
+            let point = location(row)
+            if let box = options.bounds, !box.contains(point) {
+                report.drop(issue(row, "location", .outOfBounds, point.description, options))
+                continue
+            }
+            if let area = options.area, area.cell(containing: point) == nil {
+                report.drop(issue(row, "location", .outOfBounds, point.description, options))
+                continue
+            }
+            if options.dropDuplicates, !seen.insert(row: row, of: ids) {
+                report.drop(issue(row, "id", .duplicate, ids[row], options))
+                continue
+            }
+            if counter.count(secondOfDay: MidnightSpike.localSecondOfDay(times[row], zone: zone)) {
+                midnightRows.append(row)
+            }
+            kept.append(row)
+        }
+        let spike = counter.spike(threshold: options.spikeThreshold)
+        let policy: MidnightPolicy = spike.isSignificant ? options.midnight : .keep
+        if case .drop = policy, !midnightRows.isEmpty {
+            for row in midnightRows {
+                report.drop(issue(row, "time", .midnightSpike, zone.iso8601(utc: times[row]), options))
+            }
+            let dropped = Set(midnightRows)
+            kept.removeAll { dropped.contains($0) }
+        }
+        var out = selecting(rows: kept)
+        out.applyMidnight(policy, report: &report)
+        out.remapCategories(options, report: &report)
+        report.rowsKept = out.count
+        return (out, spike)
+    }
+
+    private func issue(_ row: Int, _ column: String, _ reason: DropReason, _ value: String,
+                       _ options: CleaningOptions) -> RowIssue {
+        RowIssue(file: options.file, row: row + 2, column: column, reason: reason, value: value)
+    }
+
+    /// Flags or spreads the rows stamped exactly local midnight.
+    private mutating func applyMidnight(_ policy: MidnightPolicy, report: inout CleaningReport) {
+        switch policy {
+        case .keep, .drop:
+            return
+        case .flag:
+            var n = 0
+            for row in 0..<count where MidnightSpike.localSecondOfDay(times[row], zone: zone) == 0 {
+                flags[row].insert(.suspectMidnight)
+                n += 1
+            }
+            if n > 0 { report.changed["midnight_flagged", default: 0] += n }
+        case let .spread(seed):
+            var generator = SeededGenerator(seed: seed)
+            var n = 0
+            for row in 0..<count {
+                let wall = zone.wallSeconds(utc: times[row])
+                let (day, second) = CivilDate.split(wallSeconds: wall)
+                guard second == 0 else { continue }
+                let start = zone.utc(wallSeconds: Int64(day) * 86_400)
+                let end = zone.utc(wallSeconds: Int64(day + 1) * 86_400)
+                let length = max(1, end - start)
+                let offset = min(length - 1, Int64(generator.nextUniform() * Double(length)))
+                times[row] = start + offset
+                flags[row].insert(.timeSpread)
+                n += 1
+            }
+            if n > 0 { report.changed["midnight_spread", default: 0] += n }
+        }
+    }
+
+    /// Re-maps categories from the offence text, once per distinct text.
+    private mutating func remapCategories(_ options: CleaningOptions, report: inout CleaningReport) {
+        guard options.mapping != nil || !options.categoryOverrides.isEmpty else { return }
+        let mapping = options.mapping?.overriding(options.categoryOverrides)
+        var overrides: [String: CrimeCategory] = [:]
+        for (k, v) in options.categoryOverrides { overrides[CategoryMapping.normalise(k)] = v }
+        let byCode: [CrimeCategory?] = offenses.dictionary.map { text in
+            mapping?.category(for: text) ?? overrides[CategoryMapping.normalise(text)]
+        }
+        var n = 0
+        offenses.codes.withUnsafeBufferPointer { codes in
+            for row in 0..<codes.count {
+                if let category = byCode[Int(codes[row])], category != categories[row] {
+                    categories[row] = category
+                    n += 1
+                }
+            }
+        }
+        if n > 0 { report.changed["category_overridden", default: 0] += n }
+    }
+}
