@@ -15,17 +15,55 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Schema preset (chicago, lapd, nypd, philadelphia, baltimore, lvmpd) or a column-mapping JSON file.")
     var schema: String
 
+    @Option(name: .long, help: "What to do with a midnight spike: keep, flag, drop or spread.")
+    var midnight: String = "flag"
+
+    @Option(name: .long, help: "Seed for --midnight spread.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Keep only points inside MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG.")
+    var bbox: String?
+
+    @Flag(name: .long, help: "Keep rows whose id repeats an earlier row's.")
+    var keepDuplicates = false
+
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
     func run() throws {
+        let options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
+                                      midnight: try Self.parsePolicy(midnight, seed: seed), file: file)
         let result = try IncidentReader.read(path: file, schema: try IngestSchema.resolve(schema))
-        let summary = IngestSummary(result)
+        var report = result.report
+        let (table, spike) = result.table.cleaned(options: options, report: &report)
+        let summary = IngestSummary(table: table, report: report, absentColumns: result.absentColumns, spike: spike)
         if json {
             try JSONOutput.print(summary)
         } else {
             print(summary.csvLines.joined(separator: "\n"))
         }
+    }
+}
+
+extension IngestCommand {
+    /// Reads `--midnight`.
+    static func parsePolicy(_ text: String, seed: UInt64) throws -> MidnightPolicy {
+        switch text {
+        case "keep": return .keep
+        case "flag": return .flag
+        case "drop": return .drop
+        case "spread": return .spread(seed: seed)
+        default: throw ValidationError("--midnight must be keep, flag, drop or spread, not '\(text)'")
+        }
+    }
+
+    /// Reads `--bbox MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG`.
+    static func parseBox(_ text: String) throws -> BoundingBox {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 4, let a = parts[0], let b = parts[1], let c = parts[2], let d = parts[3], a < c, b < d else {
+            throw ValidationError("--bbox must be MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG with min < max, not '\(text)'")
+        }
+        return BoundingBox(minLatitude: a, minLongitude: b, maxLatitude: c, maxLongitude: d)
     }
 }
 
@@ -37,22 +75,27 @@ struct IngestSummary: Encodable {
     var firstTime: String?
     var lastTime: String?
     var absentColumns: [String]
+    var changed: [String: Int]
+    var midnight: MidnightSpike
     var samples: [RowIssue]
 
     enum CodingKeys: String, CodingKey {
         case rowsRead = "rows_read", rowsKept = "rows_kept", dropped
         case firstTime = "first_time", lastTime = "last_time", absentColumns = "absent_columns", samples
+        case changed, midnight = "midnight_spike"
     }
 
-    init(_ result: IngestResult) {
-        rowsRead = result.report.rowsRead
-        rowsKept = result.report.rowsKept
-        dropped = Dictionary(uniqueKeysWithValues: result.report.dropped.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
-        let span = result.table.timeSpan
-        firstTime = span.map { result.table.zone.iso8601(utc: $0.lowerBound) }
-        lastTime = span.map { result.table.zone.iso8601(utc: $0.upperBound) }
-        absentColumns = result.absentColumns
-        samples = result.report.samples
+    init(table: IncidentTable, report: CleaningReport, absentColumns: [String], spike: MidnightSpike) {
+        rowsRead = report.rowsRead
+        rowsKept = report.rowsKept
+        dropped = Dictionary(uniqueKeysWithValues: report.dropped.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
+        let span = table.timeSpan
+        firstTime = span.map { table.zone.iso8601(utc: $0.lowerBound) }
+        lastTime = span.map { table.zone.iso8601(utc: $0.upperBound) }
+        self.absentColumns = absentColumns
+        changed = report.changed
+        midnight = spike
+        samples = report.samples
     }
 
     func encode(to encoder: Encoder) throws {
@@ -63,6 +106,8 @@ struct IngestSummary: Encodable {
         try c.encode(firstTime, forKey: .firstTime)
         try c.encode(lastTime, forKey: .lastTime)
         try c.encode(absentColumns, forKey: .absentColumns)
+        try c.encode(changed, forKey: .changed)
+        try c.encode(MidnightJSON(midnight), forKey: .midnight)
         try c.encode(samples, forKey: .samples)
     }
 
@@ -72,6 +117,10 @@ struct IngestSummary: Encodable {
         for (reason, count) in dropped.sorted(by: { $0.key < $1.key }) { lines.append("dropped.\(reason),\(count)") }
         lines.append("first_time,\(firstTime ?? "")")
         lines.append("last_time,\(lastTime ?? "")")
+        for (kind, count) in changed.sorted(by: { $0.key < $1.key }) { lines.append("changed.\(kind),\(count)") }
+        lines.append("midnight_spike.at_midnight,\(midnight.atMidnight)")
+        lines.append("midnight_spike.baseline,\(midnight.baseline)")
+        lines.append("midnight_spike.significant,\(midnight.isSignificant)")
         if !absentColumns.isEmpty { lines.append("absent_columns,\(csvField(absentColumns.joined(separator: ";")))") }
         for s in samples {
             let text = "\(s.reason.rawValue) record \(s.row)" + (s.column.map { " column \($0)" } ?? "")
@@ -84,5 +133,26 @@ struct IngestSummary: Encodable {
     private func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The midnight-spike statistic as `crimekit ingest --json` prints it.
+struct MidnightJSON: Encodable {
+    var atMidnight: Int
+    var baseline: Double
+    var excess: Double
+    var tailProbability: Double
+    var significant: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case atMidnight = "at_midnight", baseline, excess, tailProbability = "tail_probability", significant
+    }
+
+    init(_ spike: MidnightSpike) {
+        atMidnight = spike.atMidnight
+        baseline = spike.baseline
+        excess = spike.excess
+        tailProbability = spike.tailProbability
+        significant = spike.isSignificant
     }
 }
