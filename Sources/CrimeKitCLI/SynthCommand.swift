@@ -1,6 +1,8 @@
 import ArgumentParser
+import CrimeCore
+import Foundation
 
-/// `crimekit synth`: writes a synthetic extract in the Chicago schema.
+/// `crimekit synth`: writes a synthetic extract in the Chicago schema and prints its manifest.
 struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
@@ -13,10 +15,43 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Number of days to simulate.")
+    @Option(name: .long, help: "Number of local days to simulate.")
     var days: Int = 365
 
+    @Option(name: .long, help: "Expected background events per day (offspring come on top).")
+    var rate: Double = 250
+
+    @Option(name: .long, help: "First local day, YYYY-MM-DD.")
+    var start: String = "2023-01-01"
+
+    @Flag(name: .long, help: "Write no dirt: no missing coordinates, duplicates or midnight stamps.")
+    var clean = false
+
+    @Flag(name: .long, help: "Print one JSON object instead of CSV.")
+    var json = false
+
     func run() throws {
-        print("synth: not yet assembled")
+        var config = SyntheticCityConfig()
+        config.seed = seed
+        config.days = days
+        config.dailyRate = rate
+        config.start = start
+        if clean { config.dirt = .none }
+        let manifest = try SyntheticCity(config: config).writeChicagoExtract(to: out)
+        if json {
+            try JSONOutput.print(manifest)
+        } else {
+            print("key,value")
+            print("rows_written,\(manifest.rowsWritten)")
+            print("events,\(manifest.events)")
+            print("offspring,\(manifest.offspring)")
+            print("missing_location,\(manifest.missingLocation)")
+            print("duplicate,\(manifest.duplicate)")
+            print("midnight_stamped,\(manifest.midnightStamped)")
+            print("expected_rows_kept,\(manifest.expectedRowsKept)")
+            for (category, count) in manifest.categories.sorted(by: { $0.key < $1.key }) { print("category.\(category),\(count)") }
+            print("first_time,\(manifest.firstTime ?? "")")
+            print("last_time,\(manifest.lastTime ?? "")")
+        }
     }
 }
