@@ -31,6 +31,11 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "QuickStart",
+            dependencies: ["CrimeCore", "CrimeGeo"],
+            path: "Examples/QuickStart"
+        ),
+        .executableTarget(
             name: "CrimeBench",
             dependencies: ["CrimeCore", "CrimeGeo"],
             path: "Benchmarks/CrimeBench"

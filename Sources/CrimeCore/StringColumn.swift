@@ -56,10 +56,17 @@ public struct StringColumn: Sendable, Equatable {
     public func selecting(rows: [Int]) -> StringColumn {
         var out = StringColumn()
         out.ends.reserveCapacity(rows.count)
-        for r in rows {
-            let start = r == 0 ? 0 : ends[r - 1]
-            out.bytes.append(contentsOf: bytes[start..<ends[r]])
-            out.ends.append(out.bytes.count)
+        ends.withUnsafeBufferPointer { ends in
+            var total = 0
+            for r in rows { total += ends[r] - (r == 0 ? 0 : ends[r - 1]) }
+            out.bytes.reserveCapacity(total)
+            bytes.withUnsafeBufferPointer { bytes in
+                for r in rows {
+                    let start = r == 0 ? 0 : ends[r - 1]
+                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<ends[r]]))
+                    out.ends.append(out.bytes.count)
+                }
+            }
         }
         return out
     }

@@ -48,7 +48,7 @@ extension IncidentTable {
             let dropped = Set(midnightRows)
             kept.removeAll { dropped.contains($0) }
         }
-        var out = selecting(rows: kept)
+        var out = kept.count == count ? self : selecting(rows: kept)
         out.applyMidnight(policy, report: &report)
         out.remapCategories(options, report: &report)
         report.rowsKept = out.count
