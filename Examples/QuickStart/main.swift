@@ -12,7 +12,7 @@ _ = try SyntheticCity(config: config).writeChicagoExtract(to: path)
 let result = try IncidentReader.read(path: path, schema: .chicago)
 var report = result.report
 let (table, _) = result.table.cleaned(options: CleaningOptions(midnight: .flag), report: &report)
-print(report.rowsRead, "read,", report.rowsKept, "kept;", report.dropped)
+print(report.rowsRead, "read,", report.rowsKept, "kept; dropped:", report.dropped.map { "\($0.key.rawValue) \($0.value)" })
 
 let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.64, minLongitude: -87.94,
                                                  maxLatitude: 42.03, maxLongitude: -87.52),
@@ -20,5 +20,6 @@ let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.64, minLongitud
 let windows = try WindowSpan(.sequential(.daily, zone: table.zone), covering: table.times)
 let cube = try SpaceTimeCube(table: table, index: grid, cells: grid.allCells, windows: windows)
 let counts = cube.matrix(.cellsByWindows)          // cells × days, zeros included
-print("cube:", counts.rows, "cells ×", counts.columns, "days,", cube.total, "incidents")
+print("cube:", counts.rows, "cells ×", counts.columns, "days,", cube.total, "incidents,",
+      cube.report.outsideIndex, "outside the grid")
 try? FileManager.default.removeItem(atPath: path)
