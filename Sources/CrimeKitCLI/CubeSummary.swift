@@ -37,15 +37,8 @@ struct CubeSummary: Encodable {
         counted = cube.report.counted
         outsideGrid = cube.report.outsideIndex + cube.report.outsideCells
         let labels = cube.windows.labels
-        var perBucket = [Int](repeating: 0, count: cube.windowCount)
-        var perCell = [Int](repeating: 0, count: cube.cellCount)
-        for c in 0..<cube.cellCount {
-            for w in 0..<cube.windowCount {
-                let n = cube.count(cell: c, window: w)
-                perBucket[w] += n
-                perCell[c] += n
-            }
-        }
+        let perBucket = cube.windowTotals()
+        let perCell = cube.cellTotals()
         emptyCells = perCell.filter { $0 == 0 }.count
         let ranked = perBucket.indices.sorted { (perBucket[$0], $1) > (perBucket[$1], $0) }
         busiestBuckets = ranked.prefix(3).map { Bucket(label: labels[$0], incidents: perBucket[$0]) }

@@ -12,13 +12,10 @@ struct GridHeatMap {
     var svg: String {
         let cellPixels = max(2.0, min(8.0, 800.0 / Double(max(grid.rows, grid.columns))))
         let width = Double(grid.columns) * cellPixels, height = Double(grid.rows) * cellPixels
-        var totals: [CellID: Int] = [:]
-        for c in 0..<cube.cellCount {
-            totals[cube.cells[c]] = (0..<cube.windowCount).reduce(0) { $0 + cube.count(cell: c, window: $1) }
-        }
-        let top = max(1, totals.values.max() ?? 1)
+        let totals = cube.cellTotals()
+        let top = max(1, totals.max() ?? 1)
         var body = ""
-        for (cell, total) in totals where total > 0 {
+        for (cell, total) in zip(cube.cells, totals) where total > 0 {
             let x = Double(cell.column) * cellPixels, y = height - Double(cell.row + 1) * cellPixels
             body += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellPixels)\" height=\"\(cellPixels)\" fill=\"\(color(Double(total) / Double(top)))\"><title>\(grid.label(of: cell)): \(total)</title></rect>\n"
         }

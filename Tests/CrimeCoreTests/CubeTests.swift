@@ -38,6 +38,19 @@ import Testing
         #expect(cube.report.outsideIndex == offGrid)
         #expect(cube.report.counted == table.count - offGrid)
         #expect(cube.total == cube.report.counted)
+        // Totals per cell and per day are sums of pandas' groupby counts.
+        var perCell: [String: Int] = [:], perDay: [String: Int] = [:]
+        for (key, n) in try Self.expectedCounts("daily_counts.csv") {
+            let parts = key.split(separator: ",", maxSplits: 2).map(String.init)
+            perCell["\(parts[0]),\(parts[1])", default: 0] += n
+            perDay[parts[2], default: 0] += n
+        }
+        for (c, total) in cube.cellTotals().enumerated() {
+            #expect(total == perCell["\(cube.cells[c].row),\(cube.cells[c].column)"] ?? 0)
+        }
+        for (w, total) in cube.windowTotals().enumerated() {
+            #expect(total == perDay[cube.windows.window(w).label] ?? 0)
+        }
         // Window starts are pandas' local midnights.
         for r in try CubeFixture.rows("daily_counts.csv") {
             let w = try #require(cube.windows.ordinal(ofLabel: r["label"] ?? ""))
