@@ -1,10 +1,10 @@
 import Foundation
 
-/// A buffered writer of UTF-8 bytes to a file, flushed every megabyte.
+/// A buffered writer of UTF-8 bytes to a file, flushed every megabyte. Numbers are formatted straight
+/// into the buffer, without intermediate strings.
 struct ByteWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
-    let path: String
 
     /// Creates (or truncates) the file.
     init(path: String) throws {
@@ -13,23 +13,56 @@ struct ByteWriter {
             throw SyntheticCityError.badSetting("cannot write '\(path)'")
         }
         self.handle = handle
-        self.path = path
         buffer.reserveCapacity(1 << 20 + 4096)
     }
 
-    /// Appends text.
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { flushBuffer() }
+    /// The bytes of a CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
+    static func csvField(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return bytes }
+        var quoted: [UInt8] = [34]
+        for b in bytes {
+            quoted.append(b)
+            if b == 34 { quoted.append(34) }
+        }
+        quoted.append(34)
+        return quoted
     }
 
-    /// Appends a CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
-    mutating func writeField(_ text: String) {
-        if text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-            write("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-        } else {
-            write(text)
+    /// Appends raw bytes (already CSV-safe).
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends one ASCII byte.
+    mutating func write(byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    /// Appends a non-negative integer in decimal, left-padded with zeros to `width` digits.
+    mutating func write(_ value: Int, width: Int = 1) {
+        var divisor = 1, digits = 1
+        while divisor <= value / 10 { divisor *= 10; digits += 1 }
+        for _ in digits..<max(digits, width) { buffer.append(48) }
+        while divisor > 0 {
+            buffer.append(UInt8(48 + value / divisor % 10))
+            divisor /= 10
         }
+    }
+
+    /// Appends a decimal number with exactly nine decimals (rounded half away from zero), e.g. `-87.631234567`.
+    mutating func writeNineDecimals(_ value: Double) {
+        let scaled = Int((abs(value) * 1e9).rounded())
+        if value < 0, scaled != 0 { buffer.append(45) }
+        write(scaled / 1_000_000_000)
+        buffer.append(46)
+        write(scaled % 1_000_000_000, width: 9)
+    }
+
+    /// Ends a row; flushes when a megabyte is buffered.
+    mutating func endRow() {
+        buffer.append(10)
+        if buffer.count >= 1 << 20 { flushBuffer() }
     }
 
     private mutating func flushBuffer() {
