@@ -23,4 +23,13 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == "007,0,20000123,2023,-87.631234568,41.880000000,0.000000000,\"a\"\"b,c\",\"line\nbreak\",PLAIN TEXT\n")
     }
+
+    @Test func anUnwritablePathIsATypedError() throws {
+        var c = SyntheticCityConfig()
+        c.days = 1
+        let city = try SyntheticCity(config: c)
+        let path = "/nonexistent-crimekit-dir/extract.csv"
+        #expect(throws: SyntheticCityError.cannotWrite(path: path)) { try city.writeChicagoExtract(to: path) }
+        #expect(SyntheticCityError.cannotWrite(path: path).description.contains(path))
+    }
 }

@@ -10,7 +10,7 @@ struct ByteWriter {
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else {
-            throw SyntheticCityError.badSetting("cannot write '\(path)'")
+            throw SyntheticCityError.cannotWrite(path: path)
         }
         self.handle = handle
         buffer.reserveCapacity(1 << 20 + 4096)

@@ -19,7 +19,8 @@ public struct SyntheticEvent: Sendable, Equatable {
 /// Background events arrive hour by hour as a Poisson process whose rate is `dailyRate / 24 × weekly
 /// rhythm × trend`, and fall on a raster of square cells in proportion to a surface of hot spots and a
 /// corridor over a flat base. Each event then triggers a Poisson number of offspring (Hawkes/ETAS
-/// cluster representation): exponential delay, Gaussian displacement, the parent's offence type.
+/// cluster representation): exponential delay, Gaussian displacement, the parent's offence type;
+/// offspring after the end of the interval or off the raster are discarded.
 /// Everything the generator used is exposed so forecasts can be scored against the truth.
 public struct SyntheticCity: Sendable {
     /// The settings the city was built from.
@@ -151,10 +152,13 @@ public struct SyntheticCity: Sendable {
 public enum SyntheticCityError: Error, Equatable, CustomStringConvertible {
     /// A setting out of its range, with a sentence saying which.
     case badSetting(String)
+    /// The extract's file could not be created or opened for writing.
+    case cannotWrite(path: String)
 
     public var description: String {
         switch self {
         case let .badSetting(s): return "synthetic city: \(s)"
+        case let .cannotWrite(path): return "synthetic city: cannot create or write the file '\(path)'"
         }
     }
 }
