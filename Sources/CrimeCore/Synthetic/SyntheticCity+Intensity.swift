@@ -22,7 +22,7 @@ extension SyntheticCity {
         let hour = Int((time - interval.lowerBound) / 3600)
         let background = expectedBackground(row: row, column: column, hour: hour) / (config.cellSide * config.cellSide) / 3600
         let kernel = NearRepeatKernel(config)
-        let frame = MetricFrame(self)
+        let frame = SyntheticMetricFrame(self)
         let (x, y) = frame.metres(point)
         var triggered = 0.0
         events.withUnsafeBufferPointer { all in
@@ -39,7 +39,7 @@ extension SyntheticCity {
     /// masses) over the part of the box on the raster.
     public func expectedTriggered(in box: BoundingBox, from start: Int64, to end: Int64) -> Double {
         let from = max(start, interval.lowerBound), to = min(end, interval.upperBound)
-        let frame = MetricFrame(self)
+        let frame = SyntheticMetricFrame(self)
         let half = Double(config.rasterSize) * config.cellSide / 2
         let (x0, y0) = frame.metres(GeoPoint(latitude: box.minLatitude, longitude: box.minLongitude))
         let (x1, y1) = frame.metres(GeoPoint(latitude: box.maxLatitude, longitude: box.maxLongitude))
@@ -74,24 +74,5 @@ extension SyntheticCity {
             if events[mid].time < time { lo = mid + 1 } else { hi = mid }
         }
         return lo
-    }
-}
-
-/// The city's local plane: metres east and north of the centre, the linear map the generator used to
-/// place events (recovered from the raster's cell size in degrees).
-private struct MetricFrame {
-    let center: GeoPoint
-    let metresPerDegreeEast: Double
-    let metresPerDegreeNorth: Double
-
-    init(_ city: SyntheticCity) {
-        let cell = city.rasterCell(row: 0, column: 0)
-        center = city.config.center
-        metresPerDegreeEast = city.config.cellSide / (cell.maxLongitude - cell.minLongitude)
-        metresPerDegreeNorth = city.config.cellSide / (cell.maxLatitude - cell.minLatitude)
-    }
-
-    func metres(_ p: GeoPoint) -> (Double, Double) {
-        ((p.longitude - center.longitude) * metresPerDegreeEast, (p.latitude - center.latitude) * metresPerDegreeNorth)
     }
 }

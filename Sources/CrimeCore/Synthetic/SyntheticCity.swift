@@ -46,6 +46,9 @@ public struct SyntheticCity: Sendable {
         guard config.branchingRatio >= 0, config.branchingRatio < 1 else {
             throw SyntheticCityError.badSetting("branchingRatio must be in [0, 1), got \(config.branchingRatio)")
         }
+        guard config.offspringMeanDelay > 0, config.offspringSpread > 0 else {
+            throw SyntheticCityError.badSetting("offspringMeanDelay and offspringSpread must be > 0")
+        }
         guard config.rasterSize > 0, config.cellSide > 0 else { throw SyntheticCityError.badSetting("raster must be non-empty") }
         self.config = config
         zone = try ZoneClock(identifier: config.zone)
