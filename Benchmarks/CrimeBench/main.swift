@@ -3,14 +3,16 @@ import Foundation
 // crimebench: release-mode benchmarks of CrimeKit, one JSON object per run.
 //   crimebench ingest FILE   ingest + clean of a Chicago-schema extract
 //   crimebench cube          cube building from 10 million (cell, time) pairs
+//   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
     switch (arguments.first, arguments.count) {
     case ("ingest", 2): results = try IngestBenchmark.run(path: arguments[1])
     case ("cube", 1): results = try CubeBenchmark.run()
+    case ("synth", 1): results = try SynthBenchmark.run()
     default:
-        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube\n".utf8))
+        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth\n".utf8))
         exit(2)
     }
     let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])

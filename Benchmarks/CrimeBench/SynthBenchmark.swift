@@ -1,0 +1,41 @@
+import CrimeCore
+import Dispatch
+import Foundation
+
+/// Times the default synthetic city over 365 days: simulation, writing the Chicago extract, and the
+/// true expected count of every raster cell × day (`expectedRasterCounts`). Best of three runs each.
+enum SynthBenchmark {
+    static func run() throws -> [String: Double] {
+        var config = SyntheticCityConfig()
+        config.days = 365
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crimebench-synth-\(getpid()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var results: [String: Double] = [:]
+        var city = try SyntheticCity(config: config)
+        results["synth_simulate_seconds"] = try best { city = try SyntheticCity(config: config) }
+        var manifest = SyntheticManifest()
+        results["synth_write_seconds"] = try best { manifest = try city.writeChicagoExtract(to: path) }
+        let days = (0...365).map { city.interval.lowerBound + Int64($0) * 86_400 }
+        var cellsTimesDays = 0
+        results["synth_truth_daily_seconds"] = try best {
+            let table = try city.expectedRasterCounts(boundaries: days)
+            cellsTimesDays = table.rows * table.columns
+        }
+        results["synth_events"] = Double(city.events.count)
+        results["synth_offspring"] = Double(manifest.offspring)
+        results["synth_rows_written"] = Double(manifest.rowsWritten)
+        results["synth_truth_entries"] = Double(cellsTimesDays)
+        return results
+    }
+
+    /// The shortest of three timed runs, in seconds.
+    private static func best(_ body: () throws -> Void) throws -> Double {
+        var fastest = Double.infinity
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return fastest
+    }
+}
