@@ -1,0 +1,100 @@
+import CrimeCore
+
+/// H3 hexagonal cells, bit for bit as Uber's H3 library version 4 computes them.
+///
+/// Functions keep H3's names (`latLngToCell`, `cellToBoundary`, `gridDisk`, …). Coordinates are degrees.
+/// Latitudes outside [-90, 90] and longitudes outside [-180, 180] (and NaN) are rejected with
+/// ``H3Error``, not wrapped.
+public enum H3 {
+    /// The finest resolution.
+    public static let maxResolution = 15
+
+    /// Checks a resolution.
+    static func check(resolution res: Int) throws {
+        guard (0...maxResolution).contains(res) else { throw H3Error.resolutionOutOfRange(res) }
+    }
+
+    /// Checks a cell.
+    static func check(_ cell: H3Index) throws {
+        guard cell.isValid else { throw H3Error.invalidCell(cell.rawValue) }
+    }
+
+    /// The cell at `resolution` (0...15) containing the point given in degrees.
+    public static func latLngToCell(latitude: Double, longitude: Double, resolution: Int) throws -> H3Index {
+        guard latitude.isFinite, abs(latitude) <= 90 else { throw H3Error.latitudeOutOfRange(latitude) }
+        guard longitude.isFinite, abs(longitude) <= 180 else { throw H3Error.longitudeOutOfRange(longitude) }
+        try check(resolution: resolution)
+        return H3FaceFrame.all.withUnsafeBufferPointer { frames in
+            cell(latitude: latitude, longitude: longitude, resolution: resolution, frames: frames)
+        }
+    }
+
+    /// The cell at `resolution` containing the point.
+    public static func latLngToCell(_ point: GeoPoint, resolution: Int) throws -> H3Index {
+        try latLngToCell(latitude: point.latitude, longitude: point.longitude, resolution: resolution)
+    }
+
+    /// The cells of many points at one resolution, written into `output` (same count as the inputs).
+    /// Throws for the first point that is out of range, naming its position.
+    public static func latLngToCells(latitudes: UnsafeBufferPointer<Double>, longitudes: UnsafeBufferPointer<Double>,
+                                     resolution: Int, into output: UnsafeMutableBufferPointer<UInt64>) throws {
+        try check(resolution: resolution)
+        let n = min(latitudes.count, longitudes.count, output.count)
+        try H3FaceFrame.all.withUnsafeBufferPointer { frames in
+            for p in 0..<n {
+                let lat = latitudes[p], lng = longitudes[p]
+                guard lat.isFinite, abs(lat) <= 90 else { throw H3Error.latitudeOutOfRange(lat) }
+                guard lng.isFinite, abs(lng) <= 180 else { throw H3Error.longitudeOutOfRange(lng) }
+                output[p] = cell(latitude: lat, longitude: lng, resolution: resolution, frames: frames).rawValue
+            }
+        }
+    }
+
+    /// The cell of a checked point.
+    @inline(__always) static func cell(latitude: Double, longitude: Double, resolution: Int,
+                                       frames: UnsafeBufferPointer<H3FaceFrame>) -> H3Index {
+        let v = H3Vec3(latitude: latitude * H3Math.degreesToRadians, longitude: longitude * H3Math.degreesToRadians)
+        let p = H3Projection.hex2d(v, resolution: resolution, frames: frames)
+        let fijk = H3FaceIJK(face: p.face, coord: H3CoordIJK.containing(x: p.x, y: p.y))
+        // Every point of the sphere has a cell: positions past the base cells do not occur for unit vectors.
+        return H3CellCoding.encode(fijk, resolution: resolution) ?? H3Index(rawValue: 0)
+    }
+
+    /// The centre of a cell.
+    public static func cellToLatLng(_ cell: H3Index) throws -> GeoPoint {
+        try check(cell)
+        let fijk = H3CellCoding.decode(cell)
+        let p = fijk.coord.hex2d()
+        let g = H3Projection.vec3(x: p.x, y: p.y, face: fijk.face, resolution: cell.resolution, substrate: false)
+            .geoPointDegrees
+        return GeoPoint(latitude: g.latitude, longitude: g.longitude)
+    }
+
+    /// The cell's boundary, counter-clockwise, not closed: 6 vertices for a hexagon and 5 for a pentagon,
+    /// plus one wherever a Class III cell's edge crosses an icosahedron edge (as H3's `cellToBoundary`).
+    public static func cellToBoundary(_ cell: H3Index) throws -> [GeoPoint] {
+        try check(cell)
+        let fijk = H3CellCoding.decode(cell)
+        let verts = cell.isPentagon ? H3Boundary.pentagon(fijk, resolution: cell.resolution)
+            : H3Boundary.hexagon(fijk, resolution: cell.resolution)
+        return verts.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
+    }
+
+    /// True when the value is a valid H3 cell.
+    public static func isValidCell(_ cell: H3Index) -> Bool { cell.isValid }
+
+    /// The cell's resolution.
+    public static func getResolution(_ cell: H3Index) -> Int { cell.resolution }
+
+    /// The cell's base cell (0...121).
+    public static func getBaseCellNumber(_ cell: H3Index) -> Int { cell.baseCell }
+
+    /// True for pentagons.
+    public static func isPentagon(_ cell: H3Index) -> Bool { cell.isPentagon }
+
+    /// Parses a cell from its hexadecimal string.
+    public static func stringToH3(_ string: String) throws -> H3Index { try H3Index(string) }
+
+    /// The lowercase hexadecimal string of a cell.
+    public static func h3ToString(_ cell: H3Index) -> String { cell.description }
+}
