@@ -63,21 +63,24 @@ public enum H3 {
     /// The centre of a cell.
     public static func cellToLatLng(_ cell: H3Index) throws -> GeoPoint {
         try check(cell)
+        let g = centerVector(cell).geoPointDegrees
+        return GeoPoint(latitude: g.latitude, longitude: g.longitude)
+    }
+
+    /// The unit vector of a valid cell's centre.
+    static func centerVector(_ cell: H3Index) -> H3Vec3 {
         let fijk = H3CellCoding.decode(cell)
         let p = fijk.coord.hex2d()
-        let g = H3Projection.vec3(x: p.x, y: p.y, face: fijk.face, resolution: cell.resolution, substrate: false)
-            .geoPointDegrees
-        return GeoPoint(latitude: g.latitude, longitude: g.longitude)
+        return H3Projection.vec3(x: p.x, y: p.y, face: fijk.face, resolution: cell.resolution, substrate: false)
     }
 
     /// The cell's boundary, counter-clockwise, not closed: 6 vertices for a hexagon and 5 for a pentagon,
     /// plus one wherever a Class III cell's edge crosses an icosahedron edge (as H3's `cellToBoundary`).
     public static func cellToBoundary(_ cell: H3Index) throws -> [GeoPoint] {
         try check(cell)
-        let fijk = H3CellCoding.decode(cell)
-        let verts = cell.isPentagon ? H3Boundary.pentagon(fijk, resolution: cell.resolution)
-            : H3Boundary.hexagon(fijk, resolution: cell.resolution)
-        return verts.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
+        return H3Boundary.radians(cell).map {
+            GeoPoint(latitude: $0.latitude * H3Math.radiansToDegrees, longitude: $0.longitude * H3Math.radiansToDegrees)
+        }
     }
 
     /// True when the value is a valid H3 cell.

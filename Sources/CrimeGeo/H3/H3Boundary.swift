@@ -47,12 +47,18 @@ enum H3Boundary {
         }
     }
 
-    /// A substrate position as latitude/longitude in degrees.
+    /// A substrate position as latitude/longitude in radians.
     private static func point(_ x: Double, _ y: Double, face: Int, resolution res: Int) -> (latitude: Double, longitude: Double) {
-        H3Projection.vec3(x: x, y: y, face: face, resolution: res, substrate: true).geoPointDegrees
+        H3Projection.vec3(x: x, y: y, face: face, resolution: res, substrate: true).geoPointRadians
     }
 
-    /// The boundary of a hexagon centred at `fijk` at resolution `res`, counter-clockwise.
+    /// The boundary of any valid cell in radians, counter-clockwise.
+    static func radians(_ cell: H3Index) -> [(latitude: Double, longitude: Double)] {
+        let fijk = H3CellCoding.decode(cell)
+        return cell.isPentagon ? pentagon(fijk, resolution: cell.resolution) : hexagon(fijk, resolution: cell.resolution)
+    }
+
+    /// The boundary of a hexagon centred at `fijk` at resolution `res`, counter-clockwise, in radians.
     static func hexagon(_ fijk: H3FaceIJK, resolution res: Int) -> [(latitude: Double, longitude: Double)] {
         let (center, adjRes, verts) = vertices(fijk, resolution: res, count: 6)
         var out: [(latitude: Double, longitude: Double)] = []
@@ -83,7 +89,7 @@ enum H3Boundary {
         return out
     }
 
-    /// The boundary of a pentagon centred at `fijk` at resolution `res`, counter-clockwise.
+    /// The boundary of a pentagon centred at `fijk` at resolution `res`, counter-clockwise, in radians.
     static func pentagon(_ fijk: H3FaceIJK, resolution res: Int) -> [(latitude: Double, longitude: Double)] {
         let (_, adjRes, verts) = vertices(fijk, resolution: res, count: 5)
         var out: [(latitude: Double, longitude: Double)] = []

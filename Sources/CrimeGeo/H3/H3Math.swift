@@ -71,6 +71,9 @@ struct H3Vec3 {
         return d.dot(d)
     }
 
+    /// Latitude and longitude in radians.
+    @inline(__always) var geoPointRadians: (latitude: Double, longitude: Double) { (asin(z), atan2(y, x)) }
+
     /// Latitude and longitude in degrees.
     @inline(__always) var geoPointDegrees: (latitude: Double, longitude: Double) {
         (asin(z) * H3Math.radiansToDegrees, atan2(y, x) * H3Math.radiansToDegrees)

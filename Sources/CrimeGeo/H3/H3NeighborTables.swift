@@ -5,43 +5,43 @@
 enum H3NeighborTables {
     /// New digit after moving from digit d in direction e at a Class II resolution, at 7·d + e (`NEW_DIGIT_II`).
     static let newDigitII: [UInt8] = [
-        0, 1, 2, 1, 4, 1, 2,
-        1, 4, 1, 2, 1, 2, 0,
-        2, 1, 1, 4, 2, 0, 1,
-        1, 2, 4, 1, 0, 1, 2,
-        4, 1, 2, 0, 2, 1, 1,
-        1, 2, 0, 1, 1, 2, 4,
-        2, 0, 1, 2, 1, 4, 1,
+        0, 1, 2, 3, 4, 5, 6,
+        1, 4, 3, 6, 5, 2, 0,
+        2, 3, 1, 4, 6, 0, 5,
+        3, 6, 4, 5, 0, 1, 2,
+        4, 5, 6, 0, 2, 3, 1,
+        5, 2, 0, 1, 3, 6, 4,
+        6, 0, 5, 2, 1, 4, 3,
     ]
     /// Carry direction into the parent at a Class II resolution (`NEW_ADJUSTMENT_II`).
     static let newAdjustmentII: [UInt8] = [
         0, 0, 0, 0, 0, 0, 0,
-        0, 1, 0, 1, 0, 1, 0,
-        0, 0, 2, 1, 0, 0, 2,
-        0, 1, 1, 1, 0, 0, 0,
-        0, 0, 0, 0, 4, 4, 2,
-        0, 1, 0, 0, 4, 1, 0,
-        0, 0, 2, 0, 2, 0, 2,
+        0, 1, 0, 1, 0, 5, 0,
+        0, 0, 2, 3, 0, 0, 2,
+        0, 1, 3, 3, 0, 0, 0,
+        0, 0, 0, 0, 4, 4, 6,
+        0, 5, 0, 0, 4, 5, 0,
+        0, 0, 2, 0, 6, 0, 6,
     ]
     /// New digit at a Class III resolution (`NEW_DIGIT_III`).
     static let newDigitIII: [UInt8] = [
-        0, 1, 2, 1, 4, 1, 2,
-        1, 2, 1, 4, 1, 2, 0,
-        2, 1, 4, 1, 2, 0, 1,
-        1, 4, 1, 2, 0, 1, 2,
-        4, 1, 2, 0, 1, 2, 1,
-        1, 2, 0, 1, 2, 1, 4,
-        2, 0, 1, 2, 1, 4, 1,
+        0, 1, 2, 3, 4, 5, 6,
+        1, 2, 3, 4, 5, 6, 0,
+        2, 3, 4, 5, 6, 0, 1,
+        3, 4, 5, 6, 0, 1, 2,
+        4, 5, 6, 0, 1, 2, 3,
+        5, 6, 0, 1, 2, 3, 4,
+        6, 0, 1, 2, 3, 4, 5,
     ]
     /// Carry direction into the parent at a Class III resolution (`NEW_ADJUSTMENT_III`).
     static let newAdjustmentIII: [UInt8] = [
         0, 0, 0, 0, 0, 0, 0,
-        0, 1, 0, 1, 0, 1, 0,
-        0, 0, 2, 2, 0, 0, 2,
-        0, 1, 2, 1, 0, 0, 0,
-        0, 0, 0, 0, 4, 1, 4,
-        0, 1, 0, 0, 1, 1, 0,
-        0, 0, 2, 0, 4, 0, 2,
+        0, 1, 0, 3, 0, 1, 0,
+        0, 0, 2, 2, 0, 0, 6,
+        0, 3, 2, 3, 0, 0, 0,
+        0, 0, 0, 0, 4, 5, 4,
+        0, 1, 0, 0, 5, 5, 0,
+        0, 0, 6, 0, 4, 0, 6,
     ]
 
     /// The neighbouring base cell in each of the seven directions, 127 where a pentagon has none
