@@ -4,6 +4,7 @@ import Foundation
 //   crimebench ingest FILE   ingest + clean of a Chicago-schema extract
 //   crimebench cube          cube building from 10 million (cell, time) pairs
 //   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
+//   crimebench h3 [POINTS]   H3 latLngToCell per point at resolutions 8 and 15 (optionally writes the points)
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -11,8 +12,10 @@ do {
     case ("ingest", 2): results = try IngestBenchmark.run(path: arguments[1])
     case ("cube", 1): results = try CubeBenchmark.run()
     case ("synth", 1): results = try SynthBenchmark.run()
+    case ("h3", 1): results = try H3Benchmark.run(pointsPath: nil)
+    case ("h3", 2): results = try H3Benchmark.run(pointsPath: arguments[1])
     default:
-        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth\n".utf8))
+        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth | crimebench h3 [POINTS]\n".utf8))
         exit(2)
     }
     let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
