@@ -5,22 +5,24 @@ enum H3CellCoding {
     @inline(__always) static func encode(_ fijk: H3FaceIJK, resolution res: Int) -> H3Index? {
         var h = H3Index.header(resolution: res, baseCell: 0)
         var ijk = fijk.coord
-        if res > 0 {
-            var r = res - 1
-            while r >= 0 {
-                let last = ijk
-                let center: H3CoordIJK
-                if H3Math.isClassIII(r + 1) {
-                    ijk = ijk.upAp7()
-                    center = ijk.downAp7()
-                } else {
-                    ijk = ijk.upAp7r()
-                    center = ijk.downAp7r()
-                }
-                h.setDigit(r + 1, H3Digit.fromUnit((last - center).normalized()))
-                r -= 1
+        // Walk up from the finest digit, building the digits (unused ones stay 7) in a local word.
+        var bits = h.rawValue
+        var r = res
+        while r >= 1 {
+            let last = ijk
+            let center: H3CoordIJK
+            if H3Math.isClassIII(r) {
+                ijk = ijk.upAp7()
+                center = ijk.downAp7()
+            } else {
+                ijk = ijk.upAp7r()
+                center = ijk.downAp7r()
             }
+            let shift = UInt64((15 &- r) &* 3)
+            bits = (bits & ~(7 << shift)) | (UInt64(H3Digit.fromUnit((last - center).normalized())) << shift)
+            r &-= 1
         }
+        h.rawValue = bits
         guard ijk.i <= 2, ijk.j <= 2, ijk.k <= 2 else { return nil }
         let base = H3FaceIJK(face: fijk.face, coord: ijk)
         let (bc, rotations) = H3BaseCell.lookup(base)
@@ -32,7 +34,7 @@ enum H3CellCoding {
             }
             for _ in 0..<rotations { h = h.rotatedPentagon60ccw() }
         } else {
-            for _ in 0..<rotations { h = h.rotated60ccw() }
+            h = h.rotated60ccw(times: rotations)
         }
         return h
     }

@@ -18,11 +18,11 @@ struct H3CoordIJK: Equatable {
 
     /// Brings the coordinates to the canonical form: all non-negative, at least one zero.
     @inline(__always) mutating func normalize() {
-        if i < 0 { j -= i; k -= i; i = 0 }
-        if j < 0 { i -= j; k -= j; j = 0 }
-        if k < 0 { i -= k; j -= k; k = 0 }
+        if i < 0 { j &-= i; k &-= i; i = 0 }
+        if j < 0 { i &-= j; k &-= j; j = 0 }
+        if k < 0 { i &-= k; j &-= k; k = 0 }
         let m = min(i, j, k)
-        if m > 0 { i -= m; j -= m; k -= m }
+        if m > 0 { i &-= m; j &-= m; k &-= m }
     }
 
     /// The normalised coordinates.
@@ -30,22 +30,27 @@ struct H3CoordIJK: Equatable {
 
     /// Linear combination i·a + j·b + k·c of three basis vectors, normalised.
     @inline(__always) private func combined(_ a: (Int, Int, Int), _ b: (Int, Int, Int), _ c: (Int, Int, Int)) -> H3CoordIJK {
-        H3CoordIJK(i: i * a.0 + j * b.0 + k * c.0, j: i * a.1 + j * b.1 + k * c.1,
-                   k: i * a.2 + j * b.2 + k * c.2).normalized()
+        H3CoordIJK(i: i &* a.0 &+ j &* b.0 &+ k &* c.0, j: i &* a.1 &+ j &* b.1 &+ k &* c.1,
+                   k: i &* a.2 &+ j &* b.2 &+ k &* c.2).normalized()
+    }
+
+    /// n/7 rounded half away from zero, in integers. Equal to H3's `lround(n * (1/7))` for every n a cell
+    /// can produce: n/7 never has fractional part ½, and the floating-point product is off by far less
+    /// than the 1/14 that separates it from a rounding boundary.
+    @inline(__always) static func divideBy7Rounded(_ n: Int) -> Int {
+        n >= 0 ? (n &+ 3) / 7 : -((3 &- n) / 7)
     }
 
     /// The parent cell's coordinates one Class III (counter-clockwise aperture 7) step up.
     @inline(__always) func upAp7() -> H3CoordIJK {
-        let a = i - k, b = j - k
-        return H3CoordIJK(i: Int((Double(3 * a - b) * H3Math.oneSeventh).rounded()),
-                          j: Int((Double(a + 2 * b) * H3Math.oneSeventh).rounded()), k: 0).normalized()
+        let a = i &- k, b = j &- k
+        return H3CoordIJK(i: Self.divideBy7Rounded(3 &* a &- b), j: Self.divideBy7Rounded(a &+ 2 &* b), k: 0).normalized()
     }
 
     /// The parent cell's coordinates one Class II (clockwise aperture 7) step up.
     @inline(__always) func upAp7r() -> H3CoordIJK {
-        let a = i - k, b = j - k
-        return H3CoordIJK(i: Int((Double(2 * a + b) * H3Math.oneSeventh).rounded()),
-                          j: Int((Double(3 * b - a) * H3Math.oneSeventh).rounded()), k: 0).normalized()
+        let a = i &- k, b = j &- k
+        return H3CoordIJK(i: Self.divideBy7Rounded(2 &* a &+ b), j: Self.divideBy7Rounded(3 &* b &- a), k: 0).normalized()
     }
 
     /// The centre child's coordinates one counter-clockwise aperture-7 step down.

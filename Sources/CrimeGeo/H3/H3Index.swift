@@ -110,6 +110,21 @@ public struct H3Index: Hashable, Comparable, Sendable, CustomStringConvertible {
         return h
     }
 
+    /// Rotates every digit 60° counter-clockwise `n` times (0...5) in one pass.
+    @inline(__always) func rotated60ccw(times n: Int) -> H3Index {
+        if n == 0 { return self }
+        var bits = rawValue
+        let res = resolution
+        var r = 1
+        while r <= res {
+            let shift = UInt64((15 &- r) &* 3)
+            let d = Int((bits >> shift) & 7)
+            bits = (bits & ~(7 << shift)) | (UInt64(H3Digit.rotate60ccw(d, times: n)) << shift)
+            r &+= 1
+        }
+        return H3Index(rawValue: bits)
+    }
+
     /// Rotates every digit 60° clockwise.
     func rotated60cw() -> H3Index {
         var h = self
