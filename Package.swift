@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CrimeCoreTests", dependencies: ["CrimeCore", "CrimeTestSupport"]),
         .testTarget(name: "CrimeGeoTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeTestSupport"]),
         .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeTestSupport"]),
-        .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeEval", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeTestSupport"]),
         .testTarget(name: "CrimeKitCLITests", dependencies: ["CrimeCore", "CrimeTestSupport"]),
     ]
 )

@@ -52,24 +52,9 @@ extension SyntheticCity {
         return order.map { events[$0] }
     }
 
-    /// A Poisson draw: Knuth's product method on pieces of mean at most 30.
-    static func poisson(_ mean: Double, _ rng: inout SeededGenerator) -> Int {
-        var remaining = mean
-        var total = 0
-        while remaining > 0 {
-            let piece = min(remaining, 30)
-            remaining -= piece
-            let limit = exp(-piece)
-            var product = rng.nextUniform()
-            while product > limit { total += 1; product *= rng.nextUniform() }
-        }
-        return total
-    }
+    /// A Poisson draw (see ``SeededGenerator/nextPoisson(mean:)``).
+    static func poisson(_ mean: Double, _ rng: inout SeededGenerator) -> Int { rng.nextPoisson(mean: mean) }
 
-    /// Two independent standard normal draws (Box–Muller).
-    static func gaussianPair(_ rng: inout SeededGenerator) -> (Double, Double) {
-        let r = (-2 * log(1 - rng.nextUniform())).squareRoot()
-        let theta = 2 * Double.pi * rng.nextUniform()
-        return (r * cos(theta), r * sin(theta))
-    }
+    /// Two independent standard normal draws (see ``SeededGenerator/nextGaussianPair()``).
+    static func gaussianPair(_ rng: inout SeededGenerator) -> (Double, Double) { rng.nextGaussianPair() }
 }

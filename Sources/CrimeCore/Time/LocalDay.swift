@@ -22,6 +22,11 @@ public struct LocalDay: Sendable, Hashable, Comparable, CustomStringConvertible 
         dayNumber = CivilDate.dayNumber(year: y, month: m, day: d)
     }
 
+    /// The day `days` after this one (before it for negative `days`).
+    public func adding(days: Int) -> LocalDay { LocalDay(dayNumber: dayNumber + days) }
+
+    private init(dayNumber: Int) { self.dayNumber = dayNumber }
+
     /// The UTC instant at which this day starts in a zone.
     public func start(in zone: ZoneClock) -> Int64 { zone.utc(wallSeconds: Int64(dayNumber) * 86_400) }
 
