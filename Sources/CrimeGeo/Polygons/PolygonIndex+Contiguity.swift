@@ -10,17 +10,22 @@ extension PolygonIndex {
     /// Queen neighbours: areas sharing at least one vertex, sorted (as libpysal's `Queen`).
     public func queenNeighbors(of cell: CellID) throws -> [CellID] {
         let k = try ordinal(of: cell)
-        return contiguity(queen: true)[k].map { CellID(UInt64($0)) }
+        return queen[k].map { CellID(UInt64($0)) }
     }
 
     /// Rook neighbours: areas sharing at least one edge (two consecutive vertices), sorted (as libpysal's `Rook`).
     public func rookNeighbors(of cell: CellID) throws -> [CellID] {
         let k = try ordinal(of: cell)
-        return contiguity(queen: false)[k].map { CellID(UInt64($0)) }
+        return rook[k].map { CellID(UInt64($0)) }
     }
 
     /// Every area's neighbour ordinals, sorted: queen (shared vertex) or rook (shared edge).
     public func contiguity(queen: Bool) -> [[Int]] {
+        queen ? self.queen : rook
+    }
+
+    /// Computes every area's neighbour ordinals (done once, when the index is built).
+    static func contiguity(of features: [AreaFeature], queen: Bool) -> [[Int]] {
         var owners: [Key: [Int]] = [:]
         for (k, f) in features.enumerated() {
             var keys = Set<Key>()

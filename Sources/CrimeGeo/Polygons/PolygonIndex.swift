@@ -22,6 +22,10 @@ public struct PolygonIndex: SpatialIndex {
     /// Each area's latitude/longitude bounding box (nil for an area without polygons).
     public let boxes: [BoundingBox?]
     let bands: EdgeBands
+    /// Queen neighbours (shared vertex) by ordinal, sorted.
+    let queen: [[Int]]
+    /// Rook neighbours (shared edge) by ordinal, sorted.
+    let rook: [[Int]]
 
     /// An index over a layer, labelling each area with the property `labelProperty`.
     ///
@@ -44,6 +48,8 @@ public struct PolygonIndex: SpatialIndex {
             BoundingBox(enclosing: f.polygons.flatMap(\.exterior).lazy.map { crs.unproject(x: $0.x, y: $0.y) })
         }
         bands = EdgeBands(rings: layer.features.map { $0.polygons.flatMap(\.rings) })
+        queen = Self.contiguity(of: layer.features, queen: true)
+        rook = Self.contiguity(of: layer.features, queen: false)
     }
 
     /// Reads a GeoJSON file or shapefile and indexes it (see ``AreaLayer/read(path:crs:)`` for the CRS rule).
