@@ -18,7 +18,8 @@ struct AreasAssignCommand: ParsableCommand {
         commandName: "assign",
         abstract: "Read CSV lat,lng on standard input; print CSV label, empty where no area holds the point.",
         discussion: """
-        GeoJSON is WGS84 unless it names another CRS; a shapefile uses its .prj, or --crs when it has none. \
+        GeoJSON is WGS84 unless it names another CRS (or --crs is given for a file that names none); \
+        a shapefile uses its .prj, or --crs when it has none. \
         A point on an edge shared by two areas goes to the area to its east (north on an east-west edge).
         """
     )
@@ -29,7 +30,7 @@ struct AreasAssignCommand: ParsableCommand {
     @Option(name: .long, help: "The property whose value labels each area, e.g. COMMUNITY.")
     var label: String
 
-    @Option(name: .long, help: "The CRS of a shapefile without a .prj, e.g. EPSG:3435.")
+    @Option(name: .long, help: "The CRS of a shapefile without a .prj (or of GeoJSON naming none), e.g. EPSG:3435.")
     var crs: String?
 
     func run() throws {

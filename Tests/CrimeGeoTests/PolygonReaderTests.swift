@@ -39,6 +39,8 @@ import CrimeGeo
         #expect(small.features[0].properties["ok"] == .bool(true))
         #expect(small.features[0].properties["none"] == .null)
         #expect(small.features[1].polygons.count == 2)
+        #expect(small.crs == .wgs84)
+        #expect(try GeoJSONReader.parse(Data(text.utf8), file: "f", defaultCRS: .illinoisEastFeet).crs?.epsg == 3435)
         let index = try PolygonIndex(layer: small, labelProperty: "name")
         #expect(index.cell(containing: GeoPoint(latitude: 1, longitude: 1)) == CellID(0))
         #expect(index.cell(containing: GeoPoint(latitude: 5, longitude: 5)) == nil)          // in the hole

@@ -86,10 +86,10 @@ public struct AreaLayer: Sendable {
 
     /// Reads a GeoJSON file (`.geojson`, `.json`) or a shapefile (`.shp`).
     ///
-    /// GeoJSON is WGS84 unless it carries a legacy `crs` member; a shapefile uses its `.prj` when there
-    /// is one and `crs` otherwise (nil when neither).
+    /// GeoJSON uses its legacy `crs` member when it has one, otherwise `crs`, otherwise WGS84; a
+    /// shapefile uses its `.prj` when there is one and `crs` otherwise (nil when neither).
     public static func read(path: String, crs: CoordinateReferenceSystem? = nil) throws -> AreaLayer {
         if path.lowercased().hasSuffix(".shp") { return try ShapefileReader.read(path: path, crs: crs) }
-        return try GeoJSONReader.read(path: path)
+        return try GeoJSONReader.read(path: path, defaultCRS: crs ?? .wgs84)
     }
 }

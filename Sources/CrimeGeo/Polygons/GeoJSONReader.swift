@@ -4,20 +4,21 @@ import Foundation
 /// MultiPolygon geometry, with holes and properties.
 ///
 /// Coordinates are WGS84 longitude/latitude (RFC 7946) unless the file carries a legacy `crs` member
-/// naming an EPSG code. Rings must be closed; features with a null geometry are kept without polygons.
+/// naming an EPSG code, or the caller names another default for files without one. Rings must be
+/// closed; features with a null geometry are kept without polygons.
 public enum GeoJSONReader {
-    /// Reads a GeoJSON file.
-    public static func read(path: String) throws -> AreaLayer {
+    /// Reads a GeoJSON file; `defaultCRS` applies when the file has no `crs` member.
+    public static func read(path: String, defaultCRS: CoordinateReferenceSystem = .wgs84) throws -> AreaLayer {
         guard let data = FileManager.default.contents(atPath: path) else { throw GeometryReadError.cannotRead(file: path) }
-        return try parse(data, file: path)
+        return try parse(data, file: path, defaultCRS: defaultCRS)
     }
 
     /// Parses GeoJSON bytes; `file` names the source in errors.
-    public static func parse(_ data: Data, file: String) throws -> AreaLayer {
+    public static func parse(_ data: Data, file: String, defaultCRS: CoordinateReferenceSystem = .wgs84) throws -> AreaLayer {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw GeometryReadError.badGeoJSON(file: file, feature: nil, detail: "not a JSON object")
         }
-        let crs = try legacyCRS(root["crs"], file: file) ?? .wgs84
+        let crs = try legacyCRS(root["crs"], file: file) ?? defaultCRS
         var features: [AreaFeature] = []
         switch root["type"] as? String {
         case "FeatureCollection":
