@@ -28,6 +28,9 @@ public struct PlanarPolygon: Sendable, Hashable {
 
     /// Every ring, outer first.
     public var rings: [[PlanarPoint]] { [exterior] + holes }
+
+    /// The planar area in squared layer units, holes excluded.
+    public var planarArea: Double { rings.map(Ring.doubleSignedArea).reduce(0, +) / 2 }
 }
 
 /// An attribute value from a `.dbf` record or GeoJSON properties.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads dBASE III `.dbf` attribute tables: C (text), N and F (number), L (logical) and D (date,
-/// kept as `YYYY-MM-DD` text) fields; other field types are kept as trimmed text.
+/// kept as `YYYY-MM-DD` text) fields; other field types are kept as trimmed text. Blank numbers,
+/// `?` logicals and blank or all-zero dates are null.
 public enum DBaseReader {
     /// One field descriptor.
     public struct Field: Sendable, Hashable {
@@ -62,7 +63,9 @@ public enum DBaseReader {
             default: return .null
             }
         case "D":
-            guard text.count == 8, Int(text) != nil else { return text.isEmpty ? .null : .text(text) }
+            // A blank or all-zero date (as pyshp writes for None) is null.
+            if text.isEmpty || text.allSatisfy({ $0 == "0" }) { return .null }
+            guard text.count == 8, Int(text) != nil else { return .text(text) }
             let s = Array(text)
             return .text("\(String(s[0..<4]))-\(String(s[4..<6]))-\(String(s[6..<8]))")
         default:
