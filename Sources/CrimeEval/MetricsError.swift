@@ -16,6 +16,9 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible {
     case outOfDomain(what: String, index: Int, value: Double, requirement: String)
     /// A parameter (bin count, area fraction, map shape, …) is unusable.
     case badParameter(name: String, reason: String)
+    /// A resampling statistic is degenerate (for example every jackknife value is equal, so the
+    /// BCa acceleration is 0/0).
+    case degenerate(what: String)
 
     public var description: String {
         switch self {
@@ -30,6 +33,7 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible {
         case let .outOfDomain(what, index, value, requirement):
             return "\(what) at index \(index) is \(value); \(requirement)"
         case let .badParameter(name, reason): return "\(name): \(reason)"
+        case let .degenerate(what): return "\(what) is degenerate"
         }
     }
 }
