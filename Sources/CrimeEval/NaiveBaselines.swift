@@ -1,7 +1,7 @@
 /// The naive forecasts every backtest reports beside its models, each computed from the training
 /// rows of the fold only.
 public enum NaiveBaseline: String, Sendable, CaseIterable, Codable {
-    /// The cell's count in the latest training window it has.
+    /// The cell's count in the latest training window it has, held for every window of the horizon.
     case lastWindow = "naive_last_window"
     /// The mean of the cell's training counts in windows of the same season (window ordinal modulo
     /// ``BacktestData/seasonPeriod``: weekday × window of day); the cell's mean when that season is unseen.
