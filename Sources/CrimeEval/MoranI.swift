@@ -48,12 +48,27 @@ public struct MoranI: Sendable, Equatable {
         guard m2 > 0 else { throw MetricsError.degenerate(what: "Moran's I of a constant variable") }
         let s0 = weights.s0, s1 = weights.s1, s2 = weights.s2
         guard s0 > 0 else { throw MetricsError.degenerate(what: "Moran's I with weights that sum to 0") }
-        let statistic: @Sendable ([Double]) -> Double = { v in
+        // The weights as one contiguous sparse-row table, read through buffers in the permutation loop.
+        var offsets = [0], columns = [Int](), values = [Double]()
+        for a in 0..<n {
+            columns += weights.neighbors[a]
+            values += weights.weights[a]
+            offsets.append(columns.count)
+        }
+        let statistic: @Sendable ([Double]) -> Double = { [offsets, columns, values] v in
             var cross = 0.0
-            for a in 0..<n {
-                var lag = 0.0
-                for (k, b) in weights.neighbors[a].enumerated() { lag += weights.weights[a][k] * v[b] }
-                cross += v[a] * lag
+            offsets.withUnsafeBufferPointer { o in
+                columns.withUnsafeBufferPointer { col in
+                    values.withUnsafeBufferPointer { w in
+                        v.withUnsafeBufferPointer { y in
+                            for a in 0..<n {
+                                var lag = 0.0
+                                for k in o[a]..<o[a + 1] { lag += w[k] * y[col[k]] }
+                                cross += y[a] * lag
+                            }
+                        }
+                    }
+                }
             }
             return Double(n) / s0 * cross / m2
         }
