@@ -52,11 +52,13 @@ public struct LineChart: Sendable {
         frame.drawXTicks(&svg, xAxis: xAxis)
         let p = frame.plot
         for (k, s) in series.enumerated() {
-            let colour = chartPalette[k % chartPalette.count]
             svg.polyline(zip(s.x, s.y).map { (xAxis.scale($0.0, from: p.left, to: p.right), yAxis.scale($0.1, from: p.bottom, to: p.top)) },
-                         stroke: colour)
+                         stroke: chartPalette[k % chartPalette.count])
+        }
+        svg.rect(p.right - 136, p.top - 6, 134, Double(series.count) * 16 + 6, fill: "white", opacity: 0.85)
+        for (k, s) in series.enumerated() {
             let ly = p.top + 4 + Double(k) * 16
-            svg.line(p.right - 130, ly, p.right - 110, ly, stroke: colour, width: 3)
+            svg.line(p.right - 130, ly, p.right - 110, ly, stroke: chartPalette[k % chartPalette.count], width: 3)
             svg.text(s.name, p.right - 104, ly + 4, size: 11, anchor: "start", cssClass: "legend")
         }
         return svg.document()
