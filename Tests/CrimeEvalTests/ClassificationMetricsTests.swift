@@ -91,6 +91,7 @@ struct ClassificationFixture: Decodable {
         let predicted: [Double] = [1, 1, 0, 0, 1, 0, 1, 0, 0]
         #expect(abs(try MapF1.perSample(truth: truth, predicted: predicted, height: 3, width: 3) - 2.0 / 6) <= 1e-15)
         #expect(abs(try MapF1.neighbourTolerant(truth: truth, predicted: predicted, height: 3, width: 3) - 6.0 / 8) <= 1e-15)
+        #expect(abs(try MapF1.neighbourTolerant(truth: truth, predicted: predicted, height: 3, width: 3, rule: .actualPositive) - 6.0 / 8) <= 1e-15)
         // Truth at (2,2) only, prediction at (1,1) only: no true positive exists, so the default rule
         // keeps the false positive (F1 0) while the actual-positive rule counts it (TP 1, FN 1 → 2/3).
         let t2: [Double] = [0, 0, 0, 0, 0, 0, 0, 0, 1], p2: [Double] = [0, 0, 0, 0, 1, 0, 0, 0, 0]
