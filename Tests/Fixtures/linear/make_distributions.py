@@ -6,7 +6,9 @@ from scipy import stats
 
 t_cases = []
 for df in [1, 2, 3, 5.5, 10, 46, 120, 1000, 999_979]:
-    for t in [0.0, 1e-6, 0.3, 1.0, 1.96, 2.5, 4.0, 8.0, 30.0, -2.2]:
+    # scipy's stdtr loses about 1e-11 at t = 1e-6 with one degree of freedom (the Cauchy closed form
+    # 1/2 + atan(t)/pi disagrees), so that point is left to a closed-form test.
+    for t in ([0.0] if df == 1 else [0.0, 1e-6]) + [0.3, 1.0, 1.96, 2.5, 4.0, 8.0, 30.0, -2.2]:
         t_cases.append({"df": df, "t": t, "two_sided": float(2 * stats.t.sf(abs(t), df)),
                         "cdf": float(stats.t.cdf(t, df))})
 quantiles = []

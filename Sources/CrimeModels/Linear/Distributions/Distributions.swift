@@ -14,7 +14,8 @@ public struct StudentT: Sendable, Equatable {
         let nu = degreesOfFreedom
         let t2 = t * t
         if t2.isInfinite { return 0 }
-        return IncompleteBeta.regularized(a: nu / 2, b: 0.5, x: nu / (nu + t2), y: t2 / (nu + t2))
+        return IncompleteBeta.regularized(a: nu / 2, b: 0.5, x: nu / (nu + t2), y: t2 / (nu + t2),
+                                          logX: -log1p(t2 / nu), logY: log(t2) - log(nu + t2))
     }
 
     /// The upper tail `P(T > t)`.
@@ -78,7 +79,8 @@ public struct FisherF: Sendable, Equatable {
         if f.isInfinite { return 0 }
         let d1 = numerator, d2 = denominator
         let x = d2 / (d2 + d1 * f), y = d1 * f / (d2 + d1 * f)
-        return IncompleteBeta.regularized(a: d2 / 2, b: d1 / 2, x: x, y: y)
+        return IncompleteBeta.regularized(a: d2 / 2, b: d1 / 2, x: x, y: y,
+                                          logX: -log1p(d1 * f / d2), logY: log(d1 * f) - log(d2 + d1 * f))
     }
 
     /// The distribution function `P(F ≤ f)`.

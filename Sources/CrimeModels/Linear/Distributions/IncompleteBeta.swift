@@ -3,22 +3,40 @@ import Foundation
 /// The regularized incomplete beta function and the log-beta function it needs.
 enum IncompleteBeta {
     /// `ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b)`.
+    ///
+    /// When one argument is large and the other small (Student t or F with many residual degrees of
+    /// freedom), the two huge log-gammas would cancel; `ln Γ(a + b) − ln Γ(a)` is then taken from the
+    /// difference of Stirling's series, where the leading terms combine without cancellation.
     static func logBeta(_ a: Double, _ b: Double) -> Double {
-        lgamma(a) + lgamma(b) - lgamma(a + b)
+        let big = max(a, b), small = min(a, b)
+        guard big > 100, small < 50 else { return lgamma(a) + lgamma(b) - lgamma(a + b) }
+        return lgamma(small) - logGammaIncrement(big, small)
+    }
+
+    /// `ln Γ(x + s) − ln Γ(x)` for large x from Stirling's series
+    /// `ln Γ(x) = (x − ½) ln x − x + ½ ln 2π + 1/(12x) − 1/(360x³) + 1/(1260x⁵) − 1/(1680x⁷)`.
+    private static func logGammaIncrement(_ x: Double, _ s: Double) -> Double {
+        func correction(_ z: Double) -> Double {
+            let z2 = z * z
+            return (1 / 12 - (1 / 360 - (1 / 1260 - 1 / (1680 * z2)) / z2) / z2) / z
+        }
+        return (x - 0.5) * log1p(s / x) + s * log(x + s) - s + correction(x + s) - correction(x)
     }
 
     /// `I_x(a, b)` for `a, b > 0`, with `y = 1 − x` passed separately so that callers who know `y`
-    /// more precisely than `1 − x` (a t statistic near 0, an F near ∞) keep full precision.
+    /// more precisely than `1 − x` (a t statistic near 0, an F near ∞) keep full precision; likewise
+    /// `logX = ln x` and `logY = ln y` when the caller has them more precisely (with many degrees of
+    /// freedom, `a · ln x` magnifies the rounding of x).
     ///
     /// Evaluates the continued fraction of `I_x(a, b)` by the modified Lentz method on whichever side
     /// of the mean `a / (a + b)` converges fast, using `I_x(a, b) = 1 − I_y(b, a)` for the other.
-    static func regularized(a: Double, b: Double, x: Double, y: Double) -> Double {
+    static func regularized(a: Double, b: Double, x: Double, y: Double, logX: Double? = nil, logY: Double? = nil) -> Double {
         if x <= 0 { return 0 }
         if y <= 0 { return 1 }
         if x > (a + 1) / (a + b + 2) {
-            return 1 - regularized(a: b, b: a, x: y, y: x)
+            return 1 - regularized(a: b, b: a, x: y, y: x, logX: logY, logY: logX)
         }
-        let front = exp(a * log(x) + b * log(y) - logBeta(a, b))
+        let front = exp(a * (logX ?? log(x)) + b * (logY ?? log(y)) - logBeta(a, b))
         return front * continuedFraction(a: a, b: b, x: x) / a
     }
 
