@@ -1,5 +1,6 @@
 /// Why a linear or logistic model could not be built or fitted; every case names the column, row or
-/// formula position the user has to fix.
+/// formula position the user has to fix. Rows are 0-based in the cases and 1-based data rows (the
+/// header not counted) in the sentences.
 public enum LinearModelError: Error, Equatable, CustomStringConvertible {
     /// The table or design has no rows.
     case emptyData
@@ -40,7 +41,7 @@ public enum LinearModelError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .emptyData: return "the data have no rows"
         case let .lengthMismatch(what, expected, got): return "\(what) has \(got) entries, expected one per row (\(expected))"
-        case let .nonFinite(column, row): return "column '\(column)' is NaN or infinite at row \(row)"
+        case let .nonFinite(column, row): return "column '\(column)' is NaN or infinite at data row \(row + 1)"
         case let .moreColumnsThanRows(columns, rows):
             return "the design has \(columns) columns but only \(rows) rows; a least-squares fit needs at least as many rows as columns"
         case let .constantColumn(name): return "column '\(name)' is constant, which duplicates the intercept"
@@ -48,7 +49,7 @@ public enum LinearModelError: Error, Equatable, CustomStringConvertible {
             return "column '\(name)' is a linear combination of the columns before it (the design is rank deficient)"
         case let .unknownColumn(name, available):
             return "the formula names column '\(name)', which the table does not have (columns: \(available.joined(separator: ", ")))"
-        case let .nonPositiveLog(column, row, value): return "log of column '\(column)' at row \(row): the value \(value) is not positive"
+        case let .nonPositiveLog(column, row, value): return "log of '\(column)' at data row \(row + 1): the value \(value) is not positive"
         case let .textColumnInArithmetic(name): return "column '\(name)' holds text; wrap it in C(...) to use it as a categorical"
         case let .formulaSyntax(message, formula): return "cannot read formula '\(formula)': \(message)"
         case let .unsupportedFormula(message): return "unsupported formula: \(message)"
