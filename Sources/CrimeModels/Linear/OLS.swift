@@ -65,7 +65,7 @@ public struct OLS: Regressor, Sendable {
         }
         let qr = try LeastSquaresQR(rowMajor: design, names: termNames)
         return try OLSEstimates(design: design, response: response, qr: qr, termNames: termNames,
-                                responseName: responseName, hasIntercept: intercept != nil,
+                                responseName: responseName, interceptIndex: intercept,
                                 clusters: clusters).result()
     }
 }

@@ -8,7 +8,8 @@ struct OLSEstimates {
     let qr: LeastSquaresQR
     let termNames: [String]
     let responseName: String
-    let hasIntercept: Bool
+    let interceptIndex: Int?
+    var hasIntercept: Bool { interceptIndex != nil }
     let clusters: [Int]?
 
     func result() throws -> OLSResult {
@@ -58,7 +59,7 @@ struct OLSEstimates {
             pvalues: pvalues, covParams: cov, normalizedCovParams: normalized,
             covHC0: hc0, covHC1: hc1, covHC2: hc2, covHC3: hc3,
             covCluster: cluster?.covariance, clusterCount: cluster?.groups,
-            nobs: n, dfModel: dfModel, dfResid: dfResid, hasIntercept: hasIntercept,
+            nobs: n, dfModel: dfModel, dfResid: dfResid, interceptIndex: interceptIndex,
             rsquared: rsquared, rsquaredAdj: rsquaredAdj, fvalue: fvalue, fPvalue: fPvalue, llf: llf,
             aic: -2 * llf + 2 * kParams, bic: -2 * llf + log(nobs) * kParams, ssr: ssr, scale: scale,
             residuals: resid, fittedValues: fitted, vif: try varianceInflation(normalized),

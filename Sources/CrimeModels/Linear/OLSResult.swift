@@ -38,8 +38,10 @@ public struct OLSResult: Sendable, Equatable {
     public let dfModel: Double
     /// Residual degrees of freedom n − rank [`df_resid`].
     public let dfResid: Double
-    /// Whether the design has an intercept (statsmodels' `k_constant` = 1): R², F and VIF are then centred.
-    public let hasIntercept: Bool
+    /// The column that is the intercept (a constant non-zero column), if any.
+    public let interceptIndex: Int?
+    /// Whether the design has an intercept (statsmodels' `k_constant` = 1): R² and F are then centred.
+    public var hasIntercept: Bool { interceptIndex != nil }
     /// R² [`rsquared`]; uncentred (`1 − SSR / Σy²`) without an intercept, as statsmodels does.
     public let rsquared: Double
     /// Adjusted R² [`rsquared_adj`].

@@ -86,5 +86,12 @@ reference = {
         "synthetic": figures(synth, "y ~ x1 + x2 + log(z) + C(district) + x1:w", "district"),
     },
 }
+# Summaries as statsmodels prints them (the Date and Time lines are the only ones that vary).
+reference["summaries"] = {
+    "columbus_nonrobust": str(smf.ols("CRIME ~ INC + HOVAL", columbus).fit().summary()),
+    "columbus_nointercept_hc1": str(smf.ols("CRIME ~ INC + HOVAL - 1", columbus).fit(cov_type="HC1").summary()),
+    "columbus_loglog_hc3": str(smf.ols("log(CRIME) ~ log(INC) + log(HOVAL)", columbus).fit(cov_type="HC3").summary()),
+    "synthetic_nonrobust": str(smf.ols("y ~ x1 + x2 + log(z) + C(district) + x1:w", synth).fit().summary()),
+}
 with open("ols_reference.json", "w") as f:
     json.dump(reference, f, indent=1)
