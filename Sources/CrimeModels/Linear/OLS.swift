@@ -63,9 +63,11 @@ public struct OLS: Regressor, Sendable {
         if let intercept, let constant = DesignChecks.constantColumn(design, excluding: intercept) {
             throw LinearModelError.constantColumn(termNames[constant])
         }
-        let qr = try LeastSquaresQR(rowMajor: design, names: termNames)
-        return try OLSEstimates(design: design, response: response, qr: qr, termNames: termNames,
-                                responseName: responseName, interceptIndex: intercept,
-                                clusters: clusters).result()
+        return try SerialBLAS.run {
+            let qr = try LeastSquaresQR(rowMajor: design, response: response, names: termNames)
+            return try OLSEstimates(design: design, response: response, qr: qr, termNames: termNames,
+                                    responseName: responseName, interceptIndex: intercept,
+                                    clusters: clusters).result()
+        }
     }
 }

@@ -14,7 +14,7 @@ struct OLSEstimates {
 
     func result() throws -> OLSResult {
         let n = design.rows, p = design.columns
-        let params = qr.rInverseTimes(qr.qTransposeTimes(response))
+        let params = qr.rInverseTimes(qr.qTransposeY)
         let fitted = try design.multiplied(by: params)
         var resid = [Double](repeating: 0, count: n)
         var ssr = 0.0, sumY = 0.0, sumY2 = 0.0
@@ -38,19 +38,16 @@ struct OLSEstimates {
         let kParams = dfModel + kConstant
         let scale = ssr / dfResid
 
-        let normalized = qr.sandwich(weights: nil)
+        let normalized = qr.normalizedCovariance()
         let cov = Matrix(rows: p, columns: p, values: normalized.values.map { $0 * scale })
         let bse = (0..<p).map { cov[$0, $0].squareRoot() }
         let tvalues = zip(params, bse).map { $0 / $1 }
         let t = StudentT(degreesOfFreedom: dfResid)
         let pvalues = tvalues.map { t.twoSidedPValue($0) }
 
-        let leverage = qr.leverages()
-        let squared = resid.map { $0 * $0 }
-        let hc0 = qr.sandwich(weights: squared)
+        let robust = qr.heteroskedasticSandwiches(design: design, residuals: resid)
+        let hc0 = robust[0], hc2 = robust[1], hc3 = robust[2]
         let hc1 = Matrix(rows: p, columns: p, values: hc0.values.map { $0 * nobs / dfResid })
-        let hc2 = qr.sandwich(weights: (0..<n).map { squared[$0] / (1 - leverage[$0]) })
-        let hc3 = qr.sandwich(weights: (0..<n).map { squared[$0] / ((1 - leverage[$0]) * (1 - leverage[$0])) })
         let cluster = clusters.map { clusterCovariance(groups: $0, resid: resid) }
         let singular = try qr.singularValues()
 
@@ -75,14 +72,7 @@ struct OLSEstimates {
             if let s = slot[groups[i]] { codes[i] = s } else { codes[i] = slot.count; slot[groups[i]] = slot.count }
         }
         let g = slot.count
-        var scores = [Double](repeating: 0, count: g * p)   // column-major g×p
-        qr.q.withUnsafeBufferPointer { qb in
-            scores.withUnsafeMutableBufferPointer { sb in
-                for j in 0..<p {
-                    for i in 0..<n { sb[j * g + codes[i]] += qb[j * n + i] * resid[i] }
-                }
-            }
-        }
+        let scores = qr.clusterScores(design: design, residuals: resid, codes: codes, groups: g)
         var meat = [Double](repeating: 0, count: p * p)
         for a in 0..<p {
             for b in 0..<p {
@@ -103,10 +93,16 @@ struct OLSEstimates {
     private func varianceInflation(_ normalized: Matrix) throws -> [Double] {
         let n = design.rows, p = design.columns
         var means = [Double](repeating: 0, count: p), spread = [Double](repeating: 0, count: p)
-        for j in 0..<p {
-            for i in 0..<n { means[j] += design.values[i * p + j] }
-            means[j] /= Double(n)
-            for i in 0..<n { spread[j] += (design.values[i * p + j] - means[j]) * (design.values[i * p + j] - means[j]) }
+        design.values.withUnsafeBufferPointer { v in
+            means.withUnsafeMutableBufferPointer { m in
+                for i in 0..<n { for j in 0..<p { m[j] += v[i * p + j] } }
+                for j in 0..<p { m[j] /= Double(n) }
+                spread.withUnsafeMutableBufferPointer { s in
+                    for i in 0..<n {
+                        for j in 0..<p { s[j] += (v[i * p + j] - m[j]) * (v[i * p + j] - m[j]) }
+                    }
+                }
+            }
         }
         let varying = (0..<p).filter { spread[$0] > 0 }
         var inverse = normalized
@@ -120,8 +116,9 @@ struct OLSEstimates {
             }
             let names = varying.map { termNames[$0] }
             do {
-                let qr = try LeastSquaresQR(rowMajor: Matrix(rows: n, columns: varying.count, values: centred), names: names)
-                inverse = qr.sandwich(weights: nil)
+                let centredDesign = Matrix(rows: n, columns: varying.count, values: centred)
+                let qr = try LeastSquaresQR(rowMajor: centredDesign, response: [Double](repeating: 0, count: n), names: names)
+                inverse = qr.normalizedCovariance()
             } catch LinearModelError.collinearColumn {
                 return (0..<p).map { spread[$0] > 0 ? .infinity : 1 }
             }
