@@ -47,19 +47,23 @@ struct LogisticNewton {
             var gradient = [Double](repeating: 0, count: p)
             var hessian = [Double](repeating: 0, count: p * p)
             x.values.withUnsafeBufferPointer { xb in
-                for i in 0..<n {
-                    let mu = Self.sigmoid(z[i])
-                    let r = weights[i] * (mu - y[i]), w = weights[i] * mu * (1 - mu)
-                    let row = i * k
-                    for a in 0..<k {
-                        let xa = xb[row + a]
-                        gradient[a] += r * xa
-                        for b in a..<k { hessian[b * p + a] += w * xa * xb[row + b] }
-                        if fitIntercept { hessian[k * p + a] += w * xa }
-                    }
-                    if fitIntercept {
-                        gradient[k] += r
-                        hessian[k * p + k] += w
+                gradient.withUnsafeMutableBufferPointer { g in
+                    hessian.withUnsafeMutableBufferPointer { h in
+                        for i in 0..<n {
+                            let mu = Self.sigmoid(z[i])
+                            let r = weights[i] * (mu - y[i]), w = weights[i] * mu * (1 - mu)
+                            let row = i * k
+                            for a in 0..<k {
+                                let xa = xb[row + a]
+                                g[a] += r * xa
+                                for b in a..<k { h[b * p + a] += w * xa * xb[row + b] }
+                                if fitIntercept { h[k * p + a] += w * xa }
+                            }
+                            if fitIntercept {
+                                g[k] += r
+                                h[k * p + k] += w
+                            }
+                        }
                     }
                 }
             }

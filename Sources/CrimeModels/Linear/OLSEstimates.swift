@@ -48,7 +48,7 @@ struct OLSEstimates {
         let robust = qr.heteroskedasticSandwiches(design: design, residuals: resid)
         let hc0 = robust[0], hc2 = robust[1], hc3 = robust[2]
         let hc1 = Matrix(rows: p, columns: p, values: hc0.values.map { $0 * nobs / dfResid })
-        let cluster = clusters.map { clusterCovariance(groups: $0, resid: resid) }
+        let cluster = try clusters.map { try clusterCovariance(groups: $0, resid: resid) }
         let singular = try qr.singularValues()
 
         return OLSResult(
@@ -64,7 +64,7 @@ struct OLSEstimates {
     }
 
     /// `G/(G−1) · (n−1)/(n−p) · R⁻¹ (Σ_g s_g s_gᵀ) R⁻ᵀ` with `s_g = Σ_{i∈g} Qᵢ eᵢ`.
-    private func clusterCovariance(groups: [Int], resid: [Double]) -> (covariance: Matrix, groups: Int) {
+    private func clusterCovariance(groups: [Int], resid: [Double]) throws -> (covariance: Matrix, groups: Int) {
         let n = qr.rows, p = qr.columns
         var slot: [Int: Int] = [:]
         var codes = [Int](repeating: 0, count: n)
@@ -72,6 +72,7 @@ struct OLSEstimates {
             if let s = slot[groups[i]] { codes[i] = s } else { codes[i] = slot.count; slot[groups[i]] = slot.count }
         }
         let g = slot.count
+        guard g >= 2 else { throw LinearModelError.invalidParameter("cluster-robust standard errors need at least two groups, the cluster column has \(g)") }
         let scores = qr.clusterScores(design: design, residuals: resid, codes: codes, groups: g)
         var meat = [Double](repeating: 0, count: p * p)
         for a in 0..<p {

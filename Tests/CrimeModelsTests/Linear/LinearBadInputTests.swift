@@ -76,6 +76,7 @@ struct LinearBadInputTests {
         #expect(throws: LinearModelError.unknownColumn("precinct", available: data.names)) {
             try OLS.fit(formula: "y ~ a", data: data, clusterBy: "precinct")
         }
+        #expect(throws: LinearModelError.self) { try OLS.fit(formula: "y ~ a", data: data, clusterBy: "k") }
     }
 
     @Test("CSV errors name the file and line")
