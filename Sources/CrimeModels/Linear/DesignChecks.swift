@@ -33,6 +33,15 @@ enum DesignChecks {
         (0..<x.columns).first { j in x[0, j] != 0 && isConstant(x, column: j) }
     }
 
+    /// The sum of each column.
+    static func columnSums(_ x: Matrix) -> [Double] {
+        var sums = [Double](repeating: 0, count: x.columns)
+        x.values.withUnsafeBufferPointer { v in
+            for i in 0..<x.rows { for j in 0..<x.columns { sums[j] += v[i * x.columns + j] } }
+        }
+        return sums
+    }
+
     /// A constant column other than `excluding`, if any.
     static func constantColumn(_ x: Matrix, excluding: Int) -> Int? {
         (0..<x.columns).first { j in j != excluding && isConstant(x, column: j) }

@@ -170,6 +170,15 @@ struct LeastSquaresQR {
         return scores
     }
 
+    /// Whether the constant vector lies in the column space (statsmodels' implicit constant): the
+    /// projection of 𝟏 onto it, `‖Qᵀ𝟏‖² = ‖R⁻ᵀ Xᵀ𝟏‖²`, is all of `‖𝟏‖² = n` up to rounding.
+    func spansConstant(columnSums s: [Double]) -> Bool {
+        var projected = [Double](repeating: 0, count: columns)
+        cblas_dgemv(CblasColMajor, CblasTrans, Int32(columns), Int32(columns), 1, rInverse, Int32(columns), s, 1, 0, &projected, 1)
+        let explained = projected.reduce(0) { $0 + $1 * $1 }
+        return Double(rows) - explained <= 1e-9 * Double(rows)
+    }
+
     /// `(XᵀX)⁻¹ = R⁻¹ R⁻ᵀ`, row-major.
     func normalizedCovariance() -> Matrix {
         var identity = [Double](repeating: 0, count: columns * columns)

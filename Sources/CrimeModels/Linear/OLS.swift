@@ -49,7 +49,8 @@ public struct OLS: Regressor, Sendable {
     /// Fits `response ~ design` exactly as given (no column is added) and returns the full results.
     ///
     /// - Parameters:
-    ///   - design: the n×p design, row-major; a constant non-zero column is treated as the intercept.
+    ///   - design: the n×p design, row-major; a constant non-zero column is treated as the intercept, and
+    ///     so, as in statsmodels, are columns whose span holds the constant (full dummy coding).
     ///   - response: n targets.
     ///   - termNames: one name per column.
     ///   - responseName: the response's name for the summary.
@@ -65,9 +66,10 @@ public struct OLS: Regressor, Sendable {
         }
         return try SerialBLAS.run {
             let qr = try LeastSquaresQR(rowMajor: design, response: response, names: termNames)
+            let implicit = intercept == nil && qr.spansConstant(columnSums: DesignChecks.columnSums(design))
             return try OLSEstimates(design: design, response: response, qr: qr, termNames: termNames,
                                     responseName: responseName, interceptIndex: intercept,
-                                    clusters: clusters).result()
+                                    hasIntercept: intercept != nil || implicit, clusters: clusters).result()
         }
     }
 }

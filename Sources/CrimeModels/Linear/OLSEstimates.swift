@@ -9,7 +9,7 @@ struct OLSEstimates {
     let termNames: [String]
     let responseName: String
     let interceptIndex: Int?
-    var hasIntercept: Bool { interceptIndex != nil }
+    let hasIntercept: Bool
     let clusters: [Int]?
 
     func result() throws -> OLSResult {
@@ -56,7 +56,7 @@ struct OLSEstimates {
             pvalues: pvalues, covParams: cov, normalizedCovParams: normalized,
             covHC0: hc0, covHC1: hc1, covHC2: hc2, covHC3: hc3,
             covCluster: cluster?.covariance, clusterCount: cluster?.groups,
-            nobs: n, dfModel: dfModel, dfResid: dfResid, interceptIndex: interceptIndex,
+            nobs: n, dfModel: dfModel, dfResid: dfResid, interceptIndex: interceptIndex, hasIntercept: hasIntercept,
             rsquared: rsquared, rsquaredAdj: rsquaredAdj, fvalue: fvalue, fPvalue: fPvalue, llf: llf,
             aic: -2 * llf + 2 * kParams, bic: -2 * llf + log(nobs) * kParams, ssr: ssr, scale: scale,
             residuals: resid, fittedValues: fitted, vif: try varianceInflation(normalized),

@@ -40,8 +40,9 @@ public struct OLSResult: Sendable, Equatable {
     public let dfResid: Double
     /// The column that is the intercept (a constant non-zero column), if any.
     public let interceptIndex: Int?
-    /// Whether the design has an intercept (statsmodels' `k_constant` = 1): R² and F are then centred.
-    public var hasIntercept: Bool { interceptIndex != nil }
+    /// Whether the design has an intercept (statsmodels' `k_constant` = 1): a constant column, or columns
+    /// that add up to a constant (full dummy coding without an intercept). R² and F are then centred.
+    public let hasIntercept: Bool
     /// R² [`rsquared`]; uncentred (`1 − SSR / Σy²`) without an intercept, as statsmodels does.
     public let rsquared: Double
     /// Adjusted R² [`rsquared_adj`].

@@ -13,7 +13,7 @@ struct OLSReferenceModel: Decodable {
     let rsquared, rsquared_adj, fvalue, f_pvalue, llf, aic, bic, nobs, df_model, df_resid, ssr: Double
     let condition_number: Double
     let resid, fittedvalues: [Double]
-    let vif: [String: Double]
+    let vif: [String: Double]?
     let omnibus, omnibus_pvalue, jarque_bera, jarque_bera_pvalue, skew, kurtosis, durbin_watson: Double
     let bse_hc0, bse_hc1, bse_hc2, bse_hc3: [String: Double]
     let pvalues_hc0, pvalues_hc1, pvalues_hc2, pvalues_hc3: [String: Double]
