@@ -99,18 +99,25 @@ extension TreeWorkspace {
             if Double(values[p - start]) <= Double(values[p - start - 1]) + TreeConstants.featureThreshold { continue }
             if p - start < minLeaf || end - p < minLeaf { continue }
             let wRight = weightTotal - wLeft
+            // scikit-learn's proxy, term for term so that exact ties break the same way:
+            // −w_right × impurity_right − w_left × impurity_left.
             var left = 0.0, right = 0.0
-            for k in 0..<width {
-                let cl = leftCounts[k], cr = total[k] - cl
-                if gini {
+            if gini {
+                for k in 0..<width {
+                    let cl = leftCounts[k], cr = total[k] - cl
                     left += cl * cl
                     right += cr * cr
-                } else {
-                    if cl > 0 { left += cl * Foundation.log2(cl / wLeft) }
-                    if cr > 0 { right += cr * Foundation.log2(cr / wRight) }
+                }
+                left = 1 - left / (wLeft * wLeft)
+                right = 1 - right / (wRight * wRight)
+            } else {
+                for k in 0..<width {
+                    let cl = leftCounts[k] / wLeft, cr = (total[k] - leftCounts[k]) / wRight
+                    if cl > 0 { left -= cl * (Foundation.log(cl) / Foundation.log(2.0)) }
+                    if cr > 0 { right -= cr * (Foundation.log(cr) / Foundation.log(2.0)) }
                 }
             }
-            let proxy = gini ? left / wLeft + right / wRight : left + right
+            let proxy = -wRight * right - wLeft * left
             if proxy > bestProxy {
                 bestProxy = proxy
                 found = p
