@@ -32,9 +32,9 @@ public struct RandomForestClassifier: Classifier, Sendable {
     public var threads: Int
 
     /// The distinct training labels in ascending order (the columns of ``predictProbability(_:)``).
-    public private(set) var classes: [Double] = []
+    public internal(set) var classes: [Double] = []
     /// Out-of-bag accuracy over the rows at least one tree left out (after `fit` with `computesOOBScore` and bootstrap).
-    public private(set) var oobScore: Double?
+    public internal(set) var oobScore: Double?
     var core: ForestCore?
 
     /// An unfitted forest; the defaults are scikit-learn's.

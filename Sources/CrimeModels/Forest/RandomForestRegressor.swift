@@ -29,7 +29,7 @@ public struct RandomForestRegressor: Regressor, Sendable {
     public var threads: Int
 
     /// Out-of-bag R² over the rows at least one tree left out (after `fit` with `computesOOBScore` and bootstrap).
-    public private(set) var oobScore: Double?
+    public internal(set) var oobScore: Double?
     var core: ForestCore?
 
     /// An unfitted forest; the defaults are scikit-learn's.
