@@ -31,16 +31,29 @@ struct FlatTree: Sendable, Equatable {
         threshold[node] = t
     }
 
-    /// The leaf reached by the row starting at `row`, each feature rounded to `Float` as in training.
+    /// The nodes packed for prediction, two words per node: the threshold's bits, then the feature in the
+    /// low and the right child in the high 32 bits. Trees are grown depth-first left child first, so the
+    /// left child of node `i` is `i + 1` and one cache line holds a node and, usually, its left child.
+    func packed() -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: 2 * nodeCount)
+        for i in 0..<nodeCount {
+            words[2 * i] = threshold[i].bitPattern
+            words[2 * i + 1] = UInt64(UInt32(bitPattern: feature[i])) | UInt64(UInt32(bitPattern: right[i])) << 32
+        }
+        return words
+    }
+
+    /// The leaf reached by the row starting at `row` in a ``packed()`` tree, each feature rounded to
+    /// `Float` as in training.
     @inline(__always)
-    static func leaf(row: UnsafePointer<Double>, feature: UnsafePointer<Int32>, threshold: UnsafePointer<Double>,
-                     left: UnsafePointer<Int32>, right: UnsafePointer<Int32>) -> Int {
+    static func leaf(row: UnsafePointer<Double>, packed: UnsafePointer<UInt64>) -> Int {
         var node = 0
         while true {
-            let f = feature[node]
+            let meta = packed[2 * node + 1]
+            let f = Int32(truncatingIfNeeded: meta)
             if f < 0 { return node }
             let v = Double(Float(row[Int(f)]))
-            node = Int(v <= threshold[node] ? left[node] : right[node])
+            node = v <= Double(bitPattern: packed[2 * node]) ? node + 1 : Int(Int32(truncatingIfNeeded: meta >> 32))
         }
     }
 }

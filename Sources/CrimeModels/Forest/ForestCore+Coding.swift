@@ -18,7 +18,7 @@ extension ForestCore {
     }
 
     /// Reads what `encode` wrote, checking that every tree is well formed (children after their parent
-    /// and inside the tree, features inside the feature count) so that prediction always terminates.
+    /// with the left child next in depth-first order, inside the tree; features inside the feature count) so that prediction always terminates.
     static func decode(from reader: inout BinaryReader) throws -> ForestCore {
         let path = reader.path
         func invalid(_ reason: String) -> ModelFileError { .invalidContents(path: path, reason: reason) }
@@ -40,7 +40,7 @@ extension ForestCore {
                   tree.value.count == n * valueWidth else { throw invalid("tree \(t) has arrays of different lengths") }
             for i in 0..<n where tree.feature[i] >= 0 {
                 let l = Int(tree.left[i]), r = Int(tree.right[i])
-                guard Int(tree.feature[i]) < featureCount, l > i, l < n, r > i, r < n else {
+                guard Int(tree.feature[i]) < featureCount, l == i + 1, l < n, r > l, r < n else {
                     throw invalid("tree \(t), node \(i) points outside the tree")
                 }
             }

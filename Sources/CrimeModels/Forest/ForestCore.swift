@@ -5,11 +5,21 @@ import Foundation
 /// The trees of a fitted forest and what regressor and classifier share: parallel growing, bagging,
 /// averaging and impurity importances.
 struct ForestCore: Sendable, Equatable {
-    var trees: [FlatTree]
+    var trees: [FlatTree] { didSet { packedTrees = trees.map { $0.packed() } } }
+    /// `trees` in the packed layout prediction walks (see `FlatTree.packed()`).
+    private(set) var packedTrees: [[UInt64]]
     var featureCount: Int
     var valueWidth: Int
     /// Mean decrease in impurity per feature, normalised to sum 1.
     var importances: [Double]
+
+    init(trees: [FlatTree], featureCount: Int, valueWidth: Int, importances: [Double]) {
+        self.trees = trees
+        packedTrees = trees.map { $0.packed() }
+        self.featureCount = featureCount
+        self.valueWidth = valueWidth
+        self.importances = importances
+    }
 
     /// Bagging choices of a forest.
     struct Sampling: Sendable {
@@ -87,25 +97,23 @@ struct ForestCore: Sendable, Equatable {
         let chunk = 256
         let chunks = (rows + chunk - 1) / chunk
         let trees = self.trees
+        let packed = packedTrees
         let workers = max(1, min(threads, chunks))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let out = sums.base, used = counts.base
             x.values.withUnsafeBufferPointer { xv in
                 for c in stride(from: worker, to: chunks, by: workers) {
                     let lo = c * chunk, hi = min(rows, lo + chunk)
                     for (t, tree) in trees.enumerated() {
-                        tree.feature.withUnsafeBufferPointer { f in
-                        tree.threshold.withUnsafeBufferPointer { th in
-                        tree.left.withUnsafeBufferPointer { l in
-                        tree.right.withUnsafeBufferPointer { r in
+                        packed[t].withUnsafeBufferPointer { nodes in
                         tree.value.withUnsafeBufferPointer { v in
                             for i in lo..<hi {
                                 if let include, !include(t, i) { continue }
-                                let leaf = FlatTree.leaf(row: xv.baseAddress! + i * columns, feature: f.baseAddress!,
-                                                         threshold: th.baseAddress!, left: l.baseAddress!, right: r.baseAddress!)
-                                for k in 0..<width { sums.base[i * width + k] += v[leaf * width + k] }
-                                counts.base[i] += 1
+                                let leaf = FlatTree.leaf(row: xv.baseAddress! + i * columns, packed: nodes.baseAddress!)
+                                for k in 0..<width { out[i * width + k] += v[leaf * width + k] }
+                                used[i] += 1
                             }
-                        }}}}}
+                        }}
                     }
                 }
             }
