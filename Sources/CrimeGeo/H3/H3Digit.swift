@@ -28,15 +28,6 @@ enum H3Digit {
         }
     }
 
-    /// The digit rotated 60° counter-clockwise `n` times (0...5). Digits 1...6 lie on the cycle
-    /// k, ik, i, ij, j, jk (positions 0...5); the centre digit (and 7) stay.
-    @inline(__always) static func rotate60ccw(_ d: Int, times n: Int) -> Int {
-        if d == 0 || d >= 7 { return d }
-        let position = (0x312_5400 >> (4 &* d)) & 0xF      // nibble d: position of digit d on the cycle
-        let p = (position &+ n) % 6
-        return (0x32_6451 >> (4 &* p)) & 0xF                // nibble p: digit at cycle position p
-    }
-
     /// The digit 60° clockwise: k→jk→j→ij→i→ik→k.
     @inline(__always) static func rotate60cw(_ d: Int) -> Int {
         switch d {
