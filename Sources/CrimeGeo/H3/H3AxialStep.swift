@@ -37,6 +37,6 @@ enum H3AxialStep {
         a = pa
         b = pb
         guard UInt(bitPattern: da) <= 2, UInt(bitPattern: db) <= 2 else { return 7 }
-        return Int(truncatingIfNeeded: (digitNibbles >> UInt64(4 &* (da &* 3 &+ db))) & 0xF)
+        return Int(truncatingIfNeeded: (digitNibbles &>> UInt64(truncatingIfNeeded: 4 &* (da &* 3 &+ db))) & 0xF)
     }
 }

@@ -5,12 +5,12 @@ enum H3CellCoding {
     @inline(__always) static func encode(face: Int, a: Int, b: Int, resolution res: Int) -> H3Index? {
         var a = a, b = b
         // Walk up from the finest digit; unused digits below `res` are 7.
-        var digits: UInt64 = (1 << UInt64((15 &- res) &* 3)) &- 1
-        var shift = UInt64((15 &- res) &* 3)
+        var shift = UInt64(truncatingIfNeeded: (15 &- res) &* 3)
+        var digits: UInt64 = (1 &<< shift) &- 1
         var r = res
         while r >= 1 {
             let d = H3AxialStep.up(&a, &b, classIII: H3Math.isClassIII(r))
-            digits |= UInt64(truncatingIfNeeded: d) << shift
+            digits |= UInt64(truncatingIfNeeded: d) &<< shift
             shift &+= 3
             r &-= 1
         }

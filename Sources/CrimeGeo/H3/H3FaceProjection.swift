@@ -43,15 +43,17 @@ enum H3FaceProjection {
                                          table t: UnsafeBufferPointer<Double>) -> (face: Int, x: Double, y: Double) {
         let cosLat = cos(latitude)
         let px = cos(longitude) * cosLat, py = sin(longitude) * cosLat, pz = sin(latitude)
-        // The nearest centre has the largest dot product (all are unit vectors).
-        var face = 0
-        var best = -2.0
-        var o = 0
-        for f in 0..<20 {
+        // The nearest centre has the largest dot product (all are unit vectors). Faces 0–9 and 10–19 are
+        // searched in two independent chains, the first largest winning as in one pass.
+        var low = (face: 0, dot: -2.0), high = (face: 10, dot: -2.0)
+        for f in 0..<10 {
+            let o = f &* faceStride, q = o &+ 10 &* faceStride
             let d = px * t[o] + py * t[o &+ 1] + pz * t[o &+ 2]
-            if d > best { best = d; face = f }
-            o &+= faceStride
+            let e = px * t[q] + py * t[q &+ 1] + pz * t[q &+ 2]
+            if d > low.dot { low = (f, d) }
+            if e > high.dot { high = (f &+ 10, e) }
         }
+        let (face, best) = high.dot > low.dot ? high : low
         let a = face &* faceStride &+ (H3Math.isClassIII(res) ? 9 : 3)
         let s = t[scaleOffset &+ res] / best
         return (face, s * (px * t[a] + py * t[a &+ 1] + pz * t[a &+ 2]),
