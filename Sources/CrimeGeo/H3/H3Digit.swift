@@ -41,14 +41,6 @@ enum H3Digit {
         }
     }
 
-    /// The digit of a unit IJK vector (already normalised), or 7 when it is not one.
-    @inline(__always) static func fromUnit(_ c: H3CoordIJK) -> Int {
-        // Unit vectors have components in 0...1; the digit's bits are (i, j, k).
-        guard c.i >= 0, c.i <= 1, c.j >= 0, c.j <= 1, c.k >= 0, c.k <= 1 else { return 7 }
-        let d = c.i << 2 | c.j << 1 | c.k
-        return d == 7 ? 7 : d
-    }
-
     /// The unit IJK vector of a digit.
     @inline(__always) static func unit(_ d: Int) -> H3CoordIJK {
         H3CoordIJK(i: (d >> 2) & 1, j: (d >> 1) & 1, k: d & 1)
