@@ -4,8 +4,9 @@ import Dispatch
 import Foundation
 
 /// Times `H3.latLngToCells` per point at resolutions 8 and 15 over 1,000,000 seeded points in the Las Vegas
-/// metro box (best of three passes), on one thread and on every core (`_parallel` keys). With a path, first writes the points there as little-endian Float64
-/// pairs (lat, lng) so that Benchmarks/compare/h3_peer.py can time Uber's C library and h3-py on the same points.
+/// metro box (best of three passes), on one thread and on every core (`_parallel` keys). With a path, first
+/// writes the points there as little-endian Float64 pairs (lat, lng) so that Benchmarks/compare/h3_peer.py can
+/// time Uber's C library and h3-py on the same points.
 enum H3Benchmark {
     static let points = 1_000_000
 

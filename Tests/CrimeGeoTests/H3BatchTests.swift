@@ -32,7 +32,9 @@ struct H3BatchTests {
         let n = 40_000
         let lats = (0..<n).map { _ in -90 + 180 * rng.nextUniform() }
         let lngs = (0..<n).map { _ in -180 + 360 * rng.nextUniform() }
-        let single = try (0..<n).map { try H3.latLngToCell(latitude: lats[$0], longitude: lngs[$0], resolution: 15).rawValue }
+        let single = try (0..<n).map {
+            try H3.latLngToCell(latitude: lats[$0], longitude: lngs[$0], resolution: 15).rawValue
+        }
         for threads in [1, 4] {
             var out = [UInt64](repeating: 0, count: n)
             try lats.withUnsafeBufferPointer { a in
