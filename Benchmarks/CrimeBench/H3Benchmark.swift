@@ -3,9 +3,10 @@ import CrimeGeo
 import Dispatch
 import Foundation
 
-/// Times `H3.latLngToCell` per point at resolutions 8 and 15 over 1,000,000 seeded points in the Las Vegas
-/// metro box (best of three passes). With a path, first writes the points there as little-endian Float64
-/// pairs (lat, lng) so that Benchmarks/compare/h3_peer.py can time Uber's C library and h3-py on the same points.
+/// Times `H3.latLngToCells` per point at resolutions 8 and 15 over 1,000,000 seeded points in the Las Vegas
+/// metro box (best of three passes), on one thread and on every core (`_parallel` keys). With a path, first
+/// writes the points there as little-endian Float64 pairs (lat, lng) so that Benchmarks/compare/h3_peer.py can
+/// time Uber's C library and h3-py on the same points.
 enum H3Benchmark {
     static let points = 1_000_000
 
@@ -24,22 +25,23 @@ enum H3Benchmark {
         var out = [UInt64](repeating: 0, count: points)
         var results: [String: Double] = ["h3_points": Double(points)]
         for res in [8, 15] {
-            var best = Double.infinity
-            var checksum: UInt64 = 0
-            for _ in 0..<3 {
-                let start = DispatchTime.now().uptimeNanoseconds
-                try lats.withUnsafeBufferPointer { la in
-                    try lngs.withUnsafeBufferPointer { lo in
-                        try out.withUnsafeMutableBufferPointer { o in
-                            try H3.latLngToCells(latitudes: la, longitudes: lo, resolution: res, into: o)
+            for (threads, key) in [(1, ""), (ProcessInfo.processInfo.activeProcessorCount, "_parallel")] {
+                var best = Double.infinity
+                for _ in 0..<3 {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    try lats.withUnsafeBufferPointer { la in
+                        try lngs.withUnsafeBufferPointer { lo in
+                            try out.withUnsafeMutableBufferPointer { o in
+                                try H3.latLngToCells(latitudes: la, longitudes: lo, resolution: res, into: o,
+                                                     threads: threads)
+                            }
                         }
                     }
+                    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start))
                 }
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start))
-                checksum = out.reduce(0, ^)
+                results["h3_res\(res)\(key)_ns_per_point"] = best / Double(points)
+                results["h3_res\(res)\(key)_xor_checksum_low32"] = Double(out.reduce(0, ^) & 0xFFFF_FFFF)
             }
-            results["h3_res\(res)_ns_per_point"] = best / Double(points)
-            results["h3_res\(res)_xor_checksum_low32"] = Double(checksum & 0xFFFF_FFFF)
         }
         return results
     }

@@ -5,11 +5,12 @@ import Foundation
 //   crimebench cube          cube building from 10 million (cell, time) pairs
 //   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
 //   crimebench h3 [POINTS]   H3 latLngToCell per point at resolutions 8 and 15 (optionally writes the points)
+//   crimebench h3index       resolution-8 H3 cells over the Las Vegas valley, 1 M points assigned; peak memory
 //   crimebench areas SHP POINTS OUT   points (float64 lat,lng pairs) to Chicago's areas; ordinals to OUT
 //   crimebench eval          ROC AUC/AP of 1 M scores, Moran's I with 999 permutations, a BCa bootstrap
 //   crimebench ols FILE K    OLS fit + summary on raw doubles (rows of y, x1…xK) from Benchmarks/compare/ols_peer.py
 //   crimebench forest DIR    random forest, 60,000 × 8 Friedman rows; writes DIR/train.csv, DIR/test.csv for the peer
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT | eval | ols FILE K | forest DIR\n"
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -19,6 +20,7 @@ do {
     case ("synth", 1): results = try SynthBenchmark.run()
     case ("h3", 1): results = try H3Benchmark.run(pointsPath: nil)
     case ("h3", 2): results = try H3Benchmark.run(pointsPath: arguments[1])
+    case ("h3index", 1): results = try H3MetroIndexBenchmark.run()
     case ("areas", 4): results = try AreasBenchmark.run(shapefile: arguments[1], points: arguments[2], out: arguments[3])
     case ("eval", 1): results = try EvalBenchmark.run()
     case ("ols", 3): results = try OLSBenchmark.run(path: arguments[1], columns: Int(arguments[2]) ?? 0)

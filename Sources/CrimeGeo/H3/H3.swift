@@ -1,4 +1,6 @@
 import CrimeCore
+import Dispatch
+import Foundation
 
 /// H3 hexagonal cells, bit for bit as Uber's H3 library version 4 computes them.
 ///
@@ -24,8 +26,8 @@ public enum H3 {
         guard latitude.isFinite, abs(latitude) <= 90 else { throw H3Error.latitudeOutOfRange(latitude) }
         guard longitude.isFinite, abs(longitude) <= 180 else { throw H3Error.longitudeOutOfRange(longitude) }
         try check(resolution: resolution)
-        return H3FaceFrame.all.withUnsafeBufferPointer { frames in
-            cell(latitude: latitude, longitude: longitude, resolution: resolution, frames: frames)
+        return H3FaceProjection.table.withUnsafeBufferPointer { table in
+            cell(latitude: latitude, longitude: longitude, resolution: resolution, table: table)
         }
     }
 
@@ -34,30 +36,36 @@ public enum H3 {
         try latLngToCell(latitude: point.latitude, longitude: point.longitude, resolution: resolution)
     }
 
-    /// The cells of many points at one resolution, written into `output` (same count as the inputs).
-    /// Throws for the first point that is out of range, naming its position.
+    /// The cells of many points at one resolution, written into `output` (same count as the inputs),
+    /// computed in contiguous parts on up to `threads` cores; the result does not depend on `threads`.
+    /// Every point is checked first: throws for the first one out of range, and then writes nothing.
     public static func latLngToCells(latitudes: UnsafeBufferPointer<Double>, longitudes: UnsafeBufferPointer<Double>,
-                                     resolution: Int, into output: UnsafeMutableBufferPointer<UInt64>) throws {
+                                     resolution: Int, into output: UnsafeMutableBufferPointer<UInt64>,
+                                     threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         try check(resolution: resolution)
         let n = min(latitudes.count, longitudes.count, output.count)
-        try H3FaceFrame.all.withUnsafeBufferPointer { frames in
-            for p in 0..<n {
-                let lat = latitudes[p], lng = longitudes[p]
-                guard lat.isFinite, abs(lat) <= 90 else { throw H3Error.latitudeOutOfRange(lat) }
-                guard lng.isFinite, abs(lng) <= 180 else { throw H3Error.longitudeOutOfRange(lng) }
-                output[p] = cell(latitude: lat, longitude: lng, resolution: resolution, frames: frames).rawValue
-            }
+        for p in 0..<n {
+            let lat = latitudes[p], lng = longitudes[p]
+            guard lat.isFinite, abs(lat) <= 90 else { throw H3Error.latitudeOutOfRange(lat) }
+            guard lng.isFinite, abs(lng) <= 180 else { throw H3Error.longitudeOutOfRange(lng) }
+        }
+        let parts = max(1, min(threads, n / 16_384))
+        let job = H3BatchJob(latitudes: latitudes, longitudes: longitudes, output: output, resolution: resolution)
+        if parts == 1 { return job.run(0..<n) }
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            job.run((n * part / parts)..<(n * (part + 1) / parts))
         }
     }
 
-    /// The cell of a checked point.
+    /// The cell of a checked point given in degrees.
     @inline(__always) static func cell(latitude: Double, longitude: Double, resolution: Int,
-                                       frames: UnsafeBufferPointer<H3FaceFrame>) -> H3Index {
-        let v = H3Vec3(latitude: latitude * H3Math.degreesToRadians, longitude: longitude * H3Math.degreesToRadians)
-        let p = H3Projection.hex2d(v, resolution: resolution, frames: frames)
-        let fijk = H3FaceIJK(face: p.face, coord: H3CoordIJK.containing(x: p.x, y: p.y))
+                                       table: UnsafeBufferPointer<Double>) -> H3Index {
+        let p = H3FaceProjection.planar(latitude: latitude * H3Math.degreesToRadians,
+                                        longitude: longitude * H3Math.degreesToRadians,
+                                        resolution: resolution, table: table)
+        let (a, b) = H3CoordIJK.axialContaining(x: p.x, y: p.y)
         // Every point of the sphere has a cell: positions past the base cells do not occur for unit vectors.
-        return H3CellCoding.encode(fijk, resolution: resolution) ?? H3Index(rawValue: 0)
+        return H3CellCoding.encode(face: p.face, a: a, b: b, resolution: resolution) ?? H3Index(rawValue: 0)
     }
 
     /// The centre of a cell.

@@ -1,36 +1,28 @@
 /// Encoding face lattice positions as H3 indexes and decoding them back.
 enum H3CellCoding {
-    /// The index of the cell at a face position of resolution `res`, or nil when the position lies
-    /// beyond the base cells reachable from that face.
-    @inline(__always) static func encode(_ fijk: H3FaceIJK, resolution res: Int) -> H3Index? {
-        var h = H3Index.header(resolution: res, baseCell: 0)
-        var ijk = fijk.coord
-        // Walk up from the finest digit, building the digits (unused ones stay 7) in a local word.
-        var bits = h.rawValue
+    /// The index of the cell at axial lattice position (a, b) = (i − k, j − k) of resolution `res` on `face`,
+    /// or nil when the position lies beyond the base cells reachable from that face.
+    @inline(__always) static func encode(face: Int, a: Int, b: Int, resolution res: Int) -> H3Index? {
+        var a = a, b = b
+        // Walk up from the finest digit; unused digits below `res` are 7.
+        var shift = UInt64(truncatingIfNeeded: (15 &- res) &* 3)
+        var digits: UInt64 = (1 &<< shift) &- 1
         var r = res
         while r >= 1 {
-            let last = ijk
-            let center: H3CoordIJK
-            if H3Math.isClassIII(r) {
-                ijk = ijk.upAp7()
-                center = ijk.downAp7()
-            } else {
-                ijk = ijk.upAp7r()
-                center = ijk.downAp7r()
-            }
-            let shift = UInt64((15 &- r) &* 3)
-            bits = (bits & ~(7 << shift)) | (UInt64(H3Digit.fromUnit((last - center).normalized())) << shift)
+            let d = H3AxialStep.up(&a, &b, classIII: H3Math.isClassIII(r))
+            digits |= UInt64(truncatingIfNeeded: d) &<< shift
+            shift &+= 3
             r &-= 1
         }
-        h.rawValue = bits
-        guard ijk.i <= 2, ijk.j <= 2, ijk.k <= 2 else { return nil }
-        let base = H3FaceIJK(face: fijk.face, coord: ijk)
-        let (bc, rotations) = H3BaseCell.lookup(base)
-        h.setBaseCell(bc)
+        let base = H3CoordIJK(i: a, j: b, k: 0).normalized()
+        guard base.i <= 2, base.j <= 2, base.k <= 2 else { return nil }
+        let (bc, rotations) = H3BaseCell.lookup(H3FaceIJK(face: face, coord: base))
+        var h = H3Index.header(resolution: res, baseCell: bc)
+        h.rawValue = (h.rawValue & ~((1 << 45) - 1)) | digits
         if res == 0 { return h }
         if H3BaseCell.isPentagon(bc) {
             if h.leadingNonZeroDigit == H3Digit.k {
-                h = H3BaseCell.isClockwiseOffset(bc, face: base.face) ? h.rotated60cw() : h.rotated60ccw()
+                h = H3BaseCell.isClockwiseOffset(bc, face: face) ? h.rotated60cw() : h.rotated60ccw()
             }
             for _ in 0..<rotations { h = h.rotatedPentagon60ccw() }
         } else {

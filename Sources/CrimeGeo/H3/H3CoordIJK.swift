@@ -34,23 +34,16 @@ struct H3CoordIJK: Equatable {
                    k: i &* a.2 &+ j &* b.2 &+ k &* c.2).normalized()
     }
 
-    /// n/7 rounded half away from zero, in integers. Equal to H3's `lround(n * (1/7))` for every n a cell
-    /// can produce: n/7 never has fractional part ½, and the floating-point product is off by far less
-    /// than the 1/14 that separates it from a rounding boundary.
-    @inline(__always) static func divideBy7Rounded(_ n: Int) -> Int {
-        n >= 0 ? (n &+ 3) / 7 : -((3 &- n) / 7)
-    }
-
     /// The parent cell's coordinates one Class III (counter-clockwise aperture 7) step up.
     @inline(__always) func upAp7() -> H3CoordIJK {
         let a = i &- k, b = j &- k
-        return H3CoordIJK(i: Self.divideBy7Rounded(3 &* a &- b), j: Self.divideBy7Rounded(a &+ 2 &* b), k: 0).normalized()
+        return H3CoordIJK(i: H3AxialStep.divideBy7Rounded(3 &* a &- b), j: H3AxialStep.divideBy7Rounded(a &+ 2 &* b), k: 0).normalized()
     }
 
     /// The parent cell's coordinates one Class II (clockwise aperture 7) step up.
     @inline(__always) func upAp7r() -> H3CoordIJK {
         let a = i &- k, b = j &- k
-        return H3CoordIJK(i: Self.divideBy7Rounded(2 &* a &+ b), j: Self.divideBy7Rounded(3 &* b &- a), k: 0).normalized()
+        return H3CoordIJK(i: H3AxialStep.divideBy7Rounded(2 &* a &+ b), j: H3AxialStep.divideBy7Rounded(3 &* b &- a), k: 0).normalized()
     }
 
     /// The centre child's coordinates one counter-clockwise aperture-7 step down.
@@ -83,8 +76,9 @@ struct H3CoordIJK: Equatable {
         return (Double(a) - 0.5 * Double(b), Double(b) * H3Math.sqrt3Over2)
     }
 
-    /// The lattice point whose hexagon contains the planar point (x, y).
-    static func containing(x: Double, y: Double) -> H3CoordIJK {
+    /// The axial coordinates (i − k, j − k) of the lattice point whose hexagon contains the planar point
+    /// (x, y); normalising (a, b, 0) gives H3's canonical IJK.
+    @inline(__always) static func axialContaining(x: Double, y: Double) -> (a: Int, b: Int) {
         let a1 = abs(x), a2 = abs(y)
         let x2 = a2 * H3Math.inverseSin60
         let x1 = a1 + x2 / 2.0
@@ -118,6 +112,6 @@ struct H3CoordIJK: Equatable {
             ci -= (2 * cj + 1) / 2
             cj = -cj
         }
-        return H3CoordIJK(i: ci, j: cj, k: 0).normalized()
+        return (ci, cj)
     }
 }

@@ -28,15 +28,6 @@ enum H3Digit {
         }
     }
 
-    /// The digit rotated 60° counter-clockwise `n` times (0...5). Digits 1...6 lie on the cycle
-    /// k, ik, i, ij, j, jk (positions 0...5); the centre digit (and 7) stay.
-    @inline(__always) static func rotate60ccw(_ d: Int, times n: Int) -> Int {
-        if d == 0 || d >= 7 { return d }
-        let position = (0x312_5400 >> (4 &* d)) & 0xF      // nibble d: position of digit d on the cycle
-        let p = (position &+ n) % 6
-        return (0x32_6451 >> (4 &* p)) & 0xF                // nibble p: digit at cycle position p
-    }
-
     /// The digit 60° clockwise: k→jk→j→ij→i→ik→k.
     @inline(__always) static func rotate60cw(_ d: Int) -> Int {
         switch d {
@@ -48,14 +39,6 @@ enum H3Digit {
         case 5: 1
         default: d
         }
-    }
-
-    /// The digit of a unit IJK vector (already normalised), or 7 when it is not one.
-    @inline(__always) static func fromUnit(_ c: H3CoordIJK) -> Int {
-        // Unit vectors have components in 0...1; the digit's bits are (i, j, k).
-        guard c.i >= 0, c.i <= 1, c.j >= 0, c.j <= 1, c.k >= 0, c.k <= 1 else { return 7 }
-        let d = c.i << 2 | c.j << 1 | c.k
-        return d == 7 ? 7 : d
     }
 
     /// The unit IJK vector of a digit.

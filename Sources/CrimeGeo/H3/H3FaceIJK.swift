@@ -27,34 +27,6 @@ struct H3FaceFrame {
 
 /// Gnomonic projection between the sphere and the faces' hexagonal lattices.
 enum H3Projection {
-    /// The face whose centre is nearest the unit vector, and the squared chord distance to it.
-    @inline(__always) static func closestFace(_ p: H3Vec3, frames: UnsafeBufferPointer<H3FaceFrame>) -> (face: Int, sqd: Double) {
-        var face = 0
-        var sqd = 5.0
-        for f in 0..<20 {
-            let d = frames[f].center.distanceSquared(p)
-            if d < sqd { face = f; sqd = d }
-        }
-        return (face, sqd)
-    }
-
-    /// The planar position of a unit vector on its nearest face, in units of the resolution's lattice.
-    @inline(__always) static func hex2d(_ p: H3Vec3, resolution res: Int,
-                                        frames: UnsafeBufferPointer<H3FaceFrame>) -> (face: Int, x: Double, y: Double) {
-        let (face, sqd) = closestFace(p, frames: frames)
-        var r = acos(1 - sqd * 0.5)
-        if r < H3Math.epsilon { return (face, 0.0, 0.0) }
-        let frame = frames[face]
-        let projected = H3Vec3.combine(1.0, p, -p.dot(frame.center), frame.center).normalized()
-        let azimuth = atan2(projected.dot(frame.east), projected.dot(frame.north))
-        var theta = H3Math.positiveAngle(frame.axisAzimuth - H3Math.positiveAngle(azimuth))
-        if H3Math.isClassIII(res) { theta = H3Math.positiveAngle(theta - H3Math.ap7RotationRadians) }
-        r = tan(r)
-        r *= H3Math.inverseRes0UnitGnomonic
-        for _ in 0..<res { r *= H3Math.sqrt7 }
-        return (face, r * cos(theta), r * sin(theta))
-    }
-
     /// The unit vector of a planar position on a face. `substrate` positions are on the vertex lattice
     /// (three times finer, and in the Class II orientation at Class III resolutions).
     static func vec3(x: Double, y: Double, face: Int, resolution res: Int, substrate: Bool) -> H3Vec3 {

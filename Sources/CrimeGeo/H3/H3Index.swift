@@ -110,19 +110,26 @@ public struct H3Index: Hashable, Comparable, Sendable, CustomStringConvertible {
         return h
     }
 
-    /// Rotates every digit 60° counter-clockwise `n` times (0...5) in one pass.
+    /// Rotates every digit 60° counter-clockwise `n` times (0...5), all fifteen digits at once.
+    ///
+    /// On a digit's bits (i, j, k) one counter-clockwise turn of a unit vector is (¬j, ¬k, ¬i): `n` turns
+    /// are the cyclic bit shift (i, j, k) → (k, i, j) applied 2n mod 3 times, complemented when n is odd.
+    /// Digits whose three bits agree — the centre 0 and the unused 7 — stay as they are.
     @inline(__always) func rotated60ccw(times n: Int) -> H3Index {
         if n == 0 { return self }
-        var bits = rawValue
-        let res = resolution
-        var r = 1
-        while r <= res {
-            let shift = UInt64((15 &- r) &* 3)
-            let d = Int((bits >> shift) & 7)
-            bits = (bits & ~(7 << shift)) | (UInt64(H3Digit.rotate60ccw(d, times: n)) << shift)
-            r &+= 1
+        let field: UInt64 = (1 << 45) - 1
+        let low: UInt64 = 0o111_111_111_111_111          // bit 0 of every digit (one octal digit each)
+        let x = rawValue & field
+        var y: UInt64
+        switch (2 &* n) % 3 {
+        case 0: y = x
+        case 1: y = ((x << 2) & (low << 2)) | ((x >> 1) & (low &* 3))
+        default: y = ((x << 1) & (low &* 6)) | ((x >> 2) & low)
         }
-        return H3Index(rawValue: bits)
+        if n & 1 == 1 { y ^= field }
+        let e = x ^ (x >> 1)                               // per digit: bit 0 = (k ≠ j), bit 1 = (j ≠ i)
+        let turning = ((e | (e >> 1)) & low) &* 7          // all three bits of every digit 1...6
+        return H3Index(rawValue: (rawValue & ~field) | (y & turning) | (x & ~turning))
     }
 
     /// Rotates every digit 60° clockwise.

@@ -36,14 +36,6 @@ struct H3Vec3 {
     var y: Double
     var z: Double
 
-    /// The unit vector of a latitude and longitude in radians.
-    @inline(__always) init(latitude: Double, longitude: Double) {
-        let r = cos(latitude)
-        x = cos(longitude) * r
-        y = sin(longitude) * r
-        z = sin(latitude)
-    }
-
     @inline(__always) init(x: Double, y: Double, z: Double) { self.x = x; self.y = y; self.z = z }
 
     /// a·u + b·v.
@@ -62,12 +54,6 @@ struct H3Vec3 {
         let n = dot(self).squareRoot()
         let s = n > 0.0 ? 1.0 / n : 0.0
         return H3Vec3(x: x * s, y: y * s, z: z * s)
-    }
-
-    /// Squared chord distance to v.
-    @inline(__always) func distanceSquared(_ v: H3Vec3) -> Double {
-        let d = H3Vec3.combine(1.0, self, -1.0, v)
-        return d.dot(d)
     }
 
     /// Latitude and longitude in radians.

@@ -41,12 +41,12 @@ extension H3 {
         let rows = Int(((north - south) / stepDegrees).rounded(.up)) + 1
         let columns = Int(((east - west) / lngStep).rounded(.up)) + 1
         var cells = Set<H3Index>()
-        H3FaceFrame.all.withUnsafeBufferPointer { frames in
+        H3FaceProjection.table.withUnsafeBufferPointer { table in
             for r in 0...rows {
                 let lat = min(north, south + Double(r) * stepDegrees)
                 for c in 0...columns {
                     let lng = min(east, west + Double(c) * lngStep)
-                    cells.insert(cell(latitude: lat, longitude: lng, resolution: resolution, frames: frames))
+                    cells.insert(cell(latitude: lat, longitude: lng, resolution: resolution, table: table))
                 }
             }
         }
