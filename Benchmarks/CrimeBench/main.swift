@@ -5,6 +5,7 @@ import Foundation
 //   crimebench cube          cube building from 10 million (cell, time) pairs
 //   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
 //   crimebench h3 [POINTS]   H3 latLngToCell per point at resolutions 8 and 15 (optionally writes the points)
+//   crimebench areas SHP POINTS OUT   points (float64 lat,lng pairs) to Chicago's areas; ordinals to OUT
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -14,8 +15,9 @@ do {
     case ("synth", 1): results = try SynthBenchmark.run()
     case ("h3", 1): results = try H3Benchmark.run(pointsPath: nil)
     case ("h3", 2): results = try H3Benchmark.run(pointsPath: arguments[1])
+    case ("areas", 4): results = try AreasBenchmark.run(shapefile: arguments[1], points: arguments[2], out: arguments[3])
     default:
-        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth | crimebench h3 [POINTS]\n".utf8))
+        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT\n".utf8))
         exit(2)
     }
     let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])

@@ -139,6 +139,8 @@ public enum GridError: Error, Equatable, CustomStringConvertible {
     case tooManyCells(Int)
     /// A cell that is not in the grid.
     case unknownCell(CellID)
+    /// A tile side that is not a positive number of cells.
+    case badTileSize(Int)
 
     public var description: String {
         switch self {
@@ -146,6 +148,7 @@ public enum GridError: Error, Equatable, CustomStringConvertible {
         case let .badBox(b): return "bounding box is empty or invalid: \(b)"
         case let .tooManyCells(n): return "grid would have \(n) cells (limit 100,000,000)"
         case let .unknownCell(c): return "cell row \(c.row), column \(c.column) is not in the grid"
+        case let .badTileSize(n): return "tile size must be a positive number of cells, got \(n)"
         }
     }
 }

@@ -1,0 +1,58 @@
+import CrimeCore
+
+/// A fixed square window of grid cells, as the mobility study cut its 0.2 km² grid into 16 × 16
+/// blocks for its convolutional models.
+public struct GridTile: Sendable, Hashable {
+    /// The tile's row among tiles (south to north).
+    public let tileRow: Int
+    /// The tile's column among tiles (west to east).
+    public let tileColumn: Int
+    /// Cells per side.
+    public let size: Int
+    /// `size × size` cells, row-major from the tile's south-west corner; nil where the tile reaches
+    /// past the grid's northern or eastern edge.
+    public let cells: [CellID?]
+
+    /// The grid row of the tile's southern row of cells.
+    public var firstRow: Int { tileRow * size }
+    /// The grid column of the tile's western column of cells.
+    public var firstColumn: Int { tileColumn * size }
+}
+
+extension RegularGrid {
+    /// Number of tile rows and columns of `size × size` cells (a partial tile counts).
+    public func tileCounts(size: Int = 16) throws -> (rows: Int, columns: Int) {
+        guard size >= 1 else { throw GridError.badTileSize(size) }
+        return ((rows + size - 1) / size, (columns + size - 1) / size)
+    }
+
+    /// The grid cut into `size × size` tiles, row by row from the south-west. A tile that would reach
+    /// past the grid's northern or eastern edge is kept, padded with nil, when `includePartial` is
+    /// true, and left out otherwise.
+    public func tiles(size: Int = 16, includePartial: Bool = false) throws -> [GridTile] {
+        let counts = try tileCounts(size: size)
+        var out: [GridTile] = []
+        for tr in 0..<counts.rows {
+            for tc in 0..<counts.columns {
+                let whole = (tr + 1) * size <= rows && (tc + 1) * size <= columns
+                guard whole || includePartial else { continue }
+                var cells: [CellID?] = []
+                cells.reserveCapacity(size * size)
+                for r in (tr * size)..<((tr + 1) * size) {
+                    for c in (tc * size)..<((tc + 1) * size) {
+                        cells.append(r < rows && c < columns ? CellID(row: r, column: c) : nil)
+                    }
+                }
+                out.append(GridTile(tileRow: tr, tileColumn: tc, size: size, cells: cells))
+            }
+        }
+        return out
+    }
+
+    /// The tile holding a cell and the cell's row and column inside it.
+    public func tile(of cell: CellID, size: Int = 16) throws -> (tileRow: Int, tileColumn: Int, row: Int, column: Int) {
+        guard size >= 1 else { throw GridError.badTileSize(size) }
+        guard contains(cell) else { throw GridError.unknownCell(cell) }
+        return (cell.row / size, cell.column / size, cell.row % size, cell.column % size)
+    }
+}
