@@ -6,6 +6,7 @@ import Foundation
 //   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
 //   crimebench h3 [POINTS]   H3 latLngToCell per point at resolutions 8 and 15 (optionally writes the points)
 //   crimebench areas SHP POINTS OUT   points (float64 lat,lng pairs) to Chicago's areas; ordinals to OUT
+//   crimebench eval          ROC AUC/AP of 1 M scores, Moran's I with 999 permutations, a BCa bootstrap
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -16,8 +17,9 @@ do {
     case ("h3", 1): results = try H3Benchmark.run(pointsPath: nil)
     case ("h3", 2): results = try H3Benchmark.run(pointsPath: arguments[1])
     case ("areas", 4): results = try AreasBenchmark.run(shapefile: arguments[1], points: arguments[2], out: arguments[3])
+    case ("eval", 1): results = try EvalBenchmark.run()
     default:
-        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT\n".utf8))
+        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT | eval\n".utf8))
         exit(2)
     }
     let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])

@@ -1,0 +1,128 @@
+/// Hot-spot scores from crime-forecasting practice: hit rate, the Predictive Accuracy Index (PAI)
+/// and the Prediction Efficiency Index (PEI) at a share of the study area.
+///
+/// Cells are ranked by forecast, highest first (ties: lower cell index first), and flagged in that
+/// order until the flagged area reaches the requested share of the total area. With unequal cell
+/// areas the share reached is usually a little above the request; every score uses the share
+/// actually reached (``HotSpotPoint/areaFraction``).
+///
+/// - hit rate h = observed incidents in flagged cells / all observed incidents;
+/// - PAI = h / a, with a the flagged share of the area (Chainey, Tompson & Uhlig, 2008);
+/// - PEI = PAI / PAI*, where PAI* is the best PAI any selection of the same area a could reach
+///   (Hunt, 2016). PAI* fills area a with the cells of highest observed density (count / area),
+///   taking a fraction of the last cell: for equal-area cells and a whole number of cells that is
+///   exactly the best selection; for unequal areas it is an upper bound, so PEI ≤ 1 always.
+public struct HotSpotMetrics: Sendable {
+    /// The forecast per cell.
+    public let predicted: [Double]
+    /// The observed count per cell.
+    public let observed: [Double]
+    /// The area of each cell (any unit).
+    public let areas: [Double]
+    private let order: [Int]
+    private let densityOrder: [Int]
+    private let totalArea: Double
+    private let totalObserved: Double
+
+    /// Prepares the scores; `areas` nil means every cell has area 1.
+    ///
+    /// Throws for empty or mismatched inputs, non-finite values, negative counts, non-positive
+    /// areas, or no observed incident at all (every hit rate would be 0/0).
+    public init(predicted: [Double], observed: [Double], areas: [Double]? = nil) throws {
+        try MetricsCheck.pair(observed, "observed counts", predicted, "forecasts")
+        let areas = areas ?? [Double](repeating: 1, count: observed.count)
+        guard areas.count == observed.count else {
+            throw MetricsError.lengthMismatch(what: "areas", expected: observed.count, got: areas.count)
+        }
+        try MetricsCheck.finite(areas, "areas")
+        if let bad = observed.firstIndex(where: { $0 < 0 }) {
+            throw MetricsError.outOfDomain(what: "observed counts", index: bad, value: observed[bad], requirement: "counts must be ≥ 0")
+        }
+        if let bad = areas.firstIndex(where: { $0 <= 0 }) {
+            throw MetricsError.outOfDomain(what: "areas", index: bad, value: areas[bad], requirement: "areas must be > 0")
+        }
+        let total = observed.reduce(0, +)
+        guard total > 0 else { throw MetricsError.badParameter(name: "observed counts", reason: "no incident was observed, so hit rates are undefined") }
+        self.predicted = predicted
+        self.observed = observed
+        self.areas = areas
+        order = predicted.indices.sorted { predicted[$0] > predicted[$1] || (predicted[$0] == predicted[$1] && $0 < $1) }
+        densityOrder = observed.indices.sorted { observed[$0] / areas[$0] > observed[$1] / areas[$1] }
+        totalArea = areas.reduce(0, +)
+        totalObserved = total
+    }
+
+    /// The scores when flagging `areaFraction` (in (0, 1]) of the area.
+    public func at(areaFraction: Double) throws -> HotSpotPoint {
+        guard areaFraction > 0, areaFraction <= 1 else {
+            throw MetricsError.badParameter(name: "area fraction", reason: "must lie in (0, 1], got \(areaFraction)")
+        }
+        let target = areaFraction * totalArea * (1 - 1e-12)
+        var area = 0.0, hits = 0.0, cells = 0
+        for i in order where area < target {
+            area += areas[i]
+            hits += observed[i]
+            cells += 1
+        }
+        return point(requested: areaFraction, cells: cells, area: area, hits: hits)
+    }
+
+    /// Scores at each requested area share (the hit-rate and PAI curves).
+    public func curve(areaFractions: [Double]) throws -> [HotSpotPoint] {
+        try areaFractions.map { try at(areaFraction: $0) }
+    }
+
+    /// Scores after each cell in rank order: the full-resolution curve over area coverage.
+    public func curve() -> [HotSpotPoint] {
+        var area = 0.0, hits = 0.0
+        var result = [HotSpotPoint]()
+        result.reserveCapacity(order.count)
+        for (k, i) in order.enumerated() {
+            area += areas[i]
+            hits += observed[i]
+            result.append(point(requested: area / totalArea, cells: k + 1, area: area, hits: hits))
+        }
+        return result
+    }
+
+    private func point(requested: Double, cells: Int, area: Double, hits: Double) -> HotSpotPoint {
+        let a = area / totalArea
+        let hitRate = hits / totalObserved
+        let pai = hitRate / a
+        let best = bestCapturable(area: area)
+        let pei = best > 0 ? hits / best : 0
+        return HotSpotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: cells, captured: hits,
+                            hitRate: hitRate, pai: pai, maximumPAI: (best / totalObserved) / a, pei: pei)
+    }
+
+    /// The most incidents any selection of `area` could hold, taking a fraction of the last cell.
+    private func bestCapturable(area: Double) -> Double {
+        var left = area, captured = 0.0
+        for i in densityOrder where left > 0 {
+            let take = min(areas[i], left)
+            captured += observed[i] * take / areas[i]
+            left -= take
+        }
+        return captured
+    }
+}
+
+/// Hot-spot scores at one area share.
+public struct HotSpotPoint: Sendable, Equatable, Codable {
+    /// The area share asked for.
+    public var requestedFraction: Double
+    /// The area share the flagged cells actually cover.
+    public var areaFraction: Double
+    /// How many cells were flagged.
+    public var cellsFlagged: Int
+    /// Observed incidents in the flagged cells.
+    public var captured: Double
+    /// Share of all observed incidents captured.
+    public var hitRate: Double
+    /// Predictive Accuracy Index, hit rate / area share.
+    public var pai: Double
+    /// The best PAI reachable with the same area share.
+    public var maximumPAI: Double
+    /// Prediction Efficiency Index, PAI / maximum PAI.
+    public var pei: Double
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CrimeEval
+import Foundation
+
+/// `crimekit metrics`: scores forecasts in a CSV (regression: `y_true,y_pred`; binary: `label,score`).
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Score forecasts: MAE, MSE, RMSE, R² (--regression) or precision, recall, F1 at 0.5, ROC AUC, average precision (--binary)."
+    )
+
+    @Flag(name: .long, help: "Columns y_true,y_pred: print mae, mse, rmse, r2.")
+    var regression = false
+
+    @Flag(name: .long, help: "Columns label (0/1),score: print precision, recall, f1 (score ≥ 0.5 is positive), roc_auc, average_precision.")
+    var binary = false
+
+    @Option(name: .long, help: "The CSV file, or - for standard input.")
+    var data: String
+
+    @Flag(name: .long, help: "Print one JSON object instead of CSV.")
+    var json = false
+
+    func validate() throws {
+        guard regression != binary else { throw ValidationError("give exactly one of --regression or --binary") }
+    }
+
+    func run() throws {
+        let file = data == "-" ? "standard input" : data
+        let values: [(String, Double)]
+        if regression {
+            let table = try TwoColumnCSV(path: data, columns: ("y_true", "y_pred"))
+            let s = try Metrics.regressionSummary(table.first, table.second)
+            values = [("mae", s.mae), ("mse", s.mse), ("rmse", s.rmse), ("r2", s.r2)]
+        } else {
+            let table = try TwoColumnCSV(path: data, columns: ("label", "score"))
+            do {
+                let m = try ConfusionMatrix(labels: table.first, scores: table.second, threshold: 0.5)
+                values = [("precision", m.precision), ("recall", m.recall), ("f1", m.f1),
+                          ("roc_auc", try Metrics.rocAUC(labels: table.first, scores: table.second)),
+                          ("average_precision", try Metrics.averagePrecision(labels: table.first, scores: table.second))]
+            } catch let error as MetricsError {
+                if case let .notBinary(index, value) = error {
+                    throw TableInputError.badValue(file: file, line: index + 2, column: "label", value: "\(value) (labels must be 0 or 1)")
+                }
+                throw TableInputError.unscorable(file: file, reason: error.description)
+            }
+        }
+        if json {
+            try JSONOutput.print(Dictionary(uniqueKeysWithValues: values))
+        } else {
+            print((["metric,value"] + values.map { "\($0.0),\($0.1)" }).joined(separator: "\n"))
+        }
+    }
+}
