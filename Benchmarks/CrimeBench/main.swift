@@ -7,6 +7,8 @@ import Foundation
 //   crimebench h3 [POINTS]   H3 latLngToCell per point at resolutions 8 and 15 (optionally writes the points)
 //   crimebench areas SHP POINTS OUT   points (float64 lat,lng pairs) to Chicago's areas; ordinals to OUT
 //   crimebench eval          ROC AUC/AP of 1 M scores, Moran's I with 999 permutations, a BCa bootstrap
+//   crimebench ols FILE K    OLS fit + summary on raw doubles (rows of y, x1…xK) from Benchmarks/compare/ols_peer.py
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT | eval | ols FILE K\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -18,8 +20,9 @@ do {
     case ("h3", 2): results = try H3Benchmark.run(pointsPath: arguments[1])
     case ("areas", 4): results = try AreasBenchmark.run(shapefile: arguments[1], points: arguments[2], out: arguments[3])
     case ("eval", 1): results = try EvalBenchmark.run()
+    case ("ols", 3): results = try OLSBenchmark.run(path: arguments[1], columns: Int(arguments[2]) ?? 0)
     default:
-        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT | eval\n".utf8))
+        FileHandle.standardError.write(Data(usage.utf8))
         exit(2)
     }
     let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])

@@ -28,3 +28,5 @@ void dpotri_(const char *uplo, const int *n, double *a, const int *lda, int *inf
 /// Solves a general linear system by LU.
 void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b,
             const int *ldb, int *info);
+/// Inverse of a triangular matrix.
+void dtrtri_(const char *uplo, const char *diag, const int *n, double *a, const int *lda, int *info);

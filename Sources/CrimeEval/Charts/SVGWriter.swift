@@ -11,22 +11,6 @@ struct SVGWriter {
         self.height = height
     }
 
-    /// Escapes the five XML special characters.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
     /// A number with at most 2 decimals, no trailing zeros.
     static func number(_ v: Double) -> String {
         let s = String(format: "%.2f", v)
@@ -44,7 +28,7 @@ struct SVGWriter {
     mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, opacity: Double? = nil, title: String? = nil) {
         var r = "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(w, 0)))\" height=\"\(Self.number(max(h, 0)))\" fill=\"\(fill)\""
         if let opacity { r += " fill-opacity=\"\(Self.number(opacity))\"" }
-        if let title { body.append(r + "><title>\(Self.escape(title))</title></rect>") } else { body.append(r + "/>") }
+        if let title { body.append(r + "><title>\(xmlEscaped(title))</title></rect>") } else { body.append(r + "/>") }
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, width w: Double = 2) {
@@ -58,7 +42,7 @@ struct SVGWriter {
         if let weight { attrs += " font-weight=\"\(weight)\"" }
         if let rotate { attrs += " transform=\"rotate(\(Self.number(rotate)) \(Self.number(x)) \(Self.number(y)))\"" }
         if let cssClass { attrs += " class=\"\(cssClass)\"" }
-        body.append("<text \(attrs)>\(Self.escape(s))</text>")
+        body.append("<text \(attrs)>\(xmlEscaped(s))</text>")
     }
 
     /// The whole document.

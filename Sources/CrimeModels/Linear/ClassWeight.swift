@@ -1,0 +1,29 @@
+/// How a classifier weights each class's samples (scikit-learn's `class_weight`).
+public enum ClassWeight: Sendable, Equatable {
+    /// Every sample weighs 1.
+    case none
+    /// `n / (classes × count(class))`, so that each class carries the same total weight.
+    case balanced
+    /// A weight per class label; labels not listed weigh 1.
+    case explicit([Double: Double])
+
+    /// The weight of each class, in the order of `classes`, from the targets.
+    func weights(classes: [Double], targets: [Double]) throws -> [Double] {
+        switch self {
+        case .none:
+            return classes.map { _ in 1 }
+        case .balanced:
+            return classes.map { c in Double(targets.count) / (Double(classes.count) * Double(targets.filter { $0 == c }.count)) }
+        case let .explicit(table):
+            for (label, weight) in table {
+                guard classes.contains(label) else {
+                    throw LinearModelError.invalidClassWeight("class \(label) does not occur in the targets \(classes)")
+                }
+                guard weight > 0, weight.isFinite else {
+                    throw LinearModelError.invalidClassWeight("class \(label) has weight \(weight); weights must be positive")
+                }
+            }
+            return classes.map { table[$0] ?? 1 }
+        }
+    }
+}
