@@ -8,7 +8,8 @@ import Foundation
 //   crimebench areas SHP POINTS OUT   points (float64 lat,lng pairs) to Chicago's areas; ordinals to OUT
 //   crimebench eval          ROC AUC/AP of 1 M scores, Moran's I with 999 permutations, a BCa bootstrap
 //   crimebench ols FILE K    OLS fit + summary on raw doubles (rows of y, x1…xK) from Benchmarks/compare/ols_peer.py
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT | eval | ols FILE K\n"
+//   crimebench forest DIR    random forest, 60,000 × 8 Friedman rows; writes DIR/train.csv, DIR/test.csv for the peer
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | areas SHP POINTS OUT | eval | ols FILE K | forest DIR\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -21,6 +22,7 @@ do {
     case ("areas", 4): results = try AreasBenchmark.run(shapefile: arguments[1], points: arguments[2], out: arguments[3])
     case ("eval", 1): results = try EvalBenchmark.run()
     case ("ols", 3): results = try OLSBenchmark.run(path: arguments[1], columns: Int(arguments[2]) ?? 0)
+    case ("forest", 2): results = try ForestBenchmark.run(directory: arguments[1])
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)
