@@ -35,6 +35,25 @@ let package = Package(
             dependencies: ["CrimeCore", "CrimeGeo"],
             path: "Examples/QuickStart"
         ),
+        // The five studies, one executable each (Examples/<Study>/main.swift).
+        .executableTarget(
+            name: "LasVegasHotspots",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/LasVegasHotspots"
+        ),
+        .executableTarget(
+            name: "DeploymentDisparities",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/DeploymentDisparities"
+        ),
+        .executableTarget(
+            name: "TrustAndUseOfForce",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/TrustAndUseOfForce"
+        ),
         .executableTarget(
             name: "CrimeBench",
             dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval"],

@@ -57,12 +57,16 @@ struct HotspotStudyTests {
 
     @Test func featuresComeFromGeometryCalendarAndTrainingOnly() {
         let (x, names) = data.features()
-        #expect(names == ["east_km", "north_km", "weekday", "shift", "weekend", "neighbor_mean_train"])
+        #expect(names == ["east_km", "north_km", "weekday", "shift", "weekend", "neighbor_mean_train",
+                          "cell_other_buckets_train", "bucket_other_cells_train", "margin_expectation_train"])
         #expect(x.rows == 84)
         // Row of cell a, Saturday Night: weekday 5, shift 1, weekend; a's queen neighbours (r0c1, r1c0,
         // r1c1) had no Saturday Night incidents in training.
         let row = a * 14 + 11
         #expect(x[row, 2] == 5 && x[row, 3] == 1 && x[row, 4] == 1 && x[row, 5] == 0)
+        // Cell a holds 3 Saturday Night + 1 Monday Day incidents; Saturday Night holds 3 + 1 (cell b).
+        #expect(x[row, 6] == 1 && x[row, 7] == 1)
+        #expect(x[row, 8] == 1.0 * 1 / 2)      // (4 − 3) × (4 − 3) ÷ (5 − 3)
         // Cells are 1 km apart east-west.
         #expect(abs((x[14, 0] - x[0, 0]) - 1) < 1e-9)
     }
@@ -76,7 +80,7 @@ struct HotspotStudyTests {
         #expect(abs(share[b * 14 + 0] - 0.2) < 1e-12)
         let smooth = HotspotBaseline.spatiallySmoothed.forecast(data)
         #expect(abs(smooth[a * 14 + 11] - 0.75) < 1e-12)      // (3 + 0 + 0 + 0) / 4
-        #expect(HotspotBaseline.lastYear.forecast(data) == data.train)
+        #expect(HotspotBaseline.lastPeriod.forecast(data) == data.train)
     }
 
     @Test func studyScoresModelsBesideBaselines() throws {
@@ -107,6 +111,6 @@ struct HotspotStudyTests {
         // A constant forecast loads every bucket equally.
         #expect(abs(summary.focusRatio - 1) < 1e-12)
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
-        #expect(html.contains("naive: last year"))
+        #expect(html.contains("naive: previous period"))
     }
 }

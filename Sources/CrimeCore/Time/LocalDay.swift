@@ -22,6 +22,12 @@ public struct LocalDay: Sendable, Hashable, Comparable, CustomStringConvertible 
         dayNumber = CivilDate.dayNumber(year: y, month: m, day: d)
     }
 
+    /// The local day holding a UTC instant in a zone.
+    public init(utc t: Int64, in zone: ZoneClock) {
+        let wall = zone.wallSeconds(utc: t)
+        dayNumber = Int(wall >= 0 ? wall / 86_400 : (wall - 86_399) / 86_400)
+    }
+
     /// The day `days` after this one (before it for negative `days`).
     public func adding(days: Int) -> LocalDay { LocalDay(dayNumber: dayNumber + days) }
 

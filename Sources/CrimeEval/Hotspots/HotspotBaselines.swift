@@ -1,17 +1,17 @@
 /// The naive forecasts every hot-spot model is judged against, each from the training period only.
 public enum HotspotBaseline: String, CaseIterable, Sendable {
-    /// Last year's count in the same cell and bucket.
-    case lastYear = "naive: last year"
+    /// The training period's count in the same cell and bucket.
+    case lastPeriod = "naive: previous period"
     /// The cell's training total spread over buckets by the city's share of each bucket.
     case cellTimesBucketShare = "naive: cell total × bucket share"
-    /// The mean of last year's count over the cell and its neighbours, same bucket.
-    case spatiallySmoothed = "naive: spatially smoothed last year"
+    /// The mean of the training period's count over the cell and its neighbours, same bucket.
+    case spatiallySmoothed = "naive: smoothed previous period"
 
     /// The forecast for every (cell, bucket) row of the test period, cell-major.
     public func forecast(_ data: HotspotData) -> [Double] {
         let b = data.buckets.count
         switch self {
-        case .lastYear:
+        case .lastPeriod:
             return data.train
         case .cellTimesBucketShare:
             var bucketTotals = [Double](repeating: 0, count: b)

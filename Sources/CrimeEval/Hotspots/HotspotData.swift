@@ -69,17 +69,30 @@ public struct HotspotData: Sendable {
 
     /// The features of every (cell, bucket) row, cell-major: the cell centre's east and north
     /// offsets in km from the centre of all cells (a local Transverse Mercator), weekday (0 =
-    /// Monday), shift ordinal, a weekend flag (Saturday and Sunday), and the mean training-period
-    /// count of the cell's neighbours in the same bucket.
+    /// Monday), shift ordinal, a weekend flag (Saturday and Sunday), the mean training-period count
+    /// of the cell's neighbours in the same bucket, the cell's training count in all *other* buckets,
+    /// the bucket's training count in all *other* cells, and the count those two margins imply
+    /// (`cell × bucket ÷ total`, the multiplicative expectation). All three leave the row's own count
+    /// out, so no feature contains its training target.
     ///
     /// Features come from geometry, the calendar and the training period only, so the same
     /// matrix serves the training targets and the test targets without leaking the test year.
     public func features() -> (matrix: Matrix, names: [String]) {
-        let names = ["east_km", "north_km", "weekday", "shift", "weekend", "neighbor_mean_train"]
+        let names = ["east_km", "north_km", "weekday", "shift", "weekend", "neighbor_mean_train",
+                     "cell_other_buckets_train", "bucket_other_cells_train", "margin_expectation_train"]
         let meanLat = centers.map(\.latitude).reduce(0, +) / Double(centers.count)
         let meanLon = centers.map(\.longitude).reduce(0, +) / Double(centers.count)
         let projection = LocalProjection(origin: GeoPoint(latitude: meanLat, longitude: meanLon))
         let b = buckets.count
+        var cellTotals = [Double](repeating: 0, count: cells.count)
+        var bucketTotals = [Double](repeating: 0, count: b)
+        for c in cells.indices {
+            for k in 0..<b {
+                cellTotals[c] += train[c * b + k]
+                bucketTotals[k] += train[c * b + k]
+            }
+        }
+        let total = cellTotals.reduce(0, +)
         var values = [Double]()
         values.reserveCapacity(rowCount * names.count)
         for c in cells.indices {
@@ -89,7 +102,10 @@ public struct HotspotData: Sendable {
                 let weekend = weekday >= 5 ? 1.0 : 0.0
                 let around = neighbors[c]
                 let neighborMean = around.isEmpty ? 0 : around.reduce(0) { $0 + train[$1 * b + k] } / Double(around.count)
-                values += [xy.x / 1000, xy.y / 1000, Double(weekday), Double(shift), weekend, neighborMean]
+                let own = train[c * b + k]
+                values += [xy.x / 1000, xy.y / 1000, Double(weekday), Double(shift), weekend, neighborMean,
+                           cellTotals[c] - own, bucketTotals[k] - own,
+                           total > own ? (cellTotals[c] - own) * (bucketTotals[k] - own) / (total - own) : 0]
             }
         }
         return (Matrix(rows: rowCount, columns: names.count, values: values), names)

@@ -8,6 +8,8 @@ public enum HotspotError: Error, Equatable, CustomStringConvertible {
     case unknownBucket(String, known: [String])
     /// No models were given.
     case noModels
+    /// The data do not span the training and test periods.
+    case notEnoughData(needed: String, available: String)
     /// A model's forecast had the wrong length or a non-finite value.
     case badForecast(model: String, reason: String)
 
@@ -18,6 +20,8 @@ public enum HotspotError: Error, Equatable, CustomStringConvertible {
         case let .unknownBucket(label, known):
             return "no time bucket \"\(label)\"; known buckets are \(known.joined(separator: ", "))"
         case .noModels: return "no models to compare"
+        case let .notEnoughData(needed, available):
+            return "the study needs incidents over \(needed) but the data cover \(available); use fewer --weeks or an earlier start"
         case let .badForecast(model, reason): return "model \(model): \(reason)"
         }
     }

@@ -1,4 +1,5 @@
 import CrimeCore
+import Foundation
 
 /// Forecasts and scores of a hot-spot study, and the decisions drawn from them.
 public struct HotspotResult: Sendable {
@@ -70,7 +71,7 @@ public struct HotspotResult: Sendable {
     /// The scores as a table: model, MAE, RMSE, R².
     public func scoreTable() -> ReportTable {
         ReportTable(columns: ["model", "MAE", "RMSE", "R2"], rows: scores.map {
-            [$0.model, displayNumber($0.mae), displayNumber($0.rmse), displayNumber($0.r2)]
+            [$0.model, String(format: "%.3f", $0.mae), String(format: "%.3f", $0.rmse), String(format: "%.3f", $0.r2)]
         })
     }
 }

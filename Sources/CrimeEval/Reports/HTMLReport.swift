@@ -11,6 +11,8 @@ public struct HTMLReport: Sendable {
         case paragraph(String)
         /// A table.
         case table(ReportTable)
+        /// Preformatted text (a regression summary), in a monospaced block.
+        case preformatted(String)
         /// An inline SVG document with a caption.
         case figure(svg: String, caption: String)
     }
@@ -38,6 +40,7 @@ public struct HTMLReport: Sendable {
             case let .heading(text): body += "<h2>\(xmlEscaped(text))</h2>\n"
             case let .paragraph(text): body += "<p>\(xmlEscaped(text))</p>\n"
             case let .table(table): body += table.html()
+            case let .preformatted(text): body += "<pre>\(xmlEscaped(text))</pre>\n"
             case let .figure(svg, caption):
                 figureNumber += 1
                 let inline = svg.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
@@ -56,6 +59,7 @@ public struct HTMLReport: Sendable {
         th, td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         figure { margin: 1.5em 0; }
+        pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; font-size: 12px; }
         figcaption { color: #555; font-size: 0.9em; }
         path.area:hover { stroke: #000; stroke-width: 1.5; }
         #tip { position: fixed; display: none; pointer-events: none; background: #fff; border: 1px solid #888;

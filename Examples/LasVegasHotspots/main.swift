@@ -1,0 +1,66 @@
+import ArgumentParser
+import CrimeCore
+import CrimeEval
+import Foundation
+
+/// The Las Vegas hot-spot study: calls for service → H3 resolution 8 → counts per cell × day of week
+/// × shift; a random forest trained on one year and tested on the next beside naive baselines;
+/// residual map and worst cells; patrol plans; the resource ratio of weekend late nights.
+///
+/// With no arguments it runs on the built-in synthetic city; `--data FILE --schema lvmpd` runs it on
+/// a downloaded LVMPD calls-for-service extract (see the LasVegasHotspots article in Docs/).
+@main
+struct LasVegasHotspots: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "LasVegasHotspots", abstract: "The Las Vegas hot-spot study, end to end.")
+
+    @Option(name: .long, help: "An incident extract (CSV); default: the built-in synthetic city.")
+    var data: String?
+    @Option(name: .long, help: "The extract's schema: a preset (lvmpd, chicago, …) or a column-mapping JSON file.")
+    var schema = "lvmpd"
+    @Option(name: .long, help: "First day of the training year, YYYY-MM-DD (default: the first day in the data).")
+    var start: String?
+    @Option(name: .long, help: "Folder for the report.")
+    var out = "las-vegas-hotspots"
+    @Flag(name: .long, help: "A small, fast run of the same pipeline (8 weeks per period, 30 trees).")
+    var quick = false
+    @Option(name: .long, help: "Random seed.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        var pipeline = HotspotPipeline()
+        pipeline.seed = seed
+        if quick {
+            pipeline.weeks = 8
+            pipeline.trees = 30
+        }
+        let table: IncidentTable
+        if let data {
+            let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
+            var report = ingested.report
+            table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
+            print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
+            if let start { pipeline.start = try LocalDay(start) }
+        } else {
+            var config = SyntheticCityConfig()
+            config.seed = seed
+            config.days = 14 * pipeline.weeks
+            let city = try SyntheticCity(config: config)
+            table = city.incidentTable()
+            pipeline.start = try LocalDay(config.start)
+            print("synthetic city: \(table.count) incidents over \(config.days) days")
+        }
+        let (h3, result) = try pipeline.run(table)
+        print("\(result.data.cells.count) H3 cells × \(result.data.buckets.count) buckets, \(pipeline.weeks) weeks per period\n")
+        print(result.scoreTable().text())
+        print("Cells the forest misses most:")
+        print(try result.worstCells(of: result.bestModel, count: 5).text())
+        let summary = try HotspotReport.write(result, index: h3, options: .study(),
+                                              title: "Las Vegas hot-spot study", to: URL(fileURLWithPath: out))
+        for plan in summary.plans {
+            print(String(format: "%@: %d cells cover %.1f%% of expected incidents", plan.query, plan.cells, 100 * plan.expectedShare))
+        }
+        print(String(format: "Weekend late nights carry %.2f× the forecast load of a weekday shift (the study: about 3×).", summary.focusRatio))
+        print("Report: \(out)/report.html")
+    }
+}
