@@ -60,7 +60,8 @@ struct LasVegasHotspots: ParsableCommand {
         for plan in summary.plans {
             print(String(format: "%@: %d cells cover %.1f%% of expected incidents", plan.query, plan.cells, 100 * plan.expectedShare))
         }
-        print(String(format: "Weekend late nights carry %.2f× the forecast load of a weekday shift (the study: about 3×).", summary.focusRatio))
+        print(String(format: "Weekend late nights carry %.2f× the forecast load of a weekday day shift (observed %.2f×; the study: about 3×).",
+                     summary.focusRatio, summary.observedFocusRatio))
         print("Report: \(out)/report.html")
     }
 }

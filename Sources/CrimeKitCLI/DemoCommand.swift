@@ -69,7 +69,8 @@ struct DemoCommand: ParsableCommand {
             print(String(format: "patrol plan, %@: %d cells (%.1f%% of the area) cover %.1f%% of expected incidents",
                          plan.query, plan.cells, 100 * plan.cellShare, 100 * plan.expectedShare))
         }
-        print(String(format: "weekend late nights carry %.2f× the forecast load of a weekday shift", summary.focusRatio))
+        print(String(format: "weekend late nights carry %.2f× the forecast load of a weekday day shift (observed: %.2f×)",
+                     summary.focusRatio, summary.observedFocusRatio))
         print("report: \(folder.appendingPathComponent("report.html").path)")
     }
 }

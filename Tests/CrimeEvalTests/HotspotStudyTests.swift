@@ -110,6 +110,8 @@ struct HotspotStudyTests {
         #expect(summary.plans.first?.cells == 2)
         // A constant forecast loads every bucket equally.
         #expect(abs(summary.focusRatio - 1) < 1e-12)
+        // Observed: Saturday Night 2 and Friday Night 0 against Monday Day 1 and Tuesday Day 0 (mean 0.5).
+        #expect(summary.observedFocusRatio == 2)
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("naive: previous period"))
     }

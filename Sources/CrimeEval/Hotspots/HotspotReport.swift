@@ -52,8 +52,10 @@ public struct HotspotSummary: Sendable, Codable, Equatable {
     public var bestModel: String
     /// One entry per query.
     public var plans: [Plan]
-    /// Mean ratio of the focus buckets' load to the baseline buckets' load.
+    /// Mean ratio of the focus buckets' forecast load to the baseline buckets' forecast load.
     public var focusRatio: Double
+    /// The same ratio from the incidents observed in the test period.
+    public var observedFocusRatio: Double
     /// The files written, relative to the output folder.
     public var files: [String]
 }
@@ -101,7 +103,10 @@ public enum HotspotReport {
         try save(GeoJSONFeatures(index: index, cells: data.cells) { c in
             [("observed", .number(observed[c])), ("residual", .number(residuals[c]))]
         }.serialized(), "residuals.geojson")
+        let forecastTotal = try result.forecast(of: best).reduce(0, +), observedTotal = data.test.reduce(0, +)
         report.add(.heading("Where the model misses"))
+        report.add(.paragraph(String(format: "Over the test period the cells recorded %.0f incidents against %.0f forecast by %@ (%+.1f%%): a city-wide change between the periods (a trend) shows as residuals of one sign everywhere.",
+                                     observedTotal, forecastTotal, best, forecastTotal > 0 ? 100 * (observedTotal / forecastTotal - 1) : 0)))
         report.add(.figure(svg: observedMap.svg(), caption: "Observed incidents per cell over the test period."))
         report.add(.figure(svg: residualMap.svg(), caption: "Observed minus forecast per cell, summed over buckets: red where \(best) predicted too little, blue where too much."))
         let worst = try result.worstCells(of: best, count: options.worstCells)
@@ -131,15 +136,16 @@ public enum HotspotReport {
         report.add(.heading("Resources by time window"))
         let ratios = try result.resourceRatios(model: best, baseline: options.baselineBuckets)
         let focus = try ratios.meanRatio(of: options.focusBuckets)
-        report.add(.paragraph(String(format: "%@ carry %.2f× the expected load of the mean of %@.",
+        let observedFocus = try result.observedResourceRatios(baseline: options.baselineBuckets).meanRatio(of: options.focusBuckets)
+        report.add(.paragraph(String(format: "%@ carry %.2f× the forecast load of the mean of %@ (observed in the test period: %.2f×).",
                                      options.focusBuckets.joined(separator: " and "), focus,
-                                     options.baselineBuckets.joined(separator: ", "))))
+                                     options.baselineBuckets.joined(separator: ", "), observedFocus)))
         report.add(.table(ratios.table()))
         try save(ratios.table().csv(), "resource-ratios.csv")
 
         let summary = HotspotSummary(
             scores: result.scores.map { .init(model: $0.model, baseline: $0.isBaseline, mae: $0.mae, rmse: $0.rmse, r2: $0.r2) },
-            bestModel: best, plans: plans, focusRatio: focus, files: files + ["report.html", "summary.json"])
+            bestModel: best, plans: plans, focusRatio: focus, observedFocusRatio: observedFocus, files: files + ["report.html", "summary.json"])
         try save(report.html(), "report.html")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -68,6 +68,15 @@ public struct HotspotResult: Sendable {
         return try ResourceRatioReport(loads: loads, baseline: baseline.map { try data.buckets[data.bucket(named: $0)] })
     }
 
+    /// The same ratios from the incidents observed in the test period, to check the forecast's.
+    public func observedResourceRatios(baseline: [String]) throws -> ResourceRatioReport {
+        let b = data.buckets.count
+        let loads = data.buckets.indices.map { k in
+            (window: data.buckets[k], expected: data.cells.indices.reduce(0) { $0 + data.test[$1 * b + k] })
+        }
+        return try ResourceRatioReport(loads: loads, baseline: baseline.map { try data.buckets[data.bucket(named: $0)] })
+    }
+
     /// The scores as a table: model, MAE, RMSE, R².
     public func scoreTable() -> ReportTable {
         ReportTable(columns: ["model", "MAE", "RMSE", "R2"], rows: scores.map {
