@@ -95,3 +95,24 @@ struct DeploymentRegressionTests {
         #expect(throws: DeploymentTableError.missingColumn(file: url.path, name: "coverage")) { try DeploymentTable.read(path: url.path) }
     }
 }
+
+@Suite("Patrol plan exposure")
+struct PatrolExposureTests {
+    /// Six cells in two neighbourhoods; the plan takes the three busiest, two of them in "north".
+    @Test func planBecomesDeploymentRates() throws {
+        let expected: [Double] = [9, 8, 1, 7, 2, 3]
+        let candidates = expected.enumerated().map { i, e in
+            PatrolCandidate(cell: CellID(row: 0, column: i), label: "c\(i)",
+                            center: GeoPoint(latitude: 41.8 + 0.01 * Double(i), longitude: -87.6), expected: e)
+        }
+        let plan = try PatrolPlanner().plan(candidates, budget: .cells(3))
+        let areas = DeploymentArea.patrolExposure(plan: plan, candidates: candidates,
+                                                  neighbourhood: { $0.column < 3 ? "north" : "south" },
+                                                  group: { $0 == "north" ? "A" : "B" })
+        #expect(areas.map(\.name) == ["north", "south"])
+        #expect(areas.map(\.sightings) == [2, 1])
+        #expect(areas.map(\.coverage) == [3, 3])
+        let rates = try DisparityAudit(areas: areas).groupRates().map(\.rate)
+        #expect(abs(rates[0] - 2.0 / 3) < 1e-12 && abs(rates[1] - 1.0 / 3) < 1e-12)
+    }
+}
