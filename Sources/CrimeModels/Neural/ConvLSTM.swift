@@ -1,0 +1,146 @@
+import Foundation
+
+/// One ConvLSTM layer run over a sequence: input `[batch, time, h, w, in]` (channels-last), output the
+/// hidden states `[batch, time, h, w, hidden]`, zero initial states. At each step a 3×3 "same" convolution
+/// over `concat(input, hidden)` gives 4·hidden channels, read as gates i, f, o, g (the mobility study's
+/// order): `c = σ(f)·c + σ(i)·tanh(g)`, `h = σ(o)·tanh(c)`. Parameters `prefix.conv.weight`
+/// [4·hidden, in + hidden, 3, 3] and `prefix.conv.bias` [4·hidden].
+public struct ConvLSTMLayer: NNLayer {
+    /// Positions of the gate convolution's weight and bias.
+    public let weight: Int, bias: Int
+    /// Input and hidden channels.
+    public let inputs: Int, hidden: Int
+
+    /// Registers `prefix.conv.weight` and `prefix.conv.bias` with `nn.Conv2d`'s default initialisation.
+    public init(_ prefix: String, inputs: Int, hidden: Int, in parameters: inout ParameterSet,
+                initializer: inout PyTorchInitializer) throws {
+        let conv = try Conv2DLayer("\(prefix).conv", inputs: inputs + hidden, outputs: 4 * hidden, in: &parameters, initializer: &initializer)
+        (weight, bias, self.inputs, self.hidden) = (conv.weight, conv.bias, inputs, hidden)
+    }
+
+    /// Binds to `prefix.conv.weight` [4·hidden, in + hidden, 3, 3], reading the sizes from it.
+    public init(bindingTo prefix: String, in parameters: ParameterSet) throws {
+        let conv = try Conv2DLayer(bindingTo: "\(prefix).conv", in: parameters)
+        hidden = conv.outputs / 4
+        guard conv.outputs % 4 == 0, conv.inputs > hidden else {
+            throw NNError.wrongShape(tensor: "\(prefix).conv.weight", expected: "[4·hidden, in + hidden, 3, 3]", got: parameters.shapes[conv.weight])
+        }
+        (weight, bias, inputs) = (conv.weight, conv.bias, conv.inputs - hidden)
+    }
+
+    /// Time-major input, activated gates, cell and hidden states.
+    public struct Cache: Sendable {
+        let input: [Float], gates: [Float], cells: [Float], states: [Float]
+        let batch: Int, steps: Int, height: Int, width: Int
+    }
+
+    private func op(_ h: Int, _ w: Int) -> Conv3x3Op {
+        Conv3x3Op(geometry: Im2Col(height: h, width: w, channels: [inputs, hidden]), outputs: 4 * hidden)
+    }
+
+    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+        guard x.shape.count == 5, x.shape[4] == inputs, x.shape[1] > 0 else {
+            throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[batch, time, h, w, \(inputs)]", got: x.shape)
+        }
+        let (b, t, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let n = b * h * w, g4 = 4 * hidden
+        let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputs)
+        let wp = Im2Col.permuteWeight(context.parameters.values[weight], outputs: g4, channels: inputs + hidden)
+        let conv = op(h, w)
+        var gates = [Float](repeating: 0, count: t * n * g4)
+        var cells = [Float](repeating: 0, count: t * n * hidden), states = cells
+        let zeros = [Float](repeating: 0, count: n * hidden)
+        input.withUnsafeBufferPointer { xb in
+            wp.withUnsafeBufferPointer { wb in
+                context.parameters.values[bias].withUnsafeBufferPointer { bb in
+                    gates.withUnsafeMutableBufferPointer { gb in
+                        cells.withUnsafeMutableBufferPointer { cb in
+                            states.withUnsafeMutableBufferPointer { hb in
+                                zeros.withUnsafeBufferPointer { zb in
+                                    for s in 0..<t {
+                                        let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
+                                        let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
+                                        let g = UnsafeMutableBufferPointer(rebasing: gb[(s * n * g4)..<((s + 1) * n * g4)])
+                                        conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g)
+                                        for r in 0..<n {
+                                            let row = r * g4, cell = s * n * hidden + r * hidden
+                                            for j in 0..<hidden {
+                                                let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
+                                                let o = sigmoid(g[row + 2 * hidden + j]), gg = tanhf(g[row + 3 * hidden + j])
+                                                (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, o, gg)
+                                                let c = f * (s > 0 ? cb[cell - n * hidden + j] : 0) + i * gg
+                                                cb[cell + j] = c
+                                                hb[cell + j] = o * tanhf(c)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let y = swapLeadingAxes(states, t, b, inner: h * w * hidden)
+        return (NNArray(unchecked: [b, t, h, w, hidden], y),
+                Cache(input: input, gates: gates, cells: cells, states: states, batch: b, steps: t, height: h, width: w))
+    }
+
+    public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+        let (b, t, h, w) = (cache.batch, cache.steps, cache.height, cache.width)
+        let n = b * h * w, g4 = 4 * hidden
+        let upstream = swapLeadingAxes(dy.data, b, t, inner: h * w * hidden)
+        let wp = Im2Col.permuteWeight(parameters.values[weight], outputs: g4, channels: inputs + hidden)
+        var dwp = [Float](repeating: 0, count: wp.count)
+        var dx = [Float](repeating: 0, count: t * n * inputs)
+        var dGates = [Float](repeating: 0, count: n * g4)
+        var dhNext = [Float](repeating: 0, count: n * hidden), dcNext = dhNext
+        let zeros = dhNext
+        var scratch = dhNext
+        let conv = op(h, w)
+        let (gates, cells) = (cache.gates, cache.cells)
+        cache.input.withUnsafeBufferPointer { xb in
+            cache.states.withUnsafeBufferPointer { hb in
+                wp.withUnsafeBufferPointer { wb in
+                    for s in stride(from: t - 1, through: 0, by: -1) {
+                        for r in 0..<n {
+                            let row = (s * n + r) * g4, cell = (s * n + r) * hidden
+                            for j in 0..<hidden {
+                                let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
+                                let tc = tanhf(cells[cell + j])
+                                let dh = upstream[cell + j] + dhNext[r * hidden + j]
+                                let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
+                                let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0
+                                dGates[r * g4 + j] = dc * gg * i * (1 - i)
+                                dGates[r * g4 + hidden + j] = dc * cPrev * f * (1 - f)
+                                dGates[r * g4 + 2 * hidden + j] = dh * tc * o * (1 - o)
+                                dGates[r * g4 + 3 * hidden + j] = dc * i * (1 - gg * gg)
+                                dcNext[r * hidden + j] = dc * f
+                            }
+                        }
+                        let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
+                        zeros.withUnsafeBufferPointer { zb in
+                            let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
+                            scratch.withUnsafeMutableBufferPointer { sc in
+                                sc.update(repeating: 0)
+                                dx.withUnsafeMutableBufferPointer { dxb in
+                                    let dxs = UnsafeMutableBufferPointer(rebasing: dxb[(s * n * inputs)..<((s + 1) * n * inputs)])
+                                    dGates.withUnsafeBufferPointer { dg in
+                                        dwp.withUnsafeMutableBufferPointer { dwb in
+                                            gradients.values[bias].withUnsafeMutableBufferPointer { db in
+                                                conv.backward(dg, [xs, hPrev], images: b, weight: wb, weightGrad: dwb, biasGrad: db, sourceGrads: [dxs, sc])
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        swap(&dhNext, &scratch)
+                    }
+                }
+            }
+        }
+        Im2Col.accumulateUnpermuted(dwp, outputs: g4, channels: inputs + hidden, into: &gradients.values[weight])
+        return NNArray(unchecked: [b, t, h, w, inputs], swapLeadingAxes(dx, t, b, inner: h * w * inputs))
+    }
+}
