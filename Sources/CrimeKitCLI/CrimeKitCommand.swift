@@ -6,6 +6,6 @@ struct CrimeKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crimekit",
         abstract: "Spatio-temporal crime forecasting and police-resource analysis.",
-        subcommands: [DemoCommand.self, SynthCommand.self, IngestCommand.self]
+        subcommands: [DemoCommand.self, SynthCommand.self, IngestCommand.self, NNCommand.self]
     )
 }
