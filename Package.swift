@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CrimeBench",
-            dependencies: ["CrimeCore", "CrimeGeo"],
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"],
             path: "Benchmarks/CrimeBench"
         ),
         // Fixtures live in Tests/Fixtures/<area>/ beside the scripts that made them; tests find them

@@ -4,6 +4,8 @@ import Foundation
 //   crimebench ingest FILE   ingest + clean of a Chicago-schema extract
 //   crimebench cube          cube building from 10 million (cell, time) pairs
 //   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
+//   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
+//   crimebench cnnlstm       the Chicago CNN-LSTM: training samples/s
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -11,8 +13,10 @@ do {
     case ("ingest", 2): results = try IngestBenchmark.run(path: arguments[1])
     case ("cube", 1): results = try CubeBenchmark.run()
     case ("synth", 1): results = try SynthBenchmark.run()
+    case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
+    case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()
     default:
-        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth\n".utf8))
+        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth | crimebench convlstm CHANNELS | crimebench cnnlstm\n".utf8))
         exit(2)
     }
     let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])

@@ -16,7 +16,7 @@ public struct ActivationLayer: NNLayer {
         y.data.withUnsafeMutableBufferPointer { p in
             switch kind {
             case .relu: for i in p.indices where !(p[i] > 0) && !p[i].isNaN { p[i] = 0 }
-            case .tanh: for i in p.indices { p[i] = tanhf(p[i]) }
+            case .tanh: for i in p.indices { p[i] = tanhFast(p[i]) }
             case .sigmoid: for i in p.indices { p[i] = sigmoid(p[i]) }
             case .softplus: for i in p.indices { p[i] = softplus(p[i]) }
             }

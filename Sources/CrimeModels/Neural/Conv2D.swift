@@ -34,10 +34,13 @@ public struct Conv2DLayer: NNLayer {
         let op = Conv3x3Op(geometry: Im2Col(height: h, width: w, channels: [inputs]), outputs: outputs)
         let wp = Im2Col.permuteWeight(context.parameters.values[weight], outputs: outputs, channels: inputs)
         var y = [Float](repeating: 0, count: n * h * w * outputs)
+        var col = [Float](repeating: 0, count: op.scratchCount(images: n))
         x.data.withUnsafeBufferPointer { src in
             wp.withUnsafeBufferPointer { wb in
                 context.parameters.values[bias].withUnsafeBufferPointer { bb in
-                    y.withUnsafeMutableBufferPointer { op.forward([src], images: n, weight: wb, bias: bb, into: $0) }
+                    y.withUnsafeMutableBufferPointer { out in
+                        col.withUnsafeMutableBufferPointer { op.forward([src], images: n, weight: wb, bias: bb, into: out, scratch: $0) }
+                    }
                 }
             }
         }
@@ -50,13 +53,18 @@ public struct Conv2DLayer: NNLayer {
         let wp = Im2Col.permuteWeight(parameters.values[weight], outputs: outputs, channels: inputs)
         var dwp = [Float](repeating: 0, count: wp.count)
         var dx = [Float](repeating: 0, count: x.count)
+        var col = [Float](repeating: 0, count: op.scratchCount(images: n)), dcol = col
         dy.data.withUnsafeBufferPointer { g in
             x.data.withUnsafeBufferPointer { src in
                 wp.withUnsafeBufferPointer { wb in
                     dwp.withUnsafeMutableBufferPointer { dwb in
                         gradients.values[bias].withUnsafeMutableBufferPointer { db in
                             dx.withUnsafeMutableBufferPointer { d in
-                                op.backward(g, [src], images: n, weight: wb, weightGrad: dwb, biasGrad: db, sourceGrads: [d])
+                                col.withUnsafeMutableBufferPointer { c in
+                                    dcol.withUnsafeMutableBufferPointer { dc in
+                                        op.backward(g, [src], images: n, weight: wb, weightGrad: dwb, biasGrad: db, sourceGrads: [d], scratch: c, scratch2: dc)
+                                    }
+                                }
                             }
                         }
                     }

@@ -50,6 +50,7 @@ public struct ConvLSTMLayer: NNLayer {
         var gates = [Float](repeating: 0, count: t * n * g4)
         var cells = [Float](repeating: 0, count: t * n * hidden), states = cells
         let zeros = [Float](repeating: 0, count: n * hidden)
+        var col = [Float](repeating: 0, count: conv.scratchCount(images: b))
         input.withUnsafeBufferPointer { xb in
             wp.withUnsafeBufferPointer { wb in
                 context.parameters.values[bias].withUnsafeBufferPointer { bb in
@@ -57,21 +58,13 @@ public struct ConvLSTMLayer: NNLayer {
                         cells.withUnsafeMutableBufferPointer { cb in
                             states.withUnsafeMutableBufferPointer { hb in
                                 zeros.withUnsafeBufferPointer { zb in
-                                    for s in 0..<t {
-                                        let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
-                                        let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
-                                        let g = UnsafeMutableBufferPointer(rebasing: gb[(s * n * g4)..<((s + 1) * n * g4)])
-                                        conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g)
-                                        for r in 0..<n {
-                                            let row = r * g4, cell = s * n * hidden + r * hidden
-                                            for j in 0..<hidden {
-                                                let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
-                                                let o = sigmoid(g[row + 2 * hidden + j]), gg = tanhf(g[row + 3 * hidden + j])
-                                                (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, o, gg)
-                                                let c = f * (s > 0 ? cb[cell - n * hidden + j] : 0) + i * gg
-                                                cb[cell + j] = c
-                                                hb[cell + j] = o * tanhf(c)
-                                            }
+                                    col.withUnsafeMutableBufferPointer { scratch in
+                                        for s in 0..<t {
+                                            let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
+                                            let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
+                                            let g = UnsafeMutableBufferPointer(rebasing: gb[(s * n * g4)..<((s + 1) * n * g4)])
+                                            conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g, scratch: scratch)
+                                            activate(g, cells: cb, states: hb, step: s, pixels: n)
                                         }
                                     }
                                 }
@@ -86,61 +79,104 @@ public struct ConvLSTMLayer: NNLayer {
                 Cache(input: input, gates: gates, cells: cells, states: states, batch: b, steps: t, height: h, width: w))
     }
 
+    /// Turns one step's pre-activations into gates (in place) and writes the step's cell and hidden states.
+    private func activate(_ g: UnsafeMutableBufferPointer<Float>, cells cb: UnsafeMutableBufferPointer<Float>,
+                          states hb: UnsafeMutableBufferPointer<Float>, step s: Int, pixels n: Int) {
+        let g4 = 4 * hidden
+        for r in 0..<n {
+            let row = r * g4, cell = s * n * hidden + r * hidden
+            for j in 0..<hidden {
+                let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
+                let o = sigmoid(g[row + 2 * hidden + j]), gg = tanhFast(g[row + 3 * hidden + j])
+                (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, o, gg)
+                let c = f * (s > 0 ? cb[cell - n * hidden + j] : 0) + i * gg
+                cb[cell + j] = c
+                hb[cell + j] = o * tanhFast(c)
+            }
+        }
+    }
+
     public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
         let (b, t, h, w) = (cache.batch, cache.steps, cache.height, cache.width)
         let n = b * h * w, g4 = 4 * hidden
         let upstream = swapLeadingAxes(dy.data, b, t, inner: h * w * hidden)
         let wp = Im2Col.permuteWeight(parameters.values[weight], outputs: g4, channels: inputs + hidden)
+        let conv = op(h, w)
         var dwp = [Float](repeating: 0, count: wp.count)
         var dx = [Float](repeating: 0, count: t * n * inputs)
         var dGates = [Float](repeating: 0, count: n * g4)
-        var dhNext = [Float](repeating: 0, count: n * hidden), dcNext = dhNext
+        // dh flows back through the convolution into `dhPrev`; `dhNext` holds the previous step's result
+        var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext
         let zeros = dhNext
-        var scratch = dhNext
-        let conv = op(h, w)
-        let (gates, cells) = (cache.gates, cache.cells)
+        var col = [Float](repeating: 0, count: conv.scratchCount(images: b)), dcol = col
+        var biasGrad = gradients.values[bias]
         cache.input.withUnsafeBufferPointer { xb in
             cache.states.withUnsafeBufferPointer { hb in
                 wp.withUnsafeBufferPointer { wb in
                     for s in stride(from: t - 1, through: 0, by: -1) {
-                        for r in 0..<n {
-                            let row = (s * n + r) * g4, cell = (s * n + r) * hidden
-                            for j in 0..<hidden {
-                                let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
-                                let tc = tanhf(cells[cell + j])
-                                let dh = upstream[cell + j] + dhNext[r * hidden + j]
-                                let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
-                                let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0
-                                dGates[r * g4 + j] = dc * gg * i * (1 - i)
-                                dGates[r * g4 + hidden + j] = dc * cPrev * f * (1 - f)
-                                dGates[r * g4 + 2 * hidden + j] = dh * tc * o * (1 - o)
-                                dGates[r * g4 + 3 * hidden + j] = dc * i * (1 - gg * gg)
-                                dcNext[r * hidden + j] = dc * f
+                        dGates.withUnsafeMutableBufferPointer { dg in
+                            dhNext.withUnsafeBufferPointer { dhn in
+                                dcNext.withUnsafeMutableBufferPointer { dcn in
+                                    gateGradients(dg, cache, upstream: upstream, dhNext: dhn, dcNext: dcn, step: s, pixels: n)
+                                }
                             }
                         }
                         let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
                         zeros.withUnsafeBufferPointer { zb in
                             let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
-                            scratch.withUnsafeMutableBufferPointer { sc in
-                                sc.update(repeating: 0)
+                            dhPrev.withUnsafeMutableBufferPointer { dhp in
+                                dhp.update(repeating: 0)
                                 dx.withUnsafeMutableBufferPointer { dxb in
                                     let dxs = UnsafeMutableBufferPointer(rebasing: dxb[(s * n * inputs)..<((s + 1) * n * inputs)])
                                     dGates.withUnsafeBufferPointer { dg in
                                         dwp.withUnsafeMutableBufferPointer { dwb in
-                                            gradients.values[bias].withUnsafeMutableBufferPointer { db in
-                                                conv.backward(dg, [xs, hPrev], images: b, weight: wb, weightGrad: dwb, biasGrad: db, sourceGrads: [dxs, sc])
+                                            biasGrad.withUnsafeMutableBufferPointer { db in
+                                                col.withUnsafeMutableBufferPointer { c in
+                                                    dcol.withUnsafeMutableBufferPointer { dc in
+                                                        conv.backward(dg, [xs, hPrev], images: b, weight: wb, weightGrad: dwb, biasGrad: db,
+                                                                      sourceGrads: [dxs, dhp], scratch: c, scratch2: dc)
+                                                    }
+                                                }
                                             }
                                         }
                                     }
                                 }
                             }
                         }
-                        swap(&dhNext, &scratch)
+                        swap(&dhNext, &dhPrev)
                     }
                 }
             }
         }
+        gradients.values[bias] = biasGrad
         Im2Col.accumulateUnpermuted(dwp, outputs: g4, channels: inputs + hidden, into: &gradients.values[weight])
         return NNArray(unchecked: [b, t, h, w, inputs], swapLeadingAxes(dx, t, b, inner: h * w * inputs))
+    }
+
+    /// One step's gradients with respect to the pre-activation gates; updates the running cell gradient.
+    private func gateGradients(_ dg: UnsafeMutableBufferPointer<Float>, _ cache: Cache, upstream: [Float],
+                               dhNext: UnsafeBufferPointer<Float>, dcNext: UnsafeMutableBufferPointer<Float>, step s: Int, pixels n: Int) {
+        let g4 = 4 * hidden
+        cache.gates.withUnsafeBufferPointer { gates in
+            cache.cells.withUnsafeBufferPointer { cells in
+                upstream.withUnsafeBufferPointer { up in
+                    for r in 0..<n {
+                        let row = (s * n + r) * g4, cell = (s * n + r) * hidden, local = r * g4
+                        for j in 0..<hidden {
+                            let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
+                            let tc = tanhFast(cells[cell + j])
+                            let dh = up[cell + j] + dhNext[r * hidden + j]
+                            let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
+                            let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0
+                            dg[local + j] = dc * gg * i * (1 - i)
+                            dg[local + hidden + j] = dc * cPrev * f * (1 - f)
+                            dg[local + 2 * hidden + j] = dh * tc * o * (1 - o)
+                            dg[local + 3 * hidden + j] = dc * i * (1 - gg * gg)
+                            dcNext[r * hidden + j] = dc * f
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -102,11 +102,11 @@ public struct LSTMLayer: NNLayer {
                                 let row = r * g4, cell = (s * b + r) * hidden, prev = cell - b * hidden
                                 for j in 0..<hidden {
                                     let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
-                                    let gg = tanhf(g[row + 2 * hidden + j]), o = sigmoid(g[row + 3 * hidden + j])
+                                    let gg = tanhFast(g[row + 2 * hidden + j]), o = sigmoid(g[row + 3 * hidden + j])
                                     (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, gg, o)
                                     let c = f * (s > 0 ? cb[prev + j] : 0) + i * gg
                                     cb[cell + j] = c
-                                    hb[cell + j] = o * tanhf(c)
+                                    hb[cell + j] = o * tanhFast(c)
                                 }
                             }
                         }
@@ -141,7 +141,7 @@ public struct LSTMLayer: NNLayer {
                         let row = (s * b + r) * g4, cell = (s * b + r) * hidden
                         for j in 0..<hidden {
                             let i = gates[row + j], f = gates[row + hidden + j], gg = gates[row + 2 * hidden + j], o = gates[row + 3 * hidden + j]
-                            let tc = tanhf(cells[cell + j])
+                            let tc = tanhFast(cells[cell + j])
                             let h = dh[cell + j] + dhNext[r * hidden + j]
                             let dc = h * o * (1 - tc * tc) + dcNext[r * hidden + j]
                             let cPrev: Float = s > 0 ? cells[cell - b * hidden + j] : 0
