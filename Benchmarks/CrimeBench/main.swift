@@ -5,6 +5,7 @@ import Foundation
 //   crimebench cube          cube building from 10 million (cell, time) pairs
 //   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
 //   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
+//   crimebench nnstudy       ConvLSTM vs LSTM vs historical average, F1 on the synthetic city's last 10 weeks
 //   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
@@ -15,9 +16,10 @@ do {
     case ("synth", 1): results = try SynthBenchmark.run()
     case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
     case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()
+    case ("nnstudy", 1): results = try NeuralStudy.run()
     case ("cnnlstm", 2): results = try NeuralBenchmark.cnnLSTM(batch: Int(arguments[1]) ?? 32)
     default:
-        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth | crimebench convlstm CHANNELS | crimebench cnnlstm [BATCH]\n".utf8))
+        FileHandle.standardError.write(Data("usage: crimebench ingest FILE | crimebench cube | crimebench synth | crimebench convlstm CHANNELS | crimebench cnnlstm [BATCH] | crimebench nnstudy\n".utf8))
         exit(2)
     }
     let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
