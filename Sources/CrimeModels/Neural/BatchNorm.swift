@@ -49,12 +49,31 @@ public struct BatchNormLayer: NNLayer {
                 throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "more than one value per channel in training", got: x.shape)
             }
             x.data.withUnsafeBufferPointer { p in
-                for r in 0..<rows { for c in 0..<channels { mean[c] += Double(p[r * channels + c]) } }
-                for c in 0..<channels { mean[c] /= Double(rows) }
-                for r in 0..<rows {
-                    for c in 0..<channels {
-                        let d = Double(p[r * channels + c]) - mean[c]
-                        variance[c] += d * d
+                mean.withUnsafeMutableBufferPointer { mu in
+                    variance.withUnsafeMutableBufferPointer { v in
+                        // per-row partial sums in Float, folded into Double per block of rows
+                        var partial = [Float](repeating: 0, count: channels)
+                        var start = 0
+                        while start < rows {
+                            let end = min(rows, start + 64)
+                            for r in start..<end { for c in 0..<channels { partial[c] += p[r * channels + c] } }
+                            for c in 0..<channels { mu[c] += Double(partial[c]); partial[c] = 0 }
+                            start = end
+                        }
+                        for c in 0..<channels { mu[c] /= Double(rows) }
+                        let centre = mu.map { Float($0) }
+                        start = 0
+                        while start < rows {
+                            let end = min(rows, start + 64)
+                            for r in start..<end {
+                                for c in 0..<channels {
+                                    let d = p[r * channels + c] - centre[c]
+                                    partial[c] += d * d
+                                }
+                            }
+                            for c in 0..<channels { v[c] += Double(partial[c]); partial[c] = 0 }
+                            start = end
+                        }
                     }
                 }
             }
@@ -95,11 +114,22 @@ public struct BatchNormLayer: NNLayer {
         var sumDy = [Double](repeating: 0, count: channels), sumDyXhat = sumDy
         dy.data.withUnsafeBufferPointer { g in
             cache.normalized.withUnsafeBufferPointer { n in
-                for r in 0..<rows {
-                    for c in 0..<channels {
-                        sumDy[c] += Double(g[r * channels + c])
-                        sumDyXhat[c] += Double(g[r * channels + c] * n[r * channels + c])
+                var (a, b) = ([Float](repeating: 0, count: channels), [Float](repeating: 0, count: channels))
+                var start = 0
+                while start < rows {
+                    let end = min(rows, start + 64)
+                    for r in start..<end {
+                        for c in 0..<channels {
+                            a[c] += g[r * channels + c]
+                            b[c] += g[r * channels + c] * n[r * channels + c]
+                        }
                     }
+                    for c in 0..<channels {
+                        sumDy[c] += Double(a[c])
+                        sumDyXhat[c] += Double(b[c])
+                        (a[c], b[c]) = (0, 0)
+                    }
+                    start = end
                 }
             }
         }

@@ -26,11 +26,13 @@ public struct MaxPool2Layer: NNLayer {
                         for oy in 0..<ho {
                             for ox in 0..<wo {
                                 let out = ((i * ho + oy) * wo + ox) * c
+                                let topLeft = ((i * h + 2 * oy) * w + 2 * ox) * c
                                 for ch in 0..<c {
-                                    var best = ((i * h + 2 * oy) * w + 2 * ox) * c + ch
+                                    // PyTorch's scan order (0,0), (0,1), (1,0), (1,1); a later entry wins only if larger or NaN
+                                    var best = topLeft + ch
                                     var value = src[best]
-                                    for (dy, dx) in [(0, 1), (1, 0), (1, 1)] {
-                                        let idx = ((i * h + 2 * oy + dy) * w + 2 * ox + dx) * c + ch
+                                    for step in 1...3 {
+                                        let idx = topLeft + ch + (step >> 1) * w * c + (step & 1) * c
                                         if src[idx] > value || src[idx].isNaN && !value.isNaN {
                                             value = src[idx]
                                             best = idx
