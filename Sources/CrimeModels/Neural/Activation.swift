@@ -14,11 +14,13 @@ public struct ActivationLayer: NNLayer {
     public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, NNArray) {
         var y = x
         y.data.withUnsafeMutableBufferPointer { p in
-            switch kind {
-            case .relu: for i in p.indices where !(p[i] > 0) && !p[i].isNaN { p[i] = 0 }
-            case .tanh: for i in p.indices { p[i] = tanhFast(p[i]) }
-            case .sigmoid: for i in p.indices { p[i] = sigmoid(p[i]) }
-            case .softplus: for i in p.indices { p[i] = softplus(p[i]) }
+            ParallelRows.forEach(count: p.count, minimumPart: 1 << 16) { part in
+                switch kind {
+                case .relu: for i in part where !(p[i] > 0) && !p[i].isNaN { p[i] = 0 }
+                case .tanh: for i in part { p[i] = tanhFast(p[i]) }
+                case .sigmoid: for i in part { p[i] = sigmoid(p[i]) }
+                case .softplus: for i in part { p[i] = softplus(p[i]) }
+                }
             }
         }
         return (y, kind == .softplus ? x : y)

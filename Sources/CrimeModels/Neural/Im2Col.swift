@@ -16,8 +16,13 @@ struct Im2Col {
 
     /// Fills `col` (rows for images `first ..< first + count`) from the sources.
     func expand(_ sources: [UnsafeBufferPointer<Float>], first: Int, count: Int, into col: UnsafeMutableBufferPointer<Float>) {
+        ParallelRows.forEach(count: count, minimumPart: 1) { part in expand(sources, first: first, images: part, into: col) }
+    }
+
+    /// ``expand(_:first:count:into:)`` for the images `first + images`, written at their rows of `col`.
+    private func expand(_ sources: [UnsafeBufferPointer<Float>], first: Int, images: Range<Int>, into col: UnsafeMutableBufferPointer<Float>) {
         let (h, w, k, total) = (height, width, patch, totalChannels)
-        for i in 0..<count {
+        for i in images {
             let image = first + i
             for y in 0..<h {
                 for x in 0..<w {
@@ -47,8 +52,13 @@ struct Im2Col {
 
     /// Adds the column gradients back onto the source gradients (the adjoint of ``expand``).
     func scatter(_ col: UnsafeBufferPointer<Float>, first: Int, count: Int, into grads: [UnsafeMutableBufferPointer<Float>]) {
+        ParallelRows.forEach(count: count, minimumPart: 1) { part in scatter(col, first: first, images: part, into: grads) }
+    }
+
+    /// ``scatter(_:first:count:into:)`` for the images `first + images`; each image's gradient is its own.
+    private func scatter(_ col: UnsafeBufferPointer<Float>, first: Int, images: Range<Int>, into grads: [UnsafeMutableBufferPointer<Float>]) {
         let (h, w, k, total) = (height, width, patch, totalChannels)
-        for i in 0..<count {
+        for i in images {
             let image = first + i
             for y in 0..<h {
                 for x in 0..<w {

@@ -22,24 +22,26 @@ public struct MaxPool2Layer: NNLayer {
         x.data.withUnsafeBufferPointer { src in
             y.withUnsafeMutableBufferPointer { dst in
                 source.withUnsafeMutableBufferPointer { arg in
-                    for i in 0..<n {
-                        for oy in 0..<ho {
-                            for ox in 0..<wo {
-                                let out = ((i * ho + oy) * wo + ox) * c
-                                let topLeft = ((i * h + 2 * oy) * w + 2 * ox) * c
-                                for ch in 0..<c {
-                                    // PyTorch's scan order (0,0), (0,1), (1,0), (1,1); a later entry wins only if larger or NaN
-                                    var best = topLeft + ch
-                                    var value = src[best]
-                                    for step in 1...3 {
-                                        let idx = topLeft + ch + (step >> 1) * w * c + (step & 1) * c
-                                        if src[idx] > value || src[idx].isNaN && !value.isNaN {
-                                            value = src[idx]
-                                            best = idx
+                    ParallelRows.forEach(count: n, minimumPart: max(1, 4096 / max(1, h * w * c))) { images in
+                        for i in images {
+                            for oy in 0..<ho {
+                                for ox in 0..<wo {
+                                    let out = ((i * ho + oy) * wo + ox) * c
+                                    let topLeft = ((i * h + 2 * oy) * w + 2 * ox) * c
+                                    for ch in 0..<c {
+                                        // PyTorch's scan order (0,0), (0,1), (1,0), (1,1); a later entry wins only if larger or NaN
+                                        var best = topLeft + ch
+                                        var value = src[best]
+                                        for step in 1...3 {
+                                            let idx = topLeft + ch + (step >> 1) * w * c + (step & 1) * c
+                                            if src[idx] > value || src[idx].isNaN && !value.isNaN {
+                                                value = src[idx]
+                                                best = idx
+                                            }
                                         }
+                                        dst[out + ch] = value
+                                        arg[out + ch] = Int32(truncatingIfNeeded: best)
                                     }
-                                    dst[out + ch] = value
-                                    arg[out + ch] = Int32(truncatingIfNeeded: best)
                                 }
                             }
                         }
