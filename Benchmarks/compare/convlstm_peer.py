@@ -54,7 +54,7 @@ class Net(nn.Module):
         return self.head(self.drop(x[:, -1]))
 
 
-def torch_case(channels, batch=55, repeats=2):
+def torch_case(channels, batch=55, repeats=3):
     torch.manual_seed(0)
     x = torch.rand(batch, 28, channels, 16, 16)
     y = (torch.rand(batch, 1, 16, 16) < 0.2).float()

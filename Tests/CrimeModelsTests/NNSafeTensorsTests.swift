@@ -81,6 +81,15 @@ import Testing
         #expect(throws: NNError.wrongDtype(tensor: "head.bias", expected: "F32", got: "F64")) { try f.parameterSet() }
     }
 
+    @Test func absurdShapeIsMalformedNotACrash() throws {
+        let header = #"{"w":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,16]}}"#
+        var bytes = Data()
+        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: Array(header.utf8))
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: 16))
+        #expect(throws: NNError.self) { try SafeTensorsFile(bytes: bytes, file: "huge.safetensors") }
+    }
+
     @Test func errorsReadAsSentences() {
         #expect(NNError.missingTensor(name: "head.weight", file: "w.safetensors").description == "tensor 'head.weight' is missing from w.safetensors")
         #expect(NNError.nonFiniteLoss(epoch: 2, batch: 3).description.contains("epoch 2, batch 3"))

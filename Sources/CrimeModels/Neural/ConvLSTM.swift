@@ -47,8 +47,12 @@ public struct ConvLSTMLayer: NNLayer {
         let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputs)
         let wp = Im2Col.permuteWeight(context.parameters.values[weight], outputs: g4, channels: inputs + hidden)
         let conv = op(h, w)
-        var gates = [Float](repeating: 0, count: t * n * g4)
-        var cells = [Float](repeating: 0, count: t * n * hidden), states = cells
+        // training keeps every step's gates and cells for the backward pass; evaluation keeps one step's
+        // gates and two steps' cells
+        let keep = context.training
+        var gates = [Float](repeating: 0, count: (keep ? t : 1) * n * g4)
+        var cells = [Float](repeating: 0, count: (keep ? t : 2) * n * hidden)
+        var states = [Float](repeating: 0, count: t * n * hidden)
         let zeros = [Float](repeating: 0, count: n * hidden)
         var col = [Float](repeating: 0, count: conv.scratchCount(images: b))
         input.withUnsafeBufferPointer { xb in
@@ -62,9 +66,14 @@ public struct ConvLSTMLayer: NNLayer {
                                         for s in 0..<t {
                                             let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
                                             let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
-                                            let g = UnsafeMutableBufferPointer(rebasing: gb[(s * n * g4)..<((s + 1) * n * g4)])
+                                            let slot = keep ? s : 0
+                                            let g = UnsafeMutableBufferPointer(rebasing: gb[(slot * n * g4)..<((slot + 1) * n * g4)])
                                             conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g, scratch: scratch)
-                                            activate(g, cells: cb, states: hb, step: s, pixels: n)
+                                            let (current, previous) = keep ? (s, s - 1) : (s % 2, (s + 1) % 2)
+                                            let cPrev = s > 0 ? UnsafeBufferPointer(rebasing: cb[(previous * n * hidden)..<((previous + 1) * n * hidden)]) : zb
+                                            activate(g, cellPrevious: cPrev,
+                                                     cell: UnsafeMutableBufferPointer(rebasing: cb[(current * n * hidden)..<((current + 1) * n * hidden)]),
+                                                     state: UnsafeMutableBufferPointer(rebasing: hb[(s * n * hidden)..<((s + 1) * n * hidden)]))
                                         }
                                     }
                                 }
@@ -80,18 +89,20 @@ public struct ConvLSTMLayer: NNLayer {
     }
 
     /// Turns one step's pre-activations into gates (in place) and writes the step's cell and hidden states.
-    private func activate(_ g: UnsafeMutableBufferPointer<Float>, cells cb: UnsafeMutableBufferPointer<Float>,
-                          states hb: UnsafeMutableBufferPointer<Float>, step s: Int, pixels n: Int) {
+    private func activate(_ g: UnsafeMutableBufferPointer<Float>, cellPrevious cp: UnsafeBufferPointer<Float>,
+                          cell cb: UnsafeMutableBufferPointer<Float>, state hb: UnsafeMutableBufferPointer<Float>) {
         let g4 = 4 * hidden
-        for r in 0..<n {
-            let row = r * g4, cell = s * n * hidden + r * hidden
-            for j in 0..<hidden {
-                let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
-                let o = sigmoid(g[row + 2 * hidden + j]), gg = tanhFast(g[row + 3 * hidden + j])
-                (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, o, gg)
-                let c = f * (s > 0 ? cb[cell - n * hidden + j] : 0) + i * gg
-                cb[cell + j] = c
-                hb[cell + j] = o * tanhFast(c)
+        ParallelRows.forEach(count: cb.count / max(hidden, 1), minimumPart: 2048) { pixels in
+            for r in pixels {
+                let row = r * g4, cell = r * hidden
+                for j in 0..<hidden {
+                    let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
+                    let o = sigmoid(g[row + 2 * hidden + j]), gg = tanhFast(g[row + 3 * hidden + j])
+                    (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, o, gg)
+                    let c = f * cp[cell + j] + i * gg
+                    cb[cell + j] = c
+                    hb[cell + j] = o * tanhFast(c)
+                }
             }
         }
     }
@@ -160,19 +171,21 @@ public struct ConvLSTMLayer: NNLayer {
         cache.gates.withUnsafeBufferPointer { gates in
             cache.cells.withUnsafeBufferPointer { cells in
                 upstream.withUnsafeBufferPointer { up in
-                    for r in 0..<n {
-                        let row = (s * n + r) * g4, cell = (s * n + r) * hidden, local = r * g4
-                        for j in 0..<hidden {
-                            let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
-                            let tc = tanhFast(cells[cell + j])
-                            let dh = up[cell + j] + dhNext[r * hidden + j]
-                            let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
-                            let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0
-                            dg[local + j] = dc * gg * i * (1 - i)
-                            dg[local + hidden + j] = dc * cPrev * f * (1 - f)
-                            dg[local + 2 * hidden + j] = dh * tc * o * (1 - o)
-                            dg[local + 3 * hidden + j] = dc * i * (1 - gg * gg)
-                            dcNext[r * hidden + j] = dc * f
+                    ParallelRows.forEach(count: n, minimumPart: 2048) { pixels in
+                        for r in pixels {
+                            let row = (s * n + r) * g4, cell = (s * n + r) * hidden, local = r * g4
+                            for j in 0..<hidden {
+                                let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
+                                let tc = tanhFast(cells[cell + j])
+                                let dh = up[cell + j] + dhNext[r * hidden + j]
+                                let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
+                                let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0
+                                dg[local + j] = dc * gg * i * (1 - i)
+                                dg[local + hidden + j] = dc * cPrev * f * (1 - f)
+                                dg[local + 2 * hidden + j] = dh * tc * o * (1 - o)
+                                dg[local + 3 * hidden + j] = dc * i * (1 - gg * gg)
+                                dcNext[r * hidden + j] = dc * f
+                            }
                         }
                     }
                 }

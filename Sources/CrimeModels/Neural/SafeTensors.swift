@@ -52,8 +52,12 @@ public struct SafeTensorsFile: Sendable {
                 throw NNError.malformedFile(file: file, reason: "tensor '\(name)' has an incomplete header entry")
             }
             guard let size = Self.elementSizes[dtype] else { throw NNError.malformedFile(file: file, reason: "tensor '\(name)' has unknown dtype \(dtype)") }
-            guard shape.allSatisfy({ $0 >= 0 }), offsets[0] >= 0, offsets[1] >= offsets[0],
-                  offsets[1] - offsets[0] == shape.reduce(1, *) * size else {
+            let bytesNeeded = shape.reduce(Optional(size)) { total, axis in
+                guard let total, axis >= 0 else { return nil }
+                let (product, overflow) = total.multipliedReportingOverflow(by: axis)
+                return overflow ? nil : product
+            }
+            guard let bytesNeeded, offsets[0] >= 0, offsets[1] >= offsets[0], offsets[1] - offsets[0] == bytesNeeded else {
                 throw NNError.malformedFile(file: file, reason: "tensor '\(name)' has offsets \(offsets) that do not fit shape \(shape)")
             }
             guard offsets[1] <= data.count else {
