@@ -5,8 +5,10 @@ Shapes are the Chicago study's: 256x256 images, 10 steps, conv blocks of 32/64/1
 images and on 8 socio features, dense 50, 77 districts. Training = one step of forward, MSE + 0.01 L2 on the
 kernels, backward and Adam. torch.set_num_threads(2). Prints one JSON line with samples/s, the ratio and
 each side's peak resident memory. Batch 32 needs about 12 GB per side; pass a smaller batch on a shared box.
+The two sides alternate for ROUNDS rounds (environment variable, default 2); each side's best is kept.
 """
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -48,16 +50,20 @@ class Net(nn.Module):
 def main():
     bench = sys.argv[1]
     batch = int(sys.argv[2]) if len(sys.argv) > 2 else 32
-    ours = json.loads(subprocess.run([bench, "cnnlstm", str(batch)], check=True, capture_output=True, text=True).stdout)
     torch.manual_seed(0)
     images, socio, y = torch.rand(batch, 10, 1, 256, 256), torch.rand(batch, 10, 8), torch.rand(batch, 77)
     net = Net()
     opt = torch.optim.Adam(net.parameters())
-    start = time.perf_counter()
-    opt.zero_grad()
-    (F.mse_loss(net(images, socio), y) + net.penalty()).backward()
-    opt.step()
-    peer = batch / (time.perf_counter() - start)
+    ours = {"cnnlstm_train_samples_per_second": 0.0, "peak_rss_mb": 0.0}
+    peer = 0.0
+    for _ in range(int(os.environ.get("ROUNDS", "2"))):
+        run = json.loads(subprocess.run([bench, "cnnlstm", str(batch)], check=True, capture_output=True, text=True).stdout)
+        ours = {k: max(ours[k], run[k]) for k in ours}
+        start = time.perf_counter()
+        opt.zero_grad()
+        (F.mse_loss(net(images, socio), y) + net.penalty()).backward()
+        opt.step()
+        peer = max(peer, batch / (time.perf_counter() - start))
     print(json.dumps({
         "case": f"cnnlstm batch {batch}",
         "crimekit_train_samples_per_second": round(ours["cnnlstm_train_samples_per_second"], 3),

@@ -1,12 +1,15 @@
 """Times CrimeKit's ConvLSTM (crimebench convlstm C) and the same network in PyTorch on the CPU in one run.
 
 Usage: python3 Benchmarks/compare/convlstm_peer.py PATH/TO/CrimeBench [CHANNELS ...]   (default 1 39)
+On a machine shared with other jobs the load moves between the two sides' runs, so each case alternates
+CrimeKit and PyTorch for ROUNDS rounds (environment variable, default 2) and keeps each side's best.
 Shapes are the mobility study's: 16x16 grid, 28 steps, hidden 27 in three ConvLSTM layers, batch 55.
 Training = one step of forward, BCE-with-logits (pos_weight), backward and Adam on the full batch;
 inference = an evaluation-mode forward pass. torch.set_num_threads(2). Prints a JSON line per case with
 samples/s for both, the ratios CrimeKit / PyTorch and each side's peak resident memory.
 """
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -79,9 +82,15 @@ def torch_case(channels, batch=55, repeats=3):
 
 def main():
     bench = sys.argv[1]
+    rounds = int(os.environ.get("ROUNDS", "2"))
     for channels in [int(c) for c in sys.argv[2:]] or [1, 39]:
-        ours = json.loads(subprocess.run([bench, "convlstm", str(channels)], check=True, capture_output=True, text=True).stdout)
-        peer_train, peer_infer = torch_case(channels)
+        ours = {"convlstm_train_samples_per_second": 0.0, "convlstm_infer_samples_per_second": 0.0, "peak_rss_mb": 0.0}
+        peer_train = peer_infer = 0.0
+        for _ in range(rounds):
+            run = json.loads(subprocess.run([bench, "convlstm", str(channels)], check=True, capture_output=True, text=True).stdout)
+            ours = {k: max(ours[k], run[k]) for k in ours}
+            t, i = torch_case(channels)
+            peer_train, peer_infer = max(peer_train, t), max(peer_infer, i)
         print(json.dumps({
             "case": f"convlstm {channels} channel(s)",
             "crimekit_train_samples_per_second": round(ours["convlstm_train_samples_per_second"], 2),
