@@ -10,7 +10,10 @@ import Foundation
 //   crimebench eval          ROC AUC/AP of 1 M scores, Moran's I with 999 permutations, a BCa bootstrap
 //   crimebench ols FILE K    OLS fit + summary on raw doubles (rows of y, x1…xK) from Benchmarks/compare/ols_peer.py
 //   crimebench forest DIR    random forest, 60,000 × 8 Friedman rows; writes DIR/train.csv, DIR/test.csv for the peer
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR\n"
+//   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
+//   crimebench nnstudy       ConvLSTM vs LSTM vs historical average, F1 on the synthetic city's last 10 weeks
+//   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | convlstm C | cnnlstm [B] | nnstudy\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -25,6 +28,10 @@ do {
     case ("eval", 1): results = try EvalBenchmark.run()
     case ("ols", 3): results = try OLSBenchmark.run(path: arguments[1], columns: Int(arguments[2]) ?? 0)
     case ("forest", 2): results = try ForestBenchmark.run(directory: arguments[1])
+    case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
+    case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()
+    case ("nnstudy", 1): results = try NeuralStudy.run()
+    case ("cnnlstm", 2): results = try NeuralBenchmark.cnnLSTM(batch: Int(arguments[1]) ?? 32)
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)

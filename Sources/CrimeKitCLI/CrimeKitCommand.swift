@@ -7,6 +7,6 @@ struct CrimeKitCommand: ParsableCommand {
         commandName: "crimekit",
         abstract: "Spatio-temporal crime forecasting and police-resource analysis.",
         subcommands: [DemoCommand.self, SynthCommand.self, IngestCommand.self, H3Command.self, AreasCommand.self,
-                      MetricsCommand.self, OLSCommand.self, ForestCommand.self]
+                      MetricsCommand.self, OLSCommand.self, ForestCommand.self, NNCommand.self]
     )
 }

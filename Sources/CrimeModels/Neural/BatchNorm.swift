@@ -1,0 +1,160 @@
+import Foundation
+
+/// Batch normalisation over the last (channel) axis with PyTorch's semantics: in training mode the batch
+/// statistics (biased variance) normalise, and the running statistics move by momentum 0.1 towards the
+/// batch mean and the unbiased batch variance; in evaluation mode the running statistics normalise.
+/// Parameters `weight`, `bias` and buffers `running_mean`, `running_var`, each [channels]. Statistics are
+/// taken over every leading axis (batch, time, height, width).
+public struct BatchNormLayer: NNLayer {
+    /// Positions of `weight`, `bias`, `running_mean`, `running_var`.
+    public let weight: Int, bias: Int, runningMean: Int, runningVariance: Int
+    /// Number of channels.
+    public let channels: Int
+    /// PyTorch's defaults.
+    public let momentum: Float = 0.1, epsilon: Float = 1e-5
+
+    /// Registers the four entries under `prefix` with PyTorch's initial values (1, 0, 0, 1).
+    public init(_ prefix: String, channels: Int, in parameters: inout ParameterSet) throws {
+        self.channels = channels
+        weight = try parameters.add("\(prefix).weight", shape: [channels], values: .init(repeating: 1, count: channels))
+        bias = try parameters.add("\(prefix).bias", shape: [channels], values: .init(repeating: 0, count: channels))
+        runningMean = try parameters.add("\(prefix).running_mean", shape: [channels], values: .init(repeating: 0, count: channels), trainable: false)
+        runningVariance = try parameters.add("\(prefix).running_var", shape: [channels], values: .init(repeating: 1, count: channels), trainable: false)
+    }
+
+    /// Binds to existing entries under `prefix`, reading the channel count from `weight`.
+    public init(bindingTo prefix: String, in parameters: ParameterSet) throws {
+        weight = try parameters.require("\(prefix).weight", rank: 1)
+        channels = parameters.shapes[weight][0]
+        bias = try parameters.require("\(prefix).bias", shape: [channels])
+        runningMean = try parameters.require("\(prefix).running_mean", shape: [channels])
+        runningVariance = try parameters.require("\(prefix).running_var", shape: [channels])
+    }
+
+    /// The normalised input x̂ and 1/√(σ² + ε) per channel, and whether batch statistics were used.
+    public struct Cache: Sendable {
+        let normalized: [Float]
+        let inverseStd: [Float]
+        let batchStatistics: Bool
+    }
+
+    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+        guard x.shape.last == channels else {
+            throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[…, \(channels)]", got: x.shape)
+        }
+        let rows = x.count / channels
+        var mean = [Double](repeating: 0, count: channels), variance = mean
+        if context.training {
+            guard rows > 1 else {
+                throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "more than one value per channel in training", got: x.shape)
+            }
+            x.data.withUnsafeBufferPointer { p in
+                mean.withUnsafeMutableBufferPointer { mu in
+                    variance.withUnsafeMutableBufferPointer { v in
+                        // per-row partial sums in Float, folded into Double per block of rows
+                        var partial = [Float](repeating: 0, count: channels)
+                        var start = 0
+                        while start < rows {
+                            let end = min(rows, start + 64)
+                            for r in start..<end { for c in 0..<channels { partial[c] += p[r * channels + c] } }
+                            for c in 0..<channels { mu[c] += Double(partial[c]); partial[c] = 0 }
+                            start = end
+                        }
+                        for c in 0..<channels { mu[c] /= Double(rows) }
+                        let centre = mu.map { Float($0) }
+                        start = 0
+                        while start < rows {
+                            let end = min(rows, start + 64)
+                            for r in start..<end {
+                                for c in 0..<channels {
+                                    let d = p[r * channels + c] - centre[c]
+                                    partial[c] += d * d
+                                }
+                            }
+                            for c in 0..<channels { v[c] += Double(partial[c]); partial[c] = 0 }
+                            start = end
+                        }
+                    }
+                }
+            }
+            let m = Double(momentum)
+            for c in 0..<channels {
+                let unbiased = variance[c] / Double(rows - 1)
+                variance[c] /= Double(rows)
+                context.parameters.values[runningMean][c] = Float((1 - m) * Double(context.parameters.values[runningMean][c]) + m * mean[c])
+                context.parameters.values[runningVariance][c] = Float((1 - m) * Double(context.parameters.values[runningVariance][c]) + m * unbiased)
+            }
+        } else {
+            for c in 0..<channels {
+                mean[c] = Double(context.parameters.values[runningMean][c])
+                variance[c] = Double(context.parameters.values[runningVariance][c])
+            }
+        }
+        let inverseStd = variance.map { Float(1 / ($0 + Double(epsilon)).squareRoot()) }
+        let meanF = mean.map { Float($0) }
+        var normalized = x.data
+        var y = x.data
+        let gamma = context.parameters.values[weight], beta = context.parameters.values[bias]
+        normalized.withUnsafeMutableBufferPointer { n in
+            y.withUnsafeMutableBufferPointer { out in
+                for r in 0..<rows {
+                    for c in 0..<channels {
+                        let i = r * channels + c
+                        n[i] = (n[i] - meanF[c]) * inverseStd[c]
+                        out[i] = n[i] * gamma[c] + beta[c]
+                    }
+                }
+            }
+        }
+        return (NNArray(unchecked: x.shape, y), Cache(normalized: normalized, inverseStd: inverseStd, batchStatistics: context.training))
+    }
+
+    public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+        let rows = dy.count / channels
+        var sumDy = [Double](repeating: 0, count: channels), sumDyXhat = sumDy
+        dy.data.withUnsafeBufferPointer { g in
+            cache.normalized.withUnsafeBufferPointer { n in
+                var (a, b) = ([Float](repeating: 0, count: channels), [Float](repeating: 0, count: channels))
+                var start = 0
+                while start < rows {
+                    let end = min(rows, start + 64)
+                    for r in start..<end {
+                        for c in 0..<channels {
+                            a[c] += g[r * channels + c]
+                            b[c] += g[r * channels + c] * n[r * channels + c]
+                        }
+                    }
+                    for c in 0..<channels {
+                        sumDy[c] += Double(a[c])
+                        sumDyXhat[c] += Double(b[c])
+                        (a[c], b[c]) = (0, 0)
+                    }
+                    start = end
+                }
+            }
+        }
+        for c in 0..<channels {
+            gradients.values[weight][c] += Float(sumDyXhat[c])
+            gradients.values[bias][c] += Float(sumDy[c])
+        }
+        let gamma = parameters.values[weight]
+        var dx = dy.data
+        let m = Float(rows)
+        dx.withUnsafeMutableBufferPointer { d in
+            cache.normalized.withUnsafeBufferPointer { n in
+                for r in 0..<rows {
+                    for c in 0..<channels {
+                        let i = r * channels + c
+                        let scale = gamma[c] * cache.inverseStd[c]
+                        if cache.batchStatistics {
+                            d[i] = scale * (d[i] - Float(sumDy[c]) / m - n[i] * Float(sumDyXhat[c]) / m)
+                        } else {
+                            d[i] *= scale
+                        }
+                    }
+                }
+            }
+        }
+        return NNArray(unchecked: dy.shape, dx)
+    }
+}

@@ -1,0 +1,232 @@
+import CrimeCore
+
+/// The two inputs of ``CNNLSTMForecaster``.
+public struct CNNLSTMInput: Sendable {
+    /// Crime images `[batch, time, channels, size, size]`.
+    public var images: Tensor
+    /// Socio-economic and weather features `[batch, time, features]`.
+    public var socio: Tensor
+
+    /// Pairs the two inputs.
+    public init(images: Tensor, socio: Tensor) {
+        self.images = images
+        self.socio = socio
+    }
+}
+
+/// The Chicago study's CNN-LSTM: images through time-distributed blocks of 3×3 convolution + ReLU → batch
+/// norm → 2×2 max-pool (32, 64, 128 channels by default), flattened in PyTorch's (channel, row, column)
+/// order → two stacked LSTMs → last step → dropout; socio-economic features → two stacked LSTMs → last
+/// step → dropout; concatenated → dense + ReLU → dropout → dense(districts) → softplus counts
+/// `[batch, districts]`. An L2 penalty (0.01 by default) covers the convolution and dense kernels.
+public struct CNNLSTMForecaster: Estimator {
+    /// Weights and batch-norm statistics under their PyTorch names.
+    public private(set) var parameters: ParameterSet
+    /// Training settings; the default loss is the mean squared error of the counts.
+    public var options = TrainingOptions()
+    /// Called after every epoch of `fit`.
+    public var onEpoch: (@Sendable (EpochReport) -> Void)?
+    /// The last fit's epochs.
+    public private(set) var history = TrainingHistory()
+    /// The L2 coefficient on kernels.
+    public var l2: Float = 0.01
+    /// Number of districts predicted.
+    public var districts: Int { out.outputs }
+    let convs: [Conv2DLayer]
+    let norms: [BatchNormLayer]
+    let imageLSTM: LSTMLayer, socioLSTM: LSTMLayer
+    let dense: DenseLayer, out: DenseLayer
+    let dropout: DropoutLayer
+
+    /// A freshly initialised network for `imageSize`² images (PyTorch's default schemes, seeded).
+    public init(imageSize: Int, socioFeatures: Int, districts: Int, imageChannels: Int = 1, channels: [Int] = [32, 64, 128],
+                hidden: Int = 50, denseUnits: Int = 50, dropout: Float = 0.5, seed: UInt64 = 0) throws {
+        let reduced = imageSize >> channels.count
+        guard reduced > 0, socioFeatures > 0, districts > 0, imageChannels > 0, hidden > 0, denseUnits > 0,
+              !channels.isEmpty, channels.allSatisfy({ $0 > 0 }) else {
+            throw NNError.invalidOption(name: "sizes", reason: "all sizes must be positive and the image must survive \(channels.count) poolings")
+        }
+        var p = ParameterSet()
+        var initializer = PyTorchInitializer(seed: seed)
+        var convs: [Conv2DLayer] = []
+        var previous = imageChannels
+        for (k, c) in channels.enumerated() {
+            convs.append(try Conv2DLayer("convs.\(k)", inputs: previous, outputs: c, in: &p, initializer: &initializer))
+            previous = c
+        }
+        norms = try channels.enumerated().map { try BatchNormLayer("norms.\($0.offset)", channels: $0.element, in: &p) }
+        imageLSTM = try LSTMLayer("image_lstm", inputs: previous * reduced * reduced, hidden: hidden, layers: 2, in: &p, initializer: &initializer)
+        socioLSTM = try LSTMLayer("socio_lstm", inputs: socioFeatures, hidden: hidden, layers: 2, in: &p, initializer: &initializer)
+        dense = try DenseLayer("dense", inputs: 2 * hidden, outputs: denseUnits, in: &p, initializer: &initializer)
+        out = try DenseLayer("out", inputs: denseUnits, outputs: districts, in: &p, initializer: &initializer)
+        self.convs = convs
+        self.dropout = try DropoutLayer(p: dropout)
+        parameters = p
+    }
+
+    /// A network over existing weights; every size is read from the shapes.
+    public init(parameters: ParameterSet, dropout: Float = 0.5) throws {
+        var convs: [Conv2DLayer] = [], norms: [BatchNormLayer] = []
+        while parameters.position(of: "convs.\(convs.count).weight") != nil {
+            let k = convs.count
+            let conv = try Conv2DLayer(bindingTo: "convs.\(k)", in: parameters)
+            if let previous = convs.last, previous.outputs != conv.inputs {
+                throw NNError.wrongShape(tensor: "convs.\(k).weight", expected: "[_, \(previous.outputs), 3, 3]", got: parameters.shapes[conv.weight])
+            }
+            let norm = try BatchNormLayer(bindingTo: "norms.\(k)", in: parameters)
+            guard norm.channels == conv.outputs else {
+                throw NNError.wrongShape(tensor: "norms.\(k).weight", expected: "[\(conv.outputs)]", got: [norm.channels])
+            }
+            convs.append(conv)
+            norms.append(norm)
+        }
+        guard !convs.isEmpty else { throw NNError.missingTensor(name: "convs.0.weight", file: "the weights") }
+        imageLSTM = try LSTMLayer(bindingTo: "image_lstm", in: parameters)
+        socioLSTM = try LSTMLayer(bindingTo: "socio_lstm", in: parameters)
+        dense = try DenseLayer(bindingTo: "dense", in: parameters)
+        out = try DenseLayer(bindingTo: "out", in: parameters)
+        guard dense.inputs == imageLSTM.hidden + socioLSTM.hidden else {
+            throw NNError.wrongShape(tensor: "dense.weight", expected: "[_, \(imageLSTM.hidden + socioLSTM.hidden)]", got: parameters.shapes[dense.weight])
+        }
+        guard out.inputs == dense.outputs else {
+            throw NNError.wrongShape(tensor: "out.weight", expected: "[_, \(dense.outputs)]", got: parameters.shapes[out.weight])
+        }
+        (self.convs, self.norms, self.parameters) = (convs, norms, parameters)
+        self.dropout = try DropoutLayer(p: dropout)
+    }
+
+    /// The kernels the L2 penalty covers: convolution and dense weights.
+    var penalty: L2Penalty { L2Penalty(lambda: l2, entries: convs.map(\.weight) + [dense.weight, out.weight]) }
+
+    struct Pass {
+        var convs: [NNArray] = [], relus: [NNArray] = [], norms: [BatchNormLayer.Cache] = [], pools: [MaxPool2Layer.Cache] = []
+        var pooledShape: [Int] = []
+        var imageLSTM: LSTMLayer.Cache?, socioLSTM: LSTMLayer.Cache?
+        var imageLast: [Int] = [], socioLast: [Int] = [], imageDrop: [Float] = [], socioDrop: [Float] = []
+        var dense = NNArray(zeros: [0]), denseReLU = NNArray(zeros: [0]), denseDrop: [Float] = [], out = NNArray(zeros: [0]), softplus = NNArray(zeros: [0])
+    }
+
+    /// Counts `[batch, districts]` for channels-last images `[batch, time, s, s, c]` and socio `[batch, time, f]`.
+    func forward(_ images: NNArray, _ socio: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Pass) {
+        var pass = Pass()
+        let relu = ActivationLayer(.relu)
+        var a = images
+        for k in convs.indices {
+            let (c, cc) = try TimeDistributed(convs[k]).forward(a, &context)
+            let (r, rc) = try relu.forward(c, &context)
+            let (n, nc) = try norms[k].forward(r, &context)
+            let (m, mc) = try TimeDistributed(MaxPool2Layer()).forward(n, &context)
+            pass.convs.append(cc); pass.relus.append(rc); pass.norms.append(nc); pass.pools.append(mc)
+            a = m
+        }
+        pass.pooledShape = a.shape
+        let (b, t, h, w, c) = (a.shape[0], a.shape[1], a.shape[2], a.shape[3], a.shape[4])
+        guard c * h * w == imageLSTM.inputs else {
+            throw NNError.wrongShape(tensor: "images", expected: "a size that pools to \(imageLSTM.inputs) features", got: images.shape)
+        }
+        let flat = NNArray(unchecked: [b, t, c * h * w], ChannelLayout.toChannelsFirst(a.data, outer: b * t, channels: c, pixels: h * w))
+        let (hi, ic) = try imageLSTM.forward(flat, &context)
+        let (li, lic) = try LastStepLayer().forward(hi, &context)
+        let (di, dic) = try dropout.forward(li, &context)
+        let (hs, sc) = try socioLSTM.forward(socio, &context)
+        let (ls, lsc) = try LastStepLayer().forward(hs, &context)
+        let (ds, dsc) = try dropout.forward(ls, &context)
+        (pass.imageLSTM, pass.imageLast, pass.imageDrop, pass.socioLSTM, pass.socioLast, pass.socioDrop) = (ic, lic, dic, sc, lsc, dsc)
+        let (hiddenI, hiddenS) = (imageLSTM.hidden, socioLSTM.hidden)
+        var joined = [Float]()
+        joined.reserveCapacity(b * (hiddenI + hiddenS))
+        for i in 0..<b {
+            joined.append(contentsOf: di.data[(i * hiddenI)..<((i + 1) * hiddenI)])
+            joined.append(contentsOf: ds.data[(i * hiddenS)..<((i + 1) * hiddenS)])
+        }
+        let (d, dc) = try dense.forward(NNArray(unchecked: [b, hiddenI + hiddenS], joined), &context)
+        let (dr, drc) = try relu.forward(d, &context)
+        let (dd, ddc) = try dropout.forward(dr, &context)
+        let (o, oc) = try out.forward(dd, &context)
+        let (y, yc) = try ActivationLayer(.softplus).forward(o, &context)
+        (pass.dense, pass.denseReLU, pass.denseDrop, pass.out, pass.softplus) = (dc, drc, ddc, oc, yc)
+        return (y, pass)
+    }
+
+    /// Adds all parameter gradients for the counts' gradient `dy` (the L2 penalty is separate).
+    func backward(_ dy: NNArray, _ pass: Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
+        let relu = ActivationLayer(.relu)
+        var g = ActivationLayer(.softplus).backward(dy, pass.softplus, parameters, &gradients)
+        g = out.backward(g, pass.out, parameters, &gradients)
+        g = dropout.backward(g, pass.denseDrop, parameters, &gradients)
+        g = relu.backward(g, pass.denseReLU, parameters, &gradients)
+        g = dense.backward(g, pass.dense, parameters, &gradients)
+        let b = g.shape[0], (hiddenI, hiddenS) = (imageLSTM.hidden, socioLSTM.hidden)
+        var gi = [Float](), gs = [Float]()
+        for i in 0..<b {
+            let row = i * (hiddenI + hiddenS)
+            gi.append(contentsOf: g.data[row..<(row + hiddenI)])
+            gs.append(contentsOf: g.data[(row + hiddenI)..<(row + hiddenI + hiddenS)])
+        }
+        var s = dropout.backward(NNArray(unchecked: [b, hiddenS], gs), pass.socioDrop, parameters, &gradients)
+        s = LastStepLayer().backward(s, pass.socioLast, parameters, &gradients)
+        if let cache = pass.socioLSTM { _ = socioLSTM.backward(s, cache, parameters, &gradients) }
+        var a = dropout.backward(NNArray(unchecked: [b, hiddenI], gi), pass.imageDrop, parameters, &gradients)
+        a = LastStepLayer().backward(a, pass.imageLast, parameters, &gradients)
+        guard let cache = pass.imageLSTM else { return }
+        a = imageLSTM.backward(a, cache, parameters, &gradients)
+        let shape = pass.pooledShape
+        a = NNArray(unchecked: shape, ChannelLayout.toChannelsLast(a.data, outer: shape[0] * shape[1], channels: shape[4], pixels: shape[2] * shape[3]))
+        for k in convs.indices.reversed() {
+            a = TimeDistributed(MaxPool2Layer()).backward(a, pass.pools[k], parameters, &gradients)
+            a = norms[k].backward(a, pass.norms[k], parameters, &gradients)
+            a = relu.backward(a, pass.relus[k], parameters, &gradients)
+            a = TimeDistributed(convs[k]).backward(a, pass.convs[k], parameters, &gradients)
+        }
+    }
+
+    /// Channels-last images and socio features after validation.
+    func prepare(_ x: CNNLSTMInput) throws -> (NNArray, NNArray) {
+        try validateInput(x.images, name: "images", expected: [nil, nil, convs[0].inputs, nil, nil])
+        let (b, t) = (x.images.shape[0], x.images.shape[1])
+        try validateInput(x.socio, name: "socio", expected: [b, t, socioLSTM.inputs])
+        let (c, h, w) = (x.images.shape[2], x.images.shape[3], x.images.shape[4])
+        let images = NNArray(unchecked: [b, t, h, w, c], ChannelLayout.toChannelsLast(x.images.storage, outer: b * t, channels: c, pixels: h * w))
+        return (images, NNArray(x.socio))
+    }
+
+    /// Evaluation-mode softplus counts `[batch, districts]`.
+    public func predict(_ x: CNNLSTMInput) throws -> Tensor {
+        let (images, socio) = try prepare(x)
+        var context = ForwardContext(parameters: parameters, training: false)
+        return try forward(images, socio, &context).0.tensor()
+    }
+
+    /// The loss (including the L2 penalty) and parameter gradients of one training-mode pass.
+    public func lossAndGradients(_ x: CNNLSTMInput, targets y: Tensor, loss: Loss = .meanSquaredError) throws -> (loss: Double, gradients: Gradients) {
+        let (images, socio) = try prepare(x)
+        try validateInput(y, name: "targets", expected: [images.shape[0], districts])
+        var context = ForwardContext(parameters: parameters, training: true)
+        let (counts, pass) = try forward(images, socio, &context)
+        let (value, dCounts) = try loss.evaluate(counts.data, y.storage)
+        var gradients = Gradients(zeroFor: parameters)
+        backward(NNArray(unchecked: counts.shape, dCounts), pass, parameters, &gradients)
+        return (value + penalty.apply(parameters, &gradients), gradients)
+    }
+
+    /// Trains on the inputs and counts `[batch, districts]` with ``options``.
+    public mutating func fit(_ x: CNNLSTMInput, targets y: Tensor) throws {
+        let (images, socio) = try prepare(x)
+        try validateInput(y, name: "targets", expected: [images.shape[0], districts])
+        let loss = options.loss ?? .meanSquaredError
+        let b = images.shape[0]
+        let (imageSize, socioSize) = (images.count / b, socio.count / b)
+        let (imageInner, socioInner) = (Array(images.shape.dropFirst()), Array(socio.shape.dropFirst()))
+        let model = self
+        history = try Trainer(options: options).run(&parameters, samples: b, onEpoch: onEpoch) { batch, context, wantGradients in
+            let xi = NNArray(unchecked: [batch.count] + imageInner, gatherSamples(images.data, sampleSize: imageSize, batch))
+            let xs = NNArray(unchecked: [batch.count] + socioInner, gatherSamples(socio.data, sampleSize: socioSize, batch))
+            let (counts, pass) = try model.forward(xi, xs, &context)
+            let (value, dCounts) = try loss.evaluate(counts.data, gatherSamples(y.storage, sampleSize: model.districts, batch))
+            guard wantGradients, value.isFinite else { return (value, nil) }
+            var gradients = Gradients(zeroFor: context.parameters)
+            model.backward(NNArray(unchecked: counts.shape, dCounts), pass, context.parameters, &gradients)
+            return (value + model.penalty.apply(context.parameters, &gradients), gradients)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+
+/// One ConvLSTM layer run over a sequence: input `[batch, time, h, w, in]` (channels-last), output the
+/// hidden states `[batch, time, h, w, hidden]`, zero initial states. At each step a 3×3 "same" convolution
+/// over `concat(input, hidden)` gives 4·hidden channels, read as gates i, f, o, g (the mobility study's
+/// order): `c = σ(f)·c + σ(i)·tanh(g)`, `h = σ(o)·tanh(c)`. Parameters `prefix.conv.weight`
+/// [4·hidden, in + hidden, 3, 3] and `prefix.conv.bias` [4·hidden].
+public struct ConvLSTMLayer: NNLayer {
+    /// Positions of the gate convolution's weight and bias.
+    public let weight: Int, bias: Int
+    /// Input and hidden channels.
+    public let inputs: Int, hidden: Int
+
+    /// Registers `prefix.conv.weight` and `prefix.conv.bias` with `nn.Conv2d`'s default initialisation.
+    public init(_ prefix: String, inputs: Int, hidden: Int, in parameters: inout ParameterSet,
+                initializer: inout PyTorchInitializer) throws {
+        let conv = try Conv2DLayer("\(prefix).conv", inputs: inputs + hidden, outputs: 4 * hidden, in: &parameters, initializer: &initializer)
+        (weight, bias, self.inputs, self.hidden) = (conv.weight, conv.bias, inputs, hidden)
+    }
+
+    /// Binds to `prefix.conv.weight` [4·hidden, in + hidden, 3, 3], reading the sizes from it.
+    public init(bindingTo prefix: String, in parameters: ParameterSet) throws {
+        let conv = try Conv2DLayer(bindingTo: "\(prefix).conv", in: parameters)
+        hidden = conv.outputs / 4
+        guard conv.outputs % 4 == 0, conv.inputs > hidden else {
+            throw NNError.wrongShape(tensor: "\(prefix).conv.weight", expected: "[4·hidden, in + hidden, 3, 3]", got: parameters.shapes[conv.weight])
+        }
+        (weight, bias, inputs) = (conv.weight, conv.bias, conv.inputs - hidden)
+    }
+
+    /// Time-major input, activated gates, cell and hidden states.
+    public struct Cache: Sendable {
+        let input: [Float], gates: [Float], cells: [Float], states: [Float]
+        let batch: Int, steps: Int, height: Int, width: Int
+    }
+
+    private func op(_ h: Int, _ w: Int) -> Conv3x3Op {
+        Conv3x3Op(geometry: Im2Col(height: h, width: w, channels: [inputs, hidden]), outputs: 4 * hidden)
+    }
+
+    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+        guard x.shape.count == 5, x.shape[4] == inputs, x.shape[1] > 0 else {
+            throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[batch, time, h, w, \(inputs)]", got: x.shape)
+        }
+        let (b, t, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let n = b * h * w, g4 = 4 * hidden
+        let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputs)
+        let wp = Im2Col.permuteWeight(context.parameters.values[weight], outputs: g4, channels: inputs + hidden)
+        let conv = op(h, w)
+        // training keeps every step's gates and cells for the backward pass; evaluation keeps one step's
+        // gates and two steps' cells
+        let keep = context.training
+        var gates = [Float](repeating: 0, count: (keep ? t : 1) * n * g4)
+        var cells = [Float](repeating: 0, count: (keep ? t : 2) * n * hidden)
+        var states = [Float](repeating: 0, count: t * n * hidden)
+        let zeros = [Float](repeating: 0, count: n * hidden)
+        var col = [Float](repeating: 0, count: conv.scratchCount(images: b))
+        input.withUnsafeBufferPointer { xb in
+            wp.withUnsafeBufferPointer { wb in
+                context.parameters.values[bias].withUnsafeBufferPointer { bb in
+                    gates.withUnsafeMutableBufferPointer { gb in
+                        cells.withUnsafeMutableBufferPointer { cb in
+                            states.withUnsafeMutableBufferPointer { hb in
+                                zeros.withUnsafeBufferPointer { zb in
+                                    col.withUnsafeMutableBufferPointer { scratch in
+                                        for s in 0..<t {
+                                            let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
+                                            let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
+                                            let slot = keep ? s : 0
+                                            let g = UnsafeMutableBufferPointer(rebasing: gb[(slot * n * g4)..<((slot + 1) * n * g4)])
+                                            conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g, scratch: scratch)
+                                            let (current, previous) = keep ? (s, s - 1) : (s % 2, (s + 1) % 2)
+                                            let cPrev = s > 0 ? UnsafeBufferPointer(rebasing: cb[(previous * n * hidden)..<((previous + 1) * n * hidden)]) : zb
+                                            activate(g, cellPrevious: cPrev,
+                                                     cell: UnsafeMutableBufferPointer(rebasing: cb[(current * n * hidden)..<((current + 1) * n * hidden)]),
+                                                     state: UnsafeMutableBufferPointer(rebasing: hb[(s * n * hidden)..<((s + 1) * n * hidden)]))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let y = swapLeadingAxes(states, t, b, inner: h * w * hidden)
+        return (NNArray(unchecked: [b, t, h, w, hidden], y),
+                Cache(input: input, gates: gates, cells: cells, states: states, batch: b, steps: t, height: h, width: w))
+    }
+
+    /// Turns one step's pre-activations into gates (in place) and writes the step's cell and hidden states.
+    private func activate(_ g: UnsafeMutableBufferPointer<Float>, cellPrevious cp: UnsafeBufferPointer<Float>,
+                          cell cb: UnsafeMutableBufferPointer<Float>, state hb: UnsafeMutableBufferPointer<Float>) {
+        let g4 = 4 * hidden
+        ParallelRows.forEach(count: cb.count / max(hidden, 1), minimumPart: 2048) { pixels in
+            for r in pixels {
+                let row = r * g4, cell = r * hidden
+                for j in 0..<hidden {
+                    let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
+                    let o = sigmoid(g[row + 2 * hidden + j]), gg = tanhFast(g[row + 3 * hidden + j])
+                    (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, o, gg)
+                    let c = f * cp[cell + j] + i * gg
+                    cb[cell + j] = c
+                    hb[cell + j] = o * tanhFast(c)
+                }
+            }
+        }
+    }
+
+    public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+        let (b, t, h, w) = (cache.batch, cache.steps, cache.height, cache.width)
+        let n = b * h * w, g4 = 4 * hidden
+        let upstream = swapLeadingAxes(dy.data, b, t, inner: h * w * hidden)
+        let wp = Im2Col.permuteWeight(parameters.values[weight], outputs: g4, channels: inputs + hidden)
+        let conv = op(h, w)
+        var dwp = [Float](repeating: 0, count: wp.count)
+        var dx = [Float](repeating: 0, count: t * n * inputs)
+        var dGates = [Float](repeating: 0, count: n * g4)
+        // dh flows back through the convolution into `dhPrev`; `dhNext` holds the previous step's result
+        var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext
+        let zeros = dhNext
+        var col = [Float](repeating: 0, count: conv.scratchCount(images: b)), dcol = col
+        var biasGrad = gradients.values[bias]
+        cache.input.withUnsafeBufferPointer { xb in
+            cache.states.withUnsafeBufferPointer { hb in
+                wp.withUnsafeBufferPointer { wb in
+                    for s in stride(from: t - 1, through: 0, by: -1) {
+                        dGates.withUnsafeMutableBufferPointer { dg in
+                            dhNext.withUnsafeBufferPointer { dhn in
+                                dcNext.withUnsafeMutableBufferPointer { dcn in
+                                    gateGradients(dg, cache, upstream: upstream, dhNext: dhn, dcNext: dcn, step: s, pixels: n)
+                                }
+                            }
+                        }
+                        let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
+                        zeros.withUnsafeBufferPointer { zb in
+                            let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
+                            dhPrev.withUnsafeMutableBufferPointer { dhp in
+                                dhp.update(repeating: 0)
+                                dx.withUnsafeMutableBufferPointer { dxb in
+                                    let dxs = UnsafeMutableBufferPointer(rebasing: dxb[(s * n * inputs)..<((s + 1) * n * inputs)])
+                                    dGates.withUnsafeBufferPointer { dg in
+                                        dwp.withUnsafeMutableBufferPointer { dwb in
+                                            biasGrad.withUnsafeMutableBufferPointer { db in
+                                                col.withUnsafeMutableBufferPointer { c in
+                                                    dcol.withUnsafeMutableBufferPointer { dc in
+                                                        conv.backward(dg, [xs, hPrev], images: b, weight: wb, weightGrad: dwb, biasGrad: db,
+                                                                      sourceGrads: [dxs, dhp], scratch: c, scratch2: dc)
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        swap(&dhNext, &dhPrev)
+                    }
+                }
+            }
+        }
+        gradients.values[bias] = biasGrad
+        Im2Col.accumulateUnpermuted(dwp, outputs: g4, channels: inputs + hidden, into: &gradients.values[weight])
+        return NNArray(unchecked: [b, t, h, w, inputs], swapLeadingAxes(dx, t, b, inner: h * w * inputs))
+    }
+
+    /// One step's gradients with respect to the pre-activation gates; updates the running cell gradient.
+    private func gateGradients(_ dg: UnsafeMutableBufferPointer<Float>, _ cache: Cache, upstream: [Float],
+                               dhNext: UnsafeBufferPointer<Float>, dcNext: UnsafeMutableBufferPointer<Float>, step s: Int, pixels n: Int) {
+        let g4 = 4 * hidden
+        cache.gates.withUnsafeBufferPointer { gates in
+            cache.cells.withUnsafeBufferPointer { cells in
+                upstream.withUnsafeBufferPointer { up in
+                    ParallelRows.forEach(count: n, minimumPart: 2048) { pixels in
+                        for r in pixels {
+                            let row = (s * n + r) * g4, cell = (s * n + r) * hidden, local = r * g4
+                            for j in 0..<hidden {
+                                let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
+                                let tc = tanhFast(cells[cell + j])
+                                let dh = up[cell + j] + dhNext[r * hidden + j]
+                                let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
+                                let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0
+                                dg[local + j] = dc * gg * i * (1 - i)
+                                dg[local + hidden + j] = dc * cPrev * f * (1 - f)
+                                dg[local + 2 * hidden + j] = dh * tc * o * (1 - o)
+                                dg[local + 3 * hidden + j] = dc * i * (1 - gg * gg)
+                                dcNext[r * hidden + j] = dc * f
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import CrimeCore
+
+/// The mobility study's ConvLSTM: input `[batch, time, channels, h, w]`; three (configurable) ConvLSTM
+/// layers with 3×3 kernels, each followed by ReLU then batch norm over the channel axis (statistics over
+/// batch, time, h and w); the last layer's final hidden state → dropout → 3×3 convolution to one channel
+/// → logits `[batch, 1, h, w]`. Weights use PyTorch's state-dict names (`cells.{l}.conv.*`,
+/// `norms.{l}.*`, `head.*`).
+public struct ConvLSTMForecaster: SequenceForecaster {
+    /// Weights and batch-norm statistics under their PyTorch names.
+    public private(set) var parameters: ParameterSet
+    /// Input channels.
+    public var inputChannels: Int { cells[0].inputs }
+    /// Hidden channels of each ConvLSTM layer.
+    public var hiddenChannels: [Int] { cells.map(\.hidden) }
+    /// Training settings; the default loss is BCE on logits with positive weight negatives ÷ positives.
+    public var options = TrainingOptions()
+    /// Called after every epoch of `fit`.
+    public var onEpoch: (@Sendable (EpochReport) -> Void)?
+    /// The last fit's epochs.
+    public private(set) var history = TrainingHistory()
+    let cells: [ConvLSTMLayer]
+    let norms: [BatchNormLayer]
+    let head: Conv2DLayer
+    let dropout: DropoutLayer
+
+    /// A freshly initialised network (PyTorch's default schemes, seeded).
+    public init(inputChannels: Int, hiddenChannels: [Int] = [27, 27, 27], dropout: Float = 0.5, seed: UInt64 = 0) throws {
+        guard inputChannels > 0, !hiddenChannels.isEmpty, hiddenChannels.allSatisfy({ $0 > 0 }) else {
+            throw NNError.invalidOption(name: "channels", reason: "input and hidden channel counts must be positive")
+        }
+        var p = ParameterSet()
+        var initializer = PyTorchInitializer(seed: seed)
+        var cells: [ConvLSTMLayer] = []
+        var previous = inputChannels
+        for (l, h) in hiddenChannels.enumerated() {
+            cells.append(try ConvLSTMLayer("cells.\(l)", inputs: previous, hidden: h, in: &p, initializer: &initializer))
+            previous = h
+        }
+        norms = try hiddenChannels.enumerated().map { try BatchNormLayer("norms.\($0.offset)", channels: $0.element, in: &p) }
+        head = try Conv2DLayer("head", inputs: previous, outputs: 1, in: &p, initializer: &initializer)
+        self.cells = cells
+        self.dropout = try DropoutLayer(p: dropout)
+        parameters = p
+    }
+
+    /// A network over existing weights; the layer count and channel sizes are read from the shapes.
+    public init(parameters: ParameterSet, dropout: Float = 0.5) throws {
+        var cells: [ConvLSTMLayer] = []
+        var norms: [BatchNormLayer] = []
+        while parameters.position(of: "cells.\(cells.count).conv.weight") != nil {
+            let cell = try ConvLSTMLayer(bindingTo: "cells.\(cells.count)", in: parameters)
+            if let previous = cells.last, previous.hidden != cell.inputs {
+                throw NNError.wrongShape(tensor: "cells.\(cells.count).conv.weight", expected: "input channels \(previous.hidden) + hidden",
+                                         got: parameters.shapes[cell.weight])
+            }
+            let norm = try BatchNormLayer(bindingTo: "norms.\(cells.count)", in: parameters)
+            guard norm.channels == cell.hidden else {
+                throw NNError.wrongShape(tensor: "norms.\(cells.count).weight", expected: "[\(cell.hidden)]", got: [norm.channels])
+            }
+            cells.append(cell)
+            norms.append(norm)
+        }
+        guard let last = cells.last else { throw NNError.missingTensor(name: "cells.0.conv.weight", file: "the weights") }
+        head = try Conv2DLayer(bindingTo: "head", in: parameters)
+        guard head.inputs == last.hidden, head.outputs == 1 else {
+            throw NNError.wrongShape(tensor: "head.weight", expected: "[1, \(last.hidden), 3, 3]", got: parameters.shapes[head.weight])
+        }
+        (self.cells, self.norms, self.parameters) = (cells, norms, parameters)
+        self.dropout = try DropoutLayer(p: dropout)
+    }
+
+    struct Pass {
+        var cells: [ConvLSTMLayer.Cache] = [], relus: [NNArray] = [], norms: [BatchNormLayer.Cache] = []
+        var last: [Int] = [], dropout: [Float] = [], head = NNArray(zeros: [0])
+    }
+
+    /// Logits `[batch, h, w, 1]` for channels-last input `[batch, time, h, w, c]`.
+    func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Pass) {
+        var pass = Pass()
+        var a = x
+        let relu = ActivationLayer(.relu)
+        for l in cells.indices {
+            let (h, cc) = try cells[l].forward(a, &context)
+            let (r, rc) = try relu.forward(h, &context)
+            let (n, nc) = try norms[l].forward(r, &context)
+            pass.cells.append(cc)
+            pass.relus.append(rc)
+            pass.norms.append(nc)
+            a = n
+        }
+        let (last, lc) = try LastStepLayer().forward(a, &context)
+        let (d, dc) = try dropout.forward(last, &context)
+        let (y, hc) = try head.forward(d, &context)
+        (pass.last, pass.dropout, pass.head) = (lc, dc, hc)
+        return (y, pass)
+    }
+
+    /// Gradients of all parameters for the logits' gradient `dy` `[batch, h, w, 1]`.
+    func backward(_ dy: NNArray, _ pass: Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
+        var g = head.backward(dy, pass.head, parameters, &gradients)
+        g = dropout.backward(g, pass.dropout, parameters, &gradients)
+        g = LastStepLayer().backward(g, pass.last, parameters, &gradients)
+        let relu = ActivationLayer(.relu)
+        for l in cells.indices.reversed() {
+            g = norms[l].backward(g, pass.norms[l], parameters, &gradients)
+            g = relu.backward(g, pass.relus[l], parameters, &gradients)
+            g = cells[l].backward(g, pass.cells[l], parameters, &gradients)
+        }
+    }
+
+    /// Channels-last copy of a validated `[batch, time, c, h, w]` input.
+    func prepare(_ x: Tensor) throws -> NNArray {
+        try validateInput(x, name: "x", expected: [nil, nil, inputChannels, nil, nil])
+        let (b, t, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3], x.shape[4])
+        return NNArray(unchecked: [b, t, h, w, c], ChannelLayout.toChannelsLast(x.storage, outer: b * t, channels: c, pixels: h * w))
+    }
+
+    /// Evaluation-mode logits `[batch, 1, h, w]`.
+    public func predict(_ x: Tensor) throws -> Tensor {
+        var context = ForwardContext(parameters: parameters, training: false)
+        let (y, _) = try forward(try prepare(x), &context)
+        return try Tensor(shape: [x.shape[0], 1, x.shape[3], x.shape[4]], values: y.data)
+    }
+
+    /// Evaluation-mode probabilities (sigmoid of the logits) `[batch, 1, h, w]`.
+    public func predictProbability(_ x: Tensor) throws -> Tensor {
+        let logits = try predict(x)
+        return try Tensor(shape: logits.shape, values: logits.storage.map(sigmoid))
+    }
+
+    /// The loss and parameter gradients of one training-mode pass over `x` with 0/1 targets `[batch, 1, h, w]`.
+    public func lossAndGradients(_ x: Tensor, targets y: Tensor, loss: Loss, seed: UInt64 = 0) throws -> (loss: Double, gradients: Gradients) {
+        let input = try prepare(x)
+        try validateInput(y, name: "targets", expected: [x.shape[0], 1, x.shape[3], x.shape[4]])
+        var context = ForwardContext(parameters: parameters, training: true, seed: seed)
+        let (logits, pass) = try forward(input, &context)
+        let (value, dLogits) = try loss.evaluate(logits.data, y.storage)
+        var gradients = Gradients(zeroFor: parameters)
+        backward(NNArray(unchecked: logits.shape, dLogits), pass, parameters, &gradients)
+        return (value, gradients)
+    }
+
+    /// Trains on `x` `[batch, time, c, h, w]` and 0/1 targets `[batch, 1, h, w]` with ``options``.
+    public mutating func fit(_ x: Tensor, targets y: Tensor) throws {
+        let input = try prepare(x)
+        try validateInput(y, name: "targets", expected: [x.shape[0], 1, x.shape[3], x.shape[4]])
+        let loss = options.loss ?? .binaryCrossEntropy(positiveWeight: Self.balancingWeight(y.storage))
+        let sampleIn = input.count / x.shape[0], sampleOut = y.count / x.shape[0]
+        let inner = Array(input.shape.dropFirst())
+        let model = self
+        history = try Trainer(options: options).run(&parameters, samples: x.shape[0], onEpoch: onEpoch) { batch, context, wantGradients in
+            let xb = NNArray(unchecked: [batch.count] + inner, gatherSamples(input.data, sampleSize: sampleIn, batch))
+            let (logits, pass) = try model.forward(xb, &context)
+            let (value, dLogits) = try loss.evaluate(logits.data, gatherSamples(y.storage, sampleSize: sampleOut, batch))
+            guard wantGradients, value.isFinite else { return (value, nil) }
+            var gradients = Gradients(zeroFor: context.parameters)
+            model.backward(NNArray(unchecked: logits.shape, dLogits), pass, context.parameters, &gradients)
+            return (value, gradients)
+        }
+    }
+
+    /// Negatives ÷ positives of 0/1 targets (1 when either class is absent).
+    static func balancingWeight(_ targets: [Float]) -> Float {
+        let positives = targets.reduce(0) { $0 + ($1 > 0.5 ? 1 : 0) }
+        let negatives = targets.count - positives
+        return positives > 0 && negatives > 0 ? Float(negatives) / Float(positives) : 1
+    }
+}

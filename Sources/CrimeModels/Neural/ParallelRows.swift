@@ -1,0 +1,28 @@
+import Dispatch
+import Foundation
+
+/// Splits `0..<count` into one contiguous part per core (parts of at least `minimumPart` items) and runs
+/// `body` on them concurrently. Callers only use it where parts write disjoint memory, so results do not
+/// depend on the number of threads.
+enum ParallelRows {
+    static func forEach(count: Int, minimumPart: Int, _ body: (Range<Int>) -> Void) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let parts = max(1, min(cores, count / max(minimumPart, 1)))
+        if parts == 1 {
+            body(0..<count)
+            return
+        }
+        withoutActuallyEscaping(body) { work in
+            let box = UncheckedBox(work)
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                box.value(count * p / parts ..< count * (p + 1) / parts)
+            }
+        }
+    }
+}
+
+/// Lets a closure over raw buffers cross into `concurrentPerform`; see ``ParallelRows`` for why it is safe.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,38 @@
+/// Swaps the first two axes of a `[a, b, inner]` block: batch-first ⇄ time-major.
+func swapLeadingAxes(_ x: [Float], _ a: Int, _ b: Int, inner: Int) -> [Float] {
+    var y = [Float](repeating: 0, count: x.count)
+    x.withUnsafeBufferPointer { src in
+        y.withUnsafeMutableBufferPointer { dst in
+            for i in 0..<a {
+                for j in 0..<b {
+                    let from = (i * b + j) * inner, to = (j * a + i) * inner
+                    for k in 0..<inner { dst[to + k] = src[from + k] }
+                }
+            }
+        }
+    }
+    return y
+}
+
+/// Selects the last time step of a batch-first sequence `[batch, time, …]` → `[batch, …]`.
+public struct LastStepLayer: NNLayer {
+    /// A selector.
+    public init() {}
+
+    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, [Int]) {
+        guard x.shape.count >= 2, x.shape[1] > 0 else { throw NNError.wrongShape(tensor: "sequence", expected: "[batch, time ≥ 1, …]", got: x.shape) }
+        let (b, t) = (x.shape[0], x.shape[1])
+        let inner = x.count / max(1, b * t)
+        var y = [Float](repeating: 0, count: b * inner)
+        for i in 0..<b { for k in 0..<inner { y[i * inner + k] = x.data[(i * t + t - 1) * inner + k] } }
+        return (NNArray(unchecked: [b] + x.shape.dropFirst(2), y), x.shape)
+    }
+
+    public func backward(_ dy: NNArray, _ shape: [Int], _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+        var dx = NNArray(zeros: shape)
+        let (b, t) = (shape[0], shape[1])
+        let inner = dx.count / max(1, b * t)
+        for i in 0..<b { for k in 0..<inner { dx.data[(i * t + t - 1) * inner + k] = dy.data[i * inner + k] } }
+        return dx
+    }
+}
