@@ -49,7 +49,7 @@ public struct LSTMLayer: NNLayer {
     }
 
     /// Per layer, time-major: the input, the activated gates, the cell states and the hidden states.
-    public struct Cache: @unchecked Sendable {
+    public struct Cache: Sendable {
         let inputs: [[Float]], gates: [[Float]], cells: [[Float]], states: [[Float]]
         let batch: Int, steps: Int
     }
