@@ -9,11 +9,12 @@ import Foundation
 //   crimebench areas SHP POINTS OUT   points (float64 lat,lng pairs) to Chicago's areas; ordinals to OUT
 //   crimebench eval          ROC AUC/AP of 1 M scores, Moran's I with 999 permutations, a BCa bootstrap
 //   crimebench ols FILE K    OLS fit + summary on raw doubles (rows of y, x1…xK) from Benchmarks/compare/ols_peer.py
-//   crimebench forest DIR    random forest, 60,000 × 8 Friedman rows; writes DIR/train.csv, DIR/test.csv for the peer
+//   crimebench forest DIR    random forest, 60,000 × 8 rows, 100 trees (split written to DIR as CSV)
+//   crimebench forest-histogram DIR   the same with 255-bin histogram split search
 //   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
 //   crimebench nnstudy       ConvLSTM vs LSTM vs historical average, F1 on the synthetic city's last 10 weeks
 //   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | convlstm C | cnnlstm [B] | nnstudy\n"
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | convlstm C | cnnlstm [B] | nnstudy\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -27,7 +28,8 @@ do {
     case ("areas", 4): results = try AreasBenchmark.run(shapefile: arguments[1], points: arguments[2], out: arguments[3])
     case ("eval", 1): results = try EvalBenchmark.run()
     case ("ols", 3): results = try OLSBenchmark.run(path: arguments[1], columns: Int(arguments[2]) ?? 0)
-    case ("forest", 2): results = try ForestBenchmark.run(directory: arguments[1])
+    case ("forest", 2): results = try ForestBenchmark.run(directory: arguments[1], histogram: false)
+    case ("forest-histogram", 2): results = try ForestBenchmark.run(directory: arguments[1], histogram: true)
     case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
     case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()
     case ("nnstudy", 1): results = try NeuralStudy.run()

@@ -2,99 +2,159 @@ import ArgumentParser
 import CrimeCore
 import CrimeEval
 import CrimeModels
+import Dispatch
 import Foundation
 
-/// `crimekit forest`: fits a random forest on a training CSV and scores it on a test CSV.
+/// `crimekit forest`: fits a random forest on one CSV table and scores it on another.
 struct ForestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forest",
-        abstract: "Fit a random forest (regression, or classification with --classify) and score it on a test set."
+        abstract: "Fit a random forest on a training CSV and score it on a test CSV."
     )
 
-    @Option(name: .long, help: "Training CSV: header row, numeric columns.")
+    @Option(name: .long, help: "Training CSV with a header row; every column but the target is a feature.")
     var train: String
 
     @Option(name: .long, help: "Test CSV with the same columns.")
     var test: String
 
-    @Option(name: .long, help: "The target column.")
+    @Option(name: .long, help: "Name of the target column.")
     var target: String
 
-    @Flag(name: .long, help: "Classify (targets are class labels) instead of regress.")
+    @Flag(name: .long, help: "Fit a classifier (labels are numbers) instead of a regressor.")
     var classify = false
 
     @Option(name: .long, help: "Number of trees.")
     var trees: Int = 100
 
-    @Option(name: .long, help: "Fewest rows in a leaf.")
+    @Option(name: .customLong("min-leaf"), help: "Minimum samples per leaf.")
     var minLeaf: Int = 1
 
-    @Option(name: .long, help: "Features per split: sqrt, log2, all, a fraction in (0, 1] or a whole count.")
+    @Option(name: .customLong("max-depth"), help: "Maximum tree depth (default: unlimited).")
+    var maxDepth: Int?
+
+    @Option(name: .customLong("max-features"),
+            help: "Features per split: sqrt, log2, all, a fraction in (0, 1] or a count (default: all for regression, sqrt for classification).")
     var maxFeatures: String?
 
-    @Option(name: .long, help: "Seed of every random choice.")
+    @Option(name: .customLong("histogram-bins"), help: "Use histogram split search with this many bins (2–256).")
+    var histogramBins: Int?
+
+    @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 0
 
     @Option(name: .long, help: "Save the fitted forest to this file.")
     var save: String?
 
-    @Flag(name: .long, help: "Print one JSON object.")
+    @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
-    func run() throws {
-        let trainSet = try NumericCSV(path: train, target: target)
-        let testSet = try NumericCSV(path: test, target: target)
-        guard testSet.featureNames == trainSet.featureNames else {
-            throw ValidationError("\(test): columns \(testSet.featureNames) differ from \(train)'s \(trainSet.featureNames)")
+    func validate() throws {
+        guard trees >= 1 else { throw ValidationError("--trees must be at least 1, got \(trees)") }
+        guard minLeaf >= 1 else { throw ValidationError("--min-leaf must be at least 1, got \(minLeaf)") }
+        if let maxDepth, maxDepth < 1 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
+        if let histogramBins, !(2...256).contains(histogramBins) {
+            throw ValidationError("--histogram-bins must be between 2 and 256, got \(histogramBins)")
         }
-        let features = try maxFeatures.map(Self.parseMaxFeatures)
-        var report: [String: Double] = [:]
-        let clock = ContinuousClock()
+        if let maxFeatures { _ = try Self.parseMaxFeatures(maxFeatures) }
+    }
+
+    /// Parses `--max-features`.
+    static func parseMaxFeatures(_ text: String) throws -> MaxFeatures {
+        switch text.lowercased() {
+        case "sqrt": return .sqrt
+        case "log2": return .log2
+        case "all", "none": return .all
+        default:
+            if let k = Int(text), k >= 1 { return .count(k) }
+            if let f = Double(text), f > 0, f <= 1 { return .fraction(f) }
+            throw ValidationError("--max-features must be sqrt, log2, all, a fraction in (0, 1] or a positive count, got \"\(text)\"")
+        }
+    }
+
+    func run() throws {
+        let trainTable = try NumericTable(path: train)
+        let testTable = try NumericTable(path: test)
+        let features = trainTable.header.filter { $0 != target }
+        let yTrain = try trainTable.column(target)
+        let yTest = try testTable.column(target)
+        let xTrain = Matrix(rows: trainTable.rows, columns: features.count, values: try trainTable.columns(features))
+        let xTest = Matrix(rows: testTable.rows, columns: features.count, values: try testTable.columns(features))
+        let parsed = try maxFeatures.map(Self.parseMaxFeatures) ?? (classify ? .sqrt : .all)
+        if case let .count(k) = parsed, k > features.count {
+            throw ValidationError("--max-features \(k) exceeds the \(features.count) feature columns of \(train)")
+        }
+        let settings = ForestSettings(trees: trees, maxDepth: maxDepth, minSamplesLeaf: minLeaf, maxFeatures: parsed,
+                                      splitSearch: histogramBins.map { .histogram(bins: $0) } ?? .exact, seed: seed)
+        var report = ForestReport()
+        let predictions: [Double]
         if classify {
-            var forest = RandomForestClassifier(trees: trees, minSamplesLeaf: minLeaf, maxFeatures: features ?? .sqrt, seed: seed)
-            let fit = try clock.measure { try forest.fit(trainSet.features, targets: trainSet.target) }
-            var probability = Matrix(rows: 0, columns: 0)
-            let predict = try clock.measure { probability = try forest.predictProbability(testSet.features) }
-            let predicted = (0..<probability.rows).map { i in
-                forest.classes[(0..<probability.columns).max { probability[i, $0] < probability[i, $1] } ?? 0]
+            var forest = RandomForestClassifier(settings: settings)
+            report.fitSeconds = try Self.seconds { try forest.fit(xTrain, targets: yTrain) }
+            var probabilities = Matrix(rows: 0, columns: 0)
+            report.predictSeconds = try Self.seconds { probabilities = try forest.predictProbability(xTest) }
+            predictions = (0..<xTest.rows).map { i in
+                let row = probabilities.row(i)
+                return forest.classes[row.indices.max { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) } ?? 0]
             }
-            let scores = ClassificationScores(truth: testSet.target, predicted: predicted, probability: probability, classes: forest.classes)
-            report = ["accuracy": scores.accuracy, "precision": scores.precision, "recall": scores.recall, "f1": scores.f1]
-            if let auc = scores.roc_auc { report["roc_auc"] = auc }
-            report["fit_seconds"] = fit.seconds
-            report["predict_seconds"] = predict.seconds
+            let scores = ForestScoring.classification(truth: yTest, predicted: predictions,
+                                                      probabilities: probabilities.values, classes: forest.classes)
+            report.accuracy = scores.accuracy
+            report.precision = scores.precision
+            report.recall = scores.recall
+            report.f1 = scores.f1
+            report.rocAUC = scores.rocAUC
             if let save { try forest.save(to: URL(fileURLWithPath: save)) }
         } else {
-            var forest = RandomForestRegressor(trees: trees, minSamplesLeaf: minLeaf, maxFeatures: features ?? .all, seed: seed)
-            let fit = try clock.measure { try forest.fit(trainSet.features, targets: trainSet.target) }
-            var predicted: [Double] = []
-            let predict = try clock.measure { predicted = try forest.predict(testSet.features) }
-            report = ["r2": Metrics.r2(testSet.target, predicted), "mae": Metrics.meanAbsoluteError(testSet.target, predicted),
-                      "rmse": Metrics.rootMeanSquaredError(testSet.target, predicted),
-                      "fit_seconds": fit.seconds, "predict_seconds": predict.seconds]
+            var forest = RandomForestRegressor(settings: settings)
+            report.fitSeconds = try Self.seconds { try forest.fit(xTrain, targets: yTrain) }
+            var out: [Double] = []
+            report.predictSeconds = try Self.seconds { out = try forest.predict(xTest) }
+            predictions = out
             if let save { try forest.save(to: URL(fileURLWithPath: save)) }
         }
+        report.r2 = Metrics.r2(yTest, predictions)
+        report.mae = Metrics.meanAbsoluteError(yTest, predictions)
+        report.rmse = Metrics.rootMeanSquaredError(yTest, predictions)
+        report.trainRows = xTrain.rows
+        report.testRows = xTest.rows
+        report.trees = trees
         if json {
             try JSONOutput.print(report)
         } else {
-            for key in report.keys.sorted() { print("\(key): \(report[key] ?? 0)") }
+            print("key,value")
+            for (key, value) in report.pairs { print("\(key),\(value)") }
         }
     }
 
-    /// `sqrt`, `log2`, `all`, a fraction such as `0.33`, or a whole count such as `3`.
-    static func parseMaxFeatures(_ text: String) throws -> MaxFeatures {
-        switch text {
-        case "sqrt": return .sqrt
-        case "log2": return .log2
-        case "all": return .all
-        default:
-            if let n = Int(text), n >= 1 { return .count(n) }
-            if let f = Double(text), f > 0, f <= 1 { return .fraction(f) }
-            throw ValidationError("--max-features \(text): expected sqrt, log2, all, a fraction in (0, 1] or a whole count")
-        }
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 }
 
-private extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+/// What `crimekit forest` prints.
+struct ForestReport: Encodable {
+    var r2 = 0.0, mae = 0.0, rmse = 0.0, fitSeconds = 0.0, predictSeconds = 0.0
+    var accuracy: Double?, precision: Double?, recall: Double?, f1: Double?, rocAUC: Double?
+    var trainRows = 0, testRows = 0, trees = 0
+
+    enum CodingKeys: String, CodingKey {
+        case r2, mae, rmse, accuracy, precision, recall, f1, trees
+        case fitSeconds = "fit_seconds", predictSeconds = "predict_seconds", rocAUC = "roc_auc"
+        case trainRows = "train_rows", testRows = "test_rows"
+    }
+
+    /// Key–value pairs for CSV output, in a fixed order.
+    var pairs: [(String, String)] {
+        var out: [(String, String)] = [("r2", "\(r2)"), ("mae", "\(mae)"), ("rmse", "\(rmse)")]
+        if let accuracy, let precision, let recall, let f1, let rocAUC {
+            out += [("accuracy", "\(accuracy)"), ("precision", "\(precision)"), ("recall", "\(recall)"),
+                    ("f1", "\(f1)"), ("roc_auc", "\(rocAUC)")]
+        }
+        out += [("fit_seconds", "\(fitSeconds)"), ("predict_seconds", "\(predictSeconds)"),
+                ("train_rows", "\(trainRows)"), ("test_rows", "\(testRows)"), ("trees", "\(trees)")]
+        return out
+    }
 }

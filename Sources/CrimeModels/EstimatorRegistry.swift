@@ -1,66 +1,72 @@
-import Foundation
 import CrimeCore
+import Foundation
 
-/// Estimators by name: the built-in ones and plugins a program registers, so backtests and the CLI can
-/// make any of them from a string. Thread-safe.
+/// Tabular estimators by name: the built-in ones and plugins a program registers, so that
+/// backtests and the CLI can use them alongside each other.
 ///
-/// Built-in regressors: `"mean"` (``MeanRegressor``) and `"random-forest"` (``RandomForestRegressor``
-/// with default settings); built-in classifier: `"random-forest"` (``RandomForestClassifier``).
+/// ```swift
+/// EstimatorRegistry.shared.register("last-column") { LastColumn() }
+/// var named = try EstimatorRegistry.shared.make("last-column")
+/// try named.fit(x, targets: y)
+/// ```
+///
+/// Built in: regressors `mean` and `random-forest`; classifier `random-forest`. Registering an
+/// existing name replaces it. Safe to use from several threads.
 public final class EstimatorRegistry: @unchecked Sendable {
-    /// The registry every part of a program shares.
+    /// The registry a program shares.
     public static let shared = EstimatorRegistry()
 
     private let lock = NSLock()
     private var regressors: [String: @Sendable () -> any Regressor] = [:]
     private var classifiers: [String: @Sendable () -> any Classifier] = [:]
 
-    /// A registry holding the built-in estimators.
+    /// A registry holding only the built-in estimators.
     public init() {
         regressors["mean"] = { MeanRegressor() }
         regressors["random-forest"] = { RandomForestRegressor() }
         classifiers["random-forest"] = { RandomForestClassifier() }
     }
 
-    /// Registers (or replaces) the regressor made by `factory` under `name`.
-    public func register(_ name: String, factory: @escaping @Sendable () -> any Regressor) {
-        lock.withLock { regressors[name] = factory }
+    /// Registers (or replaces) a regressor under `name`; `make` builds a fresh, unfitted one.
+    public func register(_ name: String, _ make: @escaping @Sendable () -> any Regressor) {
+        lock.withLock { regressors[name] = make }
     }
 
-    /// Registers (or replaces) the classifier made by `factory` under `name`.
-    public func registerClassifier(_ name: String, factory: @escaping @Sendable () -> any Classifier) {
-        lock.withLock { classifiers[name] = factory }
+    /// Registers (or replaces) a classifier under `name`.
+    public func registerClassifier(_ name: String, _ make: @escaping @Sendable () -> any Classifier) {
+        lock.withLock { classifiers[name] = make }
     }
 
-    /// A new, unfitted regressor registered under `name`.
+    /// A fresh regressor registered as `name`; throws ``EstimatorRegistryError/unknownName(_:known:)``.
     public func make(_ name: String) throws -> any Regressor {
-        let factory = lock.withLock { regressors[name] }
-        guard let factory else { throw RegistryError.unknownEstimator(name: name, known: regressorNames) }
-        return factory()
+        let (make, known) = lock.withLock { (regressors[name], regressors.keys.sorted()) }
+        guard let make else { throw EstimatorRegistryError.unknownName(name, known: known) }
+        return make()
     }
 
-    /// A new, unfitted classifier registered under `name`.
+    /// A fresh classifier registered as `name`; throws ``EstimatorRegistryError/unknownName(_:known:)``.
     public func makeClassifier(_ name: String) throws -> any Classifier {
-        let factory = lock.withLock { classifiers[name] }
-        guard let factory else { throw RegistryError.unknownEstimator(name: name, known: classifierNames) }
-        return factory()
+        let (make, known) = lock.withLock { (classifiers[name], classifiers.keys.sorted()) }
+        guard let make else { throw EstimatorRegistryError.unknownName(name, known: known) }
+        return make()
     }
 
-    /// The registered regressor names, sorted.
+    /// Registered regressor names, sorted.
     public var regressorNames: [String] { lock.withLock { regressors.keys.sorted() } }
 
-    /// The registered classifier names, sorted.
+    /// Registered classifier names, sorted.
     public var classifierNames: [String] { lock.withLock { classifiers.keys.sorted() } }
 }
 
-/// A name the ``EstimatorRegistry`` does not know.
-public enum RegistryError: Error, Equatable, CustomStringConvertible {
-    /// No estimator of that name; `known` lists the registered names.
-    case unknownEstimator(name: String, known: [String])
+/// Errors of ``EstimatorRegistry``.
+public enum EstimatorRegistryError: Error, Equatable, CustomStringConvertible {
+    /// No estimator is registered under the name.
+    case unknownName(String, known: [String])
 
     public var description: String {
         switch self {
-        case let .unknownEstimator(name, known):
-            return "no estimator named \"\(name)\"; known: \(known.joined(separator: ", "))"
+        case let .unknownName(name, known):
+            return "no estimator is registered as \"\(name)\"; known: \(known.joined(separator: ", "))"
         }
     }
 }

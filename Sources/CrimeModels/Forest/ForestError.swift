@@ -1,21 +1,28 @@
-/// Input a random forest cannot use, each case naming the row, column or hyperparameter.
+/// Errors of random forests beyond the shared ``CrimeCore/EstimatorError`` cases.
 public enum ForestError: Error, Equatable, CustomStringConvertible {
-    /// A hyperparameter is out of its range.
-    case badHyperparameter(name: String, value: String, rule: String)
-    /// A classifier was given targets of only one class.
+    /// A hyperparameter outside its range.
+    case invalidHyperparameter(name: String, value: String, requirement: String)
+    /// A classifier's targets hold a single class.
     case singleClass(label: Double)
-    /// A Poisson forest was given a negative target, or targets that sum to zero.
-    case badPoissonTarget(row: Int?, value: Double)
-    /// A feature is too large in magnitude for the 32-bit floats the trees split on.
-    case featureOutOfRange(row: Int, column: Int, value: Double)
+    /// A Poisson forest got a negative target.
+    case negativePoissonTarget(row: Int, value: Double)
+    /// A Poisson forest got targets that sum to zero.
+    case zeroPoissonTargetSum
+    /// Permutation importance or a score was asked with no rows.
+    case emptyEvaluationSet
 
     public var description: String {
         switch self {
-        case let .badHyperparameter(name, value, rule): return "hyperparameter \(name) = \(value) is invalid: \(rule)"
-        case let .singleClass(label): return "a classifier needs at least two classes, but every target is \(label)"
-        case let .badPoissonTarget(row?, value): return "target at row \(row) is \(value); the Poisson criterion needs non-negative targets"
-        case let .badPoissonTarget(nil, value): return "the targets sum to \(value); the Poisson criterion needs a positive sum"
-        case let .featureOutOfRange(row, column, value): return "row \(row), column \(column) is \(value), too large for a 32-bit float"
+        case let .invalidHyperparameter(name, value, requirement):
+            return "hyperparameter \(name) = \(value) is invalid: it must be \(requirement)"
+        case let .singleClass(label):
+            return "the targets hold only one class (\(label)); a classifier needs at least two"
+        case let .negativePoissonTarget(row, value):
+            return "target at row \(row) is \(value); the Poisson criterion needs targets ≥ 0"
+        case .zeroPoissonTargetSum:
+            return "the targets sum to zero; the Poisson criterion needs a positive sum"
+        case .emptyEvaluationSet:
+            return "the evaluation set has no rows"
         }
     }
 }

@@ -1,41 +1,29 @@
-extension ForestCore {
-    /// Averages for every training row over the trees whose bootstrap sample left it out (NaN when none did).
-    func outOfBag(_ x: Matrix, sampling: Sampling) -> [Double] {
-        var inBag = [Bool](repeating: false, count: trees.count * x.rows)
-        for t in 0..<trees.count {
-            var generator = SeededGenerator(seed: sampling.seed).split(t)
-            let counts = ForestCore.inBagCounts(rows: x.rows, sampling: sampling, generator: &generator)
-            for i in 0..<x.rows where counts[i] > 0 { inBag[t * x.rows + i] = true }
-        }
-        let rows = x.rows
-        let mask = inBag
-        return average(x, threads: sampling.threads) { t, i in !mask[t * rows + i] }
-    }
-}
-
-/// Out-of-bag scores over the rows that have an out-of-bag prediction.
-enum OutOfBag {
-    /// R² of the rows whose prediction is not NaN.
-    static func r2(_ y: [Double], _ predictions: [Double]) -> Double? {
-        let pairs = zip(y, predictions).filter { !$0.1.isNaN }
-        guard pairs.count > 1 else { return nil }
-        let mean = pairs.reduce(0) { $0 + $1.0 } / Double(pairs.count)
-        let residual = pairs.reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        let totalSquares = pairs.reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) }
-        return totalSquares > 0 ? 1 - residual / totalSquares : nil
-    }
-
-    /// Share of rows with an out-of-bag probability row whose most probable class is their own.
-    static func accuracy(_ classIndex: [Int32], _ probabilities: [Double], width: Int) -> Double? {
-        var hits = 0, scored = 0
-        for (i, k) in classIndex.enumerated() {
-            let row = probabilities[(i * width)..<((i + 1) * width)]
-            guard let first = row.first, !first.isNaN else { continue }
-            scored += 1
-            if ClassVote.argmax(row) == Int(k) { hits += 1 }
-        }
-        return scored > 0 ? Double(hits) / Double(scored) : nil
-    }
-}
-
 import CrimeCore
+
+/// Out-of-bag predictions: every training row predicted by the trees that did not see it.
+enum OutOfBag {
+    /// Per row the sum of out-of-bag leaf outputs (`width` per row) and how many trees contributed.
+    static func sums(ensemble: ForestEnsemble, inBag: [[UInt8]], x: Matrix) -> (sums: [Double], votes: [Int]) {
+        let width = ensemble.classes.isEmpty ? 1 : ensemble.classes.count
+        var sums = [Double](repeating: 0, count: x.rows * width)
+        var votes = [Int](repeating: 0, count: x.rows)
+        x.values.withUnsafeBufferPointer { xb in
+            for (tree, bag) in zip(ensemble.trees, inBag) {
+                tree.nodes.withUnsafeBufferPointer { nb in
+                    let nodes = nb.baseAddress!
+                    for i in 0..<x.rows where bag[i] == 0 {
+                        let leaf = TreeArrays.leaf(nodes, row: xb.baseAddress! + i * x.columns)
+                        votes[i] += 1
+                        if ensemble.classes.isEmpty {
+                            sums[i] += TreeArrays.value(nodes, leaf)
+                        } else {
+                            let base = TreeArrays.ordinal(nodes, leaf) * width
+                            for k in 0..<width { sums[i * width + k] += tree.leafProbabilities[base + k] }
+                        }
+                    }
+                }
+            }
+        }
+        return (sums, votes)
+    }
+}

@@ -1,96 +1,107 @@
 import CrimeCore
 
-/// A random forest of classification trees with scikit-learn's `RandomForestClassifier` parameters and
-/// meaning. Class probabilities are the mean of the trees' leaf class proportions.
-///
-/// Trees grow in parallel; tree `t` uses `SeededGenerator(seed: seed).split(t)` only, so the same seed
-/// gives the same forest on one thread or many. Features are split as 32-bit floats, as in scikit-learn.
+/// A random forest of classification trees with scikit-learn's `RandomForestClassifier` parameters
+/// and meaning. Labels are any `Double` values; probabilities are the mean of the trees' leaf class
+/// frequencies, columns in ascending label order; `predict` returns the most probable label.
 public struct RandomForestClassifier: Classifier, Sendable {
-    /// Number of trees.
-    public var trees: Int
-    /// Deepest level a tree may reach (nil: grow until leaves are pure or too small).
-    public var maxDepth: Int?
-    /// Fewest rows a node needs to be split.
-    public var minSamplesSplit: Int
-    /// Fewest rows each child of a split must keep.
-    public var minSamplesLeaf: Int
-    /// Features drawn per node.
-    public var maxFeatures: MaxFeatures
-    /// Whether each tree sees a bootstrap sample (else every row once).
-    public var bootstrap: Bool
-    /// Bootstrap sample size as a fraction of the rows (nil: as many as rows).
-    public var maxSamples: Double?
-    /// The impurity the trees minimise.
+    /// Growth, sampling and parallelism settings.
+    public var settings: ForestSettings
+    /// Gini (the default) or entropy.
     public var criterion: ClassificationCriterion
-    /// Class weights; `.balanced` weighs classes inversely to their frequency in the training set.
+    /// Class weights: none, balanced or explicit per label.
     public var classWeight: ClassWeight
-    /// Whether `fit` computes ``oobScore``.
-    public var computesOOBScore: Bool
-    /// The seed of every random choice.
-    public var seed: UInt64
-    /// Worker threads (0: every active core); the forest does not depend on it.
-    public var threads: Int
+    var ensemble: ForestEnsemble?
+    /// Accuracy of the out-of-bag predictions over rows that were out of bag at least once
+    /// (set by `fit` when `settings.oobScore` is on).
+    public internal(set) var outOfBagScore: Double?
 
-    /// The distinct training labels in ascending order (the columns of ``predictProbability(_:)``).
-    public internal(set) var classes: [Double] = []
-    /// Out-of-bag accuracy over the rows at least one tree left out (after `fit` with `computesOOBScore` and bootstrap).
-    public internal(set) var oobScore: Double?
-    var core: ForestCore?
-
-    /// An unfitted forest; the defaults are scikit-learn's.
+    /// A forest with scikit-learn's defaults (`max_features="sqrt"`).
     public init(trees: Int = 100, maxDepth: Int? = nil, minSamplesSplit: Int = 2, minSamplesLeaf: Int = 1,
                 maxFeatures: MaxFeatures = .sqrt, bootstrap: Bool = true, maxSamples: Double? = nil,
                 criterion: ClassificationCriterion = .gini, classWeight: ClassWeight = .none,
-                computesOOBScore: Bool = false, seed: UInt64 = 0, threads: Int = 0) {
-        self.trees = trees
-        self.maxDepth = maxDepth
-        self.minSamplesSplit = minSamplesSplit
-        self.minSamplesLeaf = minSamplesLeaf
-        self.maxFeatures = maxFeatures
-        self.bootstrap = bootstrap
-        self.maxSamples = maxSamples
+                oobScore: Bool = false, splitSearch: SplitSearch = .exact, seed: UInt64 = 0, threads: Int? = nil) {
+        settings = ForestSettings(trees: trees, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
+                                  minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap,
+                                  maxSamples: maxSamples, oobScore: oobScore, splitSearch: splitSearch,
+                                  seed: seed, threads: threads)
         self.criterion = criterion
         self.classWeight = classWeight
-        self.computesOOBScore = computesOOBScore
-        self.seed = seed
-        self.threads = threads
     }
 
-    /// Impurity (mean decrease in impurity) importance of each feature, summing to 1; nil before `fit`.
-    public var featureImportances: [Double]? { core?.importances }
+    /// A forest with the given settings.
+    public init(settings: ForestSettings, criterion: ClassificationCriterion = .gini,
+                classWeight: ClassWeight = .none) {
+        self.settings = settings
+        self.criterion = criterion
+        self.classWeight = classWeight
+    }
 
-    /// Total number of nodes over all trees; 0 before `fit`.
-    public var nodeCount: Int { core?.trees.reduce(0) { $0 + $1.nodeCount } ?? 0 }
+    /// Whether `fit` has run.
+    public var isFitted: Bool { ensemble != nil }
+    /// The class labels seen in training, ascending (the columns of ``predictProbability(_:)``).
+    public var classes: [Double] { ensemble?.classes ?? [] }
+    /// Number of trees grown.
+    public var treeCount: Int { ensemble?.trees.count ?? 0 }
+    /// Total number of nodes over all trees.
+    public var nodeCount: Int { ensemble?.nodeCount ?? 0 }
+    /// Impurity-based (MDI) importances, normalised like scikit-learn's `feature_importances_`; nil before `fit`.
+    public var featureImportances: [Double]? { ensemble?.impurityImportances }
 
-    /// Grows the forest on `x` and the class labels `y`.
+    /// Grows the forest. Throws for empty, mismatched or non-finite input, a single class and invalid settings.
     public mutating func fit(_ x: Matrix, targets y: [Double]) throws {
-        let data = try TrainingSet(x, y, classify: true)
-        let settings = try ForestHyperparameters.settings(
-            trees: trees, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit, minSamplesLeaf: minSamplesLeaf,
-            maxFeatures: maxFeatures, maxSamples: maxSamples, featureCount: x.columns,
-            criterion: criterion == .gini ? .gini : .entropy, valueWidth: data.classes.count)
-        let sampling = ForestCore.Sampling(trees: trees, bootstrap: bootstrap, maxSamples: maxSamples, seed: seed,
-                                           threads: ForestCore.threadCount(threads))
-        let fitted = ForestCore.grow(data, settings: settings, rowWeights: try data.rowWeights(classWeight), sampling: sampling)
-        core = fitted
-        classes = data.classes
-        oobScore = nil
-        if computesOOBScore, bootstrap {
-            let probabilities = fitted.outOfBag(x, sampling: sampling)
-            oobScore = OutOfBag.accuracy(data.classIndex, probabilities, width: data.classes.count)
+        try ForestInput.checkTraining(x, y)
+        try settings.validate(features: x.columns)
+        let labels = Array(Set(y)).sorted()
+        guard labels.count >= 2 else { throw ForestError.singleClass(label: labels.first ?? 0) }
+        let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, Int32($0)) })
+        let codes = y.map { index[$0] ?? 0 }
+        var rowWeights: [Double]?
+        if classWeight != .none {
+            let perClass = try classWeight.weights(classes: labels, targets: y)
+            rowWeights = codes.map { perClass[Int($0)] }
+        }
+        let limits = GrowthLimits(maxDepth: settings.maxDepth ?? Int.max, minSamplesSplit: settings.minSamplesSplit,
+                                  minSamplesLeaf: settings.minSamplesLeaf,
+                                  maxFeatures: settings.maxFeatures.resolved(features: x.columns), classes: labels.count)
+        let bins: Int? = if case let .histogram(b) = settings.splitSearch { b } else { nil }
+        let data = TrainingData(x, bins: bins)
+        defer { data.release() }
+        let grown = codes.withUnsafeBufferPointer { cb in
+            ForestGrowth.grow(data: data,
+                              criterion: ClassificationSplitCriterion(kind: criterion, codes: cb.baseAddress!, classes: labels.count),
+                              limits: limits, settings: settings, rowWeights: rowWeights)
+        }
+        let fitted = ForestEnsemble(trees: grown.trees, featureCount: x.columns, classes: labels)
+        ensemble = fitted
+        outOfBagScore = nil
+        if settings.oobScore {
+            let (sums, votes) = OutOfBag.sums(ensemble: fitted, inBag: grown.inBag, x: x)
+            let seen = votes.indices.filter { votes[$0] > 0 }
+            if !seen.isEmpty {
+                let predicted = seen.map { labels[Self.argmax(sums, row: $0, width: labels.count)] }
+                outOfBagScore = ForestScores.accuracy(seen.map { y[$0] }, predicted)
+            }
         }
     }
 
-    /// The mean class proportions of the trees' leaves: one row per sample, one column per class in ``classes``.
+    /// The mean over trees of each tree's leaf class frequencies: one row per sample, one column per class.
     public func predictProbability(_ x: Matrix) throws -> Matrix {
-        guard let core else { throw EstimatorError.notFitted }
-        try ForestHyperparameters.checkPredictionInput(x, featureCount: core.featureCount)
-        return Matrix(rows: x.rows, columns: core.valueWidth, values: core.average(x, threads: ForestCore.threadCount(threads)))
+        guard let ensemble else { throw EstimatorError.notFitted }
+        try ensemble.check(x)
+        let count = Double(ensemble.trees.count)
+        return Matrix(rows: x.rows, columns: ensemble.classes.count,
+                      values: ensemble.leafSums(x, threads: settings.threads).map { $0 / count })
     }
 
-    /// The most probable class label of every row (the lower label on ties).
+    /// The most probable label of every row (the first one on ties, as numpy's `argmax`).
     public func predict(_ x: Matrix) throws -> [Double] {
-        let p = try predictProbability(x)
-        return (0..<p.rows).map { i in classes[ClassVote.argmax(p.values[(i * p.columns)..<((i + 1) * p.columns)])] }
+        let probabilities = try predictProbability(x)
+        return (0..<x.rows).map { classes[Self.argmax(probabilities.values, row: $0, width: probabilities.columns)] }
+    }
+
+    static func argmax(_ values: [Double], row: Int, width: Int) -> Int {
+        var best = 0
+        for k in 1..<width where values[row * width + k] > values[row * width + best] { best = k }
+        return best
     }
 }

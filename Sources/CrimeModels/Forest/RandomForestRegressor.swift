@@ -1,84 +1,85 @@
 import CrimeCore
 
-/// A random forest of regression trees with scikit-learn's `RandomForestRegressor` parameters and meaning.
+/// A random forest of regression trees with scikit-learn's `RandomForestRegressor` parameters and
+/// meaning: bootstrap samples, `maxFeatures` features tried per split, predictions averaged over trees.
 ///
-/// Trees grow in parallel; tree `t` uses `SeededGenerator(seed: seed).split(t)` only, so the same seed
-/// gives the same forest on one thread or many. Features are split as 32-bit floats, as in scikit-learn.
+/// ```swift
+/// var forest = RandomForestRegressor(trees: 100, minSamplesLeaf: 2, maxFeatures: .fraction(1.0 / 3), seed: 1)
+/// try forest.fit(x, targets: y)
+/// let predictions = try forest.predict(xTest)
+/// ```
 public struct RandomForestRegressor: Regressor, Sendable {
-    /// Number of trees.
-    public var trees: Int
-    /// Deepest level a tree may reach (nil: grow until leaves are pure or too small).
-    public var maxDepth: Int?
-    /// Fewest rows a node needs to be split.
-    public var minSamplesSplit: Int
-    /// Fewest rows each child of a split must keep.
-    public var minSamplesLeaf: Int
-    /// Features drawn per node.
-    public var maxFeatures: MaxFeatures
-    /// Whether each tree sees a bootstrap sample (else every row once).
-    public var bootstrap: Bool
-    /// Bootstrap sample size as a fraction of the rows (nil: as many as rows).
-    public var maxSamples: Double?
-    /// The impurity the trees minimise.
+    /// Growth, sampling and parallelism settings.
+    public var settings: ForestSettings
+    /// Squared error (the default) or Poisson deviance for counts.
     public var criterion: RegressionCriterion
-    /// Whether `fit` computes ``oobScore``.
-    public var computesOOBScore: Bool
-    /// The seed of every random choice.
-    public var seed: UInt64
-    /// Worker threads (0: every active core); the forest does not depend on it.
-    public var threads: Int
+    var ensemble: ForestEnsemble?
+    /// R² of the out-of-bag predictions over rows that were out of bag at least once
+    /// (set by `fit` when `settings.oobScore` is on).
+    public internal(set) var outOfBagScore: Double?
 
-    /// Out-of-bag R² over the rows at least one tree left out (after `fit` with `computesOOBScore` and bootstrap).
-    public internal(set) var oobScore: Double?
-    var core: ForestCore?
-
-    /// An unfitted forest; the defaults are scikit-learn's.
+    /// A forest with scikit-learn's defaults (`max_features=1.0`, i.e. every feature).
     public init(trees: Int = 100, maxDepth: Int? = nil, minSamplesSplit: Int = 2, minSamplesLeaf: Int = 1,
                 maxFeatures: MaxFeatures = .all, bootstrap: Bool = true, maxSamples: Double? = nil,
-                criterion: RegressionCriterion = .squaredError, computesOOBScore: Bool = false,
-                seed: UInt64 = 0, threads: Int = 0) {
-        self.trees = trees
-        self.maxDepth = maxDepth
-        self.minSamplesSplit = minSamplesSplit
-        self.minSamplesLeaf = minSamplesLeaf
-        self.maxFeatures = maxFeatures
-        self.bootstrap = bootstrap
-        self.maxSamples = maxSamples
+                criterion: RegressionCriterion = .squaredError, oobScore: Bool = false,
+                splitSearch: SplitSearch = .exact, seed: UInt64 = 0, threads: Int? = nil) {
+        settings = ForestSettings(trees: trees, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
+                                  minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap,
+                                  maxSamples: maxSamples, oobScore: oobScore, splitSearch: splitSearch,
+                                  seed: seed, threads: threads)
         self.criterion = criterion
-        self.computesOOBScore = computesOOBScore
-        self.seed = seed
-        self.threads = threads
     }
 
-    /// Impurity (mean decrease in impurity) importance of each feature, summing to 1; nil before `fit`.
-    public var featureImportances: [Double]? { core?.importances }
+    /// A forest with the given settings.
+    public init(settings: ForestSettings, criterion: RegressionCriterion = .squaredError) {
+        self.settings = settings
+        self.criterion = criterion
+    }
 
-    /// Total number of nodes over all trees; 0 before `fit`.
-    public var nodeCount: Int { core?.trees.reduce(0) { $0 + $1.nodeCount } ?? 0 }
+    /// Whether `fit` has run.
+    public var isFitted: Bool { ensemble != nil }
+    /// Number of trees grown.
+    public var treeCount: Int { ensemble?.trees.count ?? 0 }
+    /// Total number of nodes over all trees.
+    public var nodeCount: Int { ensemble?.nodeCount ?? 0 }
+    /// Impurity-based (MDI) importances, normalised like scikit-learn's `feature_importances_`; nil before `fit`.
+    public var featureImportances: [Double]? { ensemble?.impurityImportances }
 
-    /// Grows the forest on `x` and `y`.
+    /// Grows the forest. Throws for empty, mismatched or non-finite input and invalid settings.
     public mutating func fit(_ x: Matrix, targets y: [Double]) throws {
-        let data = try TrainingSet(x, y, classify: false)
-        if criterion == .poisson { try data.checkPoissonTargets() }
-        let settings = try ForestHyperparameters.settings(
-            trees: trees, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit, minSamplesLeaf: minSamplesLeaf,
-            maxFeatures: maxFeatures, maxSamples: maxSamples, featureCount: x.columns,
-            criterion: criterion == .poisson ? .poisson : .squaredError, valueWidth: 1)
-        let sampling = ForestCore.Sampling(trees: trees, bootstrap: bootstrap, maxSamples: maxSamples, seed: seed,
-                                           threads: ForestCore.threadCount(threads))
-        let fitted = ForestCore.grow(data, settings: settings, rowWeights: try data.rowWeights(.none), sampling: sampling)
-        core = fitted
-        oobScore = nil
-        if computesOOBScore, bootstrap {
-            let predictions = fitted.outOfBag(x, sampling: sampling)
-            oobScore = OutOfBag.r2(y, predictions)
+        try ForestInput.checkTraining(x, y)
+        try settings.validate(features: x.columns)
+        if criterion == .poisson {
+            if let bad = y.firstIndex(where: { $0 < 0 }) { throw ForestError.negativePoissonTarget(row: bad, value: y[bad]) }
+            if y.reduce(0, +) <= 0 { throw ForestError.zeroPoissonTargetSum }
+        }
+        let limits = GrowthLimits(maxDepth: settings.maxDepth ?? Int.max, minSamplesSplit: settings.minSamplesSplit,
+                                  minSamplesLeaf: settings.minSamplesLeaf,
+                                  maxFeatures: settings.maxFeatures.resolved(features: x.columns), classes: 0)
+        let bins: Int? = if case let .histogram(b) = settings.splitSearch { b } else { nil }
+        let data = TrainingData(x, bins: bins)
+        defer { data.release() }
+        let grown = y.withUnsafeBufferPointer { yb in
+            ForestGrowth.grow(data: data, criterion: RegressionSplitCriterion(kind: criterion, y: yb.baseAddress!),
+                              limits: limits, settings: settings, rowWeights: nil)
+        }
+        let fitted = ForestEnsemble(trees: grown.trees, featureCount: x.columns, classes: [])
+        ensemble = fitted
+        outOfBagScore = nil
+        if settings.oobScore {
+            let (sums, votes) = OutOfBag.sums(ensemble: fitted, inBag: grown.inBag, x: x)
+            let seen = votes.indices.filter { votes[$0] > 0 }
+            if !seen.isEmpty {
+                outOfBagScore = ForestScores.r2(seen.map { y[$0] }, seen.map { sums[$0] / Double(votes[$0]) })
+            }
         }
     }
 
     /// The mean of the trees' predictions for every row.
     public func predict(_ x: Matrix) throws -> [Double] {
-        guard let core else { throw EstimatorError.notFitted }
-        try ForestHyperparameters.checkPredictionInput(x, featureCount: core.featureCount)
-        return core.average(x, threads: ForestCore.threadCount(threads))
+        guard let ensemble else { throw EstimatorError.notFitted }
+        try ensemble.check(x)
+        let count = Double(ensemble.trees.count)
+        return ensemble.leafSums(x, threads: settings.threads).map { $0 / count }
     }
 }

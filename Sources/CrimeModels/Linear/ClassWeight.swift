@@ -27,3 +27,33 @@ public enum ClassWeight: Sendable, Equatable {
         }
     }
 }
+
+extension ClassWeight {
+    /// The weighting as text for model files: `none`, `balanced`, or `explicit:` followed by
+    /// `label=weight` pairs in label order, numbers written so that they read back exactly.
+    var archiveText: String {
+        switch self {
+        case .none: return "none"
+        case .balanced: return "balanced"
+        case let .explicit(table):
+            return "explicit:" + table.keys.sorted().map { "\($0)=\(table[$0] ?? 1)" }.joined(separator: ",")
+        }
+    }
+
+    /// Reads ``archiveText``; nil for anything else.
+    init?(archiveText text: String) {
+        switch text {
+        case "none": self = .none
+        case "balanced": self = .balanced
+        default:
+            guard text.hasPrefix("explicit:") else { return nil }
+            var table: [Double: Double] = [:]
+            for pair in text.dropFirst("explicit:".count).split(separator: ",") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let label = Double(parts[0]), let weight = Double(parts[1]) else { return nil }
+                table[label] = weight
+            }
+            self = .explicit(table)
+        }
+    }
+}

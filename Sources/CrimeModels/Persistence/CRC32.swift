@@ -1,4 +1,4 @@
-/// The CRC-32 checksum of zlib and PNG (reflected polynomial 0xEDB88320).
+/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320 — the checksum of zip and PNG).
 enum CRC32 {
     private static let table: [UInt32] = (0..<256).map { n in
         var c = UInt32(n)

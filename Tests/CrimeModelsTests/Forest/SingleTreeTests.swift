@@ -1,57 +1,61 @@
-import Testing
 import CrimeCore
-@testable import CrimeModels
+import CrimeModels
+import Testing
 
-/// A forest of one tree without bootstrap over all features is scikit-learn's decision tree.
-///
-/// With one feature the whole tree is defined, so test predictions and importances must match. With five,
-/// features that cut a small node into the same two sets tie, and scikit-learn breaks the tie by its random
-/// feature order: the partitions (node count, training predictions) must match at every depth, and the test
-/// predictions and importances where nodes stay large (depth 4). Poisson splits of integer counts tie
-/// even between different partitions (the proxy depends only on the count and target sum of each side),
-/// so Poisson is compared on one feature only.
+/// One tree with bootstrap off and every feature is CART without randomness on data whose
+/// splits do not tie (the fixture script checks this across scikit-learn seeds), so it must
+/// reproduce scikit-learn's DecisionTreeRegressor/Classifier — whatever our own seed.
 @Suite struct SingleTreeTests {
     let fixture: SingleTreeFixture
+    let x: Matrix
+    let test: Matrix
 
-    init() throws { fixture = try SingleTreeFixture.load() }
-
-    private func check(_ c: SingleTreeFixture.Case, nodeCount: Int, train: [Double], test: [Double], importances: [Double]) {
-        #expect(nodeCount == c.node_count, "\(c.columns) columns, \(c.name), \(c.criterion)")
-        for (a, b) in zip(train, c.train_prediction) { #expect(abs(a - b) <= 1e-9 * max(1, abs(b))) }
-        guard c.columns == 1 || c.max_depth != nil else { return }
-        for (a, b) in zip(test, c.prediction) { #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "\(c.name) \(c.criterion)") }
-        for (a, b) in zip(importances, c.importances) { #expect(abs(a - b) <= 1e-9) }
+    init() throws {
+        fixture = try SingleTreeFixture.load()
+        x = try Matrix(rowVectors: fixture.x_train)
+        test = try Matrix(rowVectors: fixture.x_test)
     }
 
-    @Test(arguments: [(1, "squared_error"), (1, "poisson"), (5, "squared_error")])
-    func regressionTreeMatchesScikitLearn(columns: Int, criterion: String) throws {
-        for c in fixture.cases where c.kind == "regression" && c.columns == columns && c.criterion == criterion {
-            var forest = RandomForestRegressor(trees: 1, maxDepth: c.max_depth, minSamplesLeaf: c.min_samples_leaf,
-                                               maxFeatures: .all, bootstrap: false,
-                                               criterion: try #require(RegressionCriterion(rawValue: criterion)), seed: 3)
-            let train = fixture.features(test: false, width: columns)
-            try forest.fit(train, targets: try #require(fixture.targets[c.target]))
-            check(c, nodeCount: forest.nodeCount, train: try forest.predict(train),
-                  test: try forest.predict(fixture.features(test: true, width: columns)),
-                  importances: try #require(forest.featureImportances))
+    @Test(arguments: ["deep", "limited", "poisson"])
+    func regressionTreeMatchesScikitLearn(_ name: String) throws {
+        let reference = try #require(fixture.regression.first { $0.name == name })
+        for seed: UInt64 in [1, 2] {
+            var tree = RandomForestRegressor(settings: reference.params.settings(seed: seed),
+                                             criterion: reference.criterion == "poisson" ? .poisson : .squaredError)
+            try tree.fit(x, targets: reference.y_train)
+            #expect(maxAbsDifference(try tree.predict(test), reference.prediction) <= 1e-9)
+            #expect(maxAbsDifference(try #require(tree.featureImportances), reference.importances) <= 1e-9)
         }
     }
 
-    @Test(arguments: [1, 5], ["gini", "entropy"])
-    func classificationTreeMatchesScikitLearn(columns: Int, criterion: String) throws {
-        for c in fixture.cases where c.kind == "classification" && c.columns == columns && c.criterion == criterion {
-            var forest = RandomForestClassifier(trees: 1, maxDepth: c.max_depth, minSamplesLeaf: c.min_samples_leaf,
-                                                maxFeatures: .all, bootstrap: false,
-                                                criterion: try #require(ClassificationCriterion(rawValue: criterion)), seed: 3)
-            let train = fixture.features(test: false, width: columns)
-            let test = fixture.features(test: true, width: columns)
-            try forest.fit(train, targets: try #require(fixture.targets[c.target]))
-            check(c, nodeCount: forest.nodeCount, train: try forest.predict(train), test: try forest.predict(test),
-                  importances: try #require(forest.featureImportances))
-            if columns == 1 || c.max_depth != nil {
-                let expected = try #require(c.probability)
-                for (a, b) in zip(try forest.predictProbability(test).values, expected) { #expect(abs(a - b) <= 1e-12) }
-            }
+    @Test(arguments: ["gini", "entropy", "balanced"])
+    func classificationTreeMatchesScikitLearn(_ name: String) throws {
+        let reference = try #require(fixture.classification.first { $0.name == name })
+        for seed: UInt64 in [1, 2] {
+            var tree = RandomForestClassifier(settings: reference.params.settings(seed: seed),
+                                              criterion: reference.criterion == "entropy" ? .entropy : .gini,
+                                              classWeight: name == "balanced" ? .balanced : .none)
+            try tree.fit(x, targets: reference.y_train)
+            #expect(try tree.predict(test) == reference.prediction)
+            #expect(maxAbsDifference(try tree.predictProbability(test).values, reference.probability.flatMap { $0 }) <= 1e-9)
+            #expect(maxAbsDifference(try #require(tree.featureImportances), reference.importances) <= 1e-9)
         }
+    }
+
+    @Test func histogramSearchWithABinPerValueEqualsExactSearch() throws {
+        // Features on a 1/40 grid have at most 40 distinct values: with 64 bins every value has its
+        // own bin, the candidate thresholds coincide, and so do the partitions of the training rows
+        // (thresholds between values present in the data but absent from a node differ: exact search
+        // cuts midway between the node's neighbours, histogram search at the global bin edge — so the
+        // comparison is on the training rows, every one of which each tree saw without bootstrap).
+        let reference = try #require(fixture.regression.first { $0.name == "limited" })
+        let coarse = Matrix(rows: x.rows, columns: x.columns, values: x.values.map { ($0 * 40).rounded(.down) / 40 })
+        var exact = RandomForestRegressor(trees: 3, minSamplesLeaf: 3, maxFeatures: .count(2), bootstrap: false, seed: 9)
+        var binned = exact
+        binned.settings.splitSearch = .histogram(bins: 64)
+        try exact.fit(coarse, targets: reference.y_train)
+        try binned.fit(coarse, targets: reference.y_train)
+        #expect(maxAbsDifference(try binned.predict(coarse), try exact.predict(coarse)) <= 1e-9)
+        #expect(binned.nodeCount == exact.nodeCount)
     }
 }

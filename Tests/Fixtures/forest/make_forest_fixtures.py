@@ -1,11 +1,11 @@
-"""Reference fixtures for CrimeKit's random forests, made with scikit-learn.
+"""Reference fixtures for CrimeKit's random forests, from scikit-learn.
 
-single_tree.json: one tree on continuous features without ties (DecisionTreeRegressor /
-DecisionTreeClassifier), its test predictions, probabilities and feature_importances_ for several settings;
-a forest of one tree without bootstrap over all features must reproduce them.
-forest_accuracy.json: Friedman #1 (regression) and make_classification (classification) splits, with the
-test R² / accuracy of RandomForestRegressor / RandomForestClassifier(100 trees) on them.
-Run: python3 make_forest_fixtures.py
+Run: python3 make_forest_fixtures.py   (writes single_tree.json and forest_accuracy.json here)
+
+single_tree.json — single trees (bootstrap off, every feature) whose predictions and impurity
+importances CrimeKit must reproduce exactly. Features are multiples of 2^-20 in [0, 1), so
+scikit-learn's float32 copy of them is exact and both libraries see the same numbers.
+forest_accuracy.json — held-out data for comparing forest accuracy (not trees) with scikit-learn's.
 """
 import json
 
@@ -16,60 +16,100 @@ from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
-rng = np.random.default_rng(7)
-n_train, n_test, p = 200, 100, 5
-x = rng.uniform(0, 1, size=(n_train + n_test, p))
-y_reg = 10 * np.sin(3 * x[:, 0]) + 5 * x[:, 1] ** 2 + x[:, 2] + rng.normal(0, 0.5, n_train + n_test)
-y_count = rng.poisson(np.exp(0.3 + 1.5 * x[:, 0] - x[:, 1])).astype(float)
-score = 2 * x[:, 0] - 1.5 * x[:, 1] + x[:, 3] + rng.normal(0, 0.3, n_train + n_test)
-y_class = np.digitize(score, np.quantile(score, [0.35, 0.7])).astype(float)
-xtr, xte = x[:n_train], x[n_train:]
 
-def tree_cases(columns):
-    """Trees on the first `columns` features: with one feature no two features can tie for a split, so the
-    test predictions of full-depth trees are defined; with five, ties between features that cut a small
-    node into the same two sets are broken by scikit-learn's random feature order."""
-    a, b = xtr[:, :columns], xte[:, :columns]
-    out = []
-    for name, params in [("default", {}), ("min_leaf_3", {"min_samples_leaf": 3}), ("max_depth_4", {"max_depth": 4})]:
-        common = {"columns": columns, "name": name, "min_samples_leaf": params.get("min_samples_leaf", 1),
-                  "max_depth": params.get("max_depth")}
-        for criterion, target in [("squared_error", y_reg), ("poisson", y_count)]:
-            tree = DecisionTreeRegressor(criterion=criterion, random_state=0, **params).fit(a, target[:n_train])
-            out.append({"kind": "regression", "criterion": criterion, **common,
-                        "target": "count" if criterion == "poisson" else "continuous", "prediction": tree.predict(b).tolist(),
-                        "train_prediction": tree.predict(a).tolist(),
-                        "importances": tree.feature_importances_.tolist(), "node_count": int(tree.tree_.node_count)})
-        for criterion in ["gini", "entropy"]:
-            tree = DecisionTreeClassifier(criterion=criterion, random_state=0, **params).fit(a, y_class[:n_train])
-            out.append({"kind": "classification", "criterion": criterion, **common,
-                        "target": "class", "prediction": tree.predict(b).tolist(),
-                        "train_prediction": tree.predict(a).tolist(),
-                        "probability": tree.predict_proba(b).ravel().tolist(),
-                        "importances": tree.feature_importances_.tolist(), "node_count": int(tree.tree_.node_count)})
+def dyadic(a):
+    return np.floor(np.asarray(a) * 2**20) / 2**20
+
+
+def rows(a):
+    return [list(map(float, r)) for r in np.asarray(a)]
+
+
+def tie_free(model, params, xtr, ytr, xte):
+    """Fits with several random states and insists the trees agree: scikit-learn visits features
+    in a random order and keeps the first of equally good splits, so agreement shows the fixture
+    has no ties and any correct CART must reproduce it."""
+    trees = [model(random_state=s, **params).fit(xtr, ytr) for s in range(8)]
+    for t in trees[1:]:
+        assert np.allclose(t.predict(xte), trees[0].predict(xte), rtol=0, atol=1e-12), f"ties in {params}"
+        assert np.allclose(t.feature_importances_, trees[0].feature_importances_, rtol=0, atol=1e-12), f"ties in {params}"
+    return trees[0]
+
+
+def single_trees():
+    rng = np.random.default_rng(20240611)
+    x = dyadic(rng.random((400, 4)))
+    xtr, xte = x[:300], x[300:]
+    y = 10 * np.sin(3 * x[:, 0]) + 5 * x[:, 1] ** 2 - 4 * x[:, 2] + rng.normal(0, 0.5, 400)
+    out = {"sklearn_version": sklearn.__version__, "numpy_version": np.__version__,
+           "x_train": rows(xtr), "x_test": rows(xte)}
+
+    cases = []
+    for name, params in [("deep", {"min_samples_leaf": 8}),
+                         ("limited", {"max_depth": 6, "min_samples_leaf": 5, "min_samples_split": 12})]:
+        t = tie_free(DecisionTreeRegressor, params, xtr, y[:300], xte)
+        cases.append({"name": name, "criterion": "squared_error", "params": params,
+                      "y_train": list(map(float, y[:300])), "prediction": list(map(float, t.predict(xte))),
+                      "importances": list(map(float, t.feature_importances_)),
+                      "node_count": int(t.tree_.node_count)})
+    # Poisson rates (counts over a random exposure): continuous, so no two splits tie.
+    counts = rng.poisson(np.exp(0.3 + 1.5 * x[:, 0] - x[:, 3])) / rng.uniform(0.5, 2.0, 400)
+    t = tie_free(DecisionTreeRegressor, {"criterion": "poisson", "min_samples_leaf": 10}, xtr, counts[:300], xte)
+    cases.append({"name": "poisson", "criterion": "poisson", "params": {"min_samples_leaf": 10},
+                  "y_train": list(map(float, counts[:300])), "prediction": list(map(float, t.predict(xte))),
+                  "importances": list(map(float, t.feature_importances_)), "node_count": int(t.tree_.node_count)})
+    out["regression"] = cases
+
+    labels = (x[:, 0] + 0.5 * x[:, 1] + rng.normal(0, 0.2, 400) > 0.8).astype(float) \
+        + (x[:, 2] > 0.7).astype(float)
+    ccases = []
+    for crit, params in [("gini", {"min_samples_leaf": 20, "max_depth": 6}), ("entropy", {"max_depth": 4, "min_samples_leaf": 10})]:
+        t = tie_free(DecisionTreeClassifier, dict(criterion=crit, **params), xtr, labels[:300], xte)
+        ccases.append({"name": crit, "criterion": crit, "params": params, "y_train": list(map(float, labels[:300])),
+                       "prediction": list(map(float, t.predict(xte))), "probability": rows(t.predict_proba(xte)),
+                       "importances": list(map(float, t.feature_importances_)), "node_count": int(t.tree_.node_count)})
+    bal = {"min_samples_leaf": 10, "max_depth": 5, "class_weight": "balanced"}
+    t = tie_free(DecisionTreeClassifier, bal, xtr, labels[:300], xte)
+    ccases.append({"name": "balanced", "criterion": "gini", "params": bal,
+                   "y_train": list(map(float, labels[:300])), "prediction": list(map(float, t.predict(xte))),
+                   "probability": rows(t.predict_proba(xte)),
+                   "importances": list(map(float, t.feature_importances_)), "node_count": int(t.tree_.node_count)})
+    out["classification"] = ccases
     return out
 
 
-cases = tree_cases(1) + tree_cases(p)
-with open("single_tree.json", "w") as f:
-    json.dump({"sklearn": sklearn.__version__, "numpy": np.__version__, "columns": p,
-               "targets": {"continuous": y_reg[:n_train].tolist(), "count": y_count[:n_train].tolist(),
-                           "class": y_class[:n_train].tolist()},
-               "x_train": xtr.ravel().tolist(), "x_test": xte.ravel().tolist(), "cases": cases}, f)
+def rounded(a):
+    return [[float(f"{v:.6g}") for v in r] for r in np.asarray(a)]
 
-# Forest accuracy: features rounded to 4 decimals so that the JSON is small and both sides see the same data.
-xf, yf = make_friedman1(n_samples=3000, n_features=5, noise=1.0, random_state=11)
-xf, yf = np.round(xf, 4), np.round(yf, 4)
-forest = RandomForestRegressor(n_estimators=100, random_state=0, n_jobs=2).fit(xf[:2000], yf[:2000])
-r2 = r2_score(yf[2000:], forest.predict(xf[2000:]))
-xc, yc = make_classification(n_samples=3000, n_features=5, n_informative=3, n_redundant=1, n_classes=2,
-                             flip_y=0.03, random_state=12)
-xc = np.round(xc, 4)
-clf = RandomForestClassifier(n_estimators=100, random_state=0, n_jobs=2).fit(xc[:2000], yc[:2000])
-accuracy = accuracy_score(yc[2000:], clf.predict(xc[2000:]))
-with open("forest_accuracy.json", "w") as f:
-    json.dump({"sklearn": sklearn.__version__, "numpy": np.__version__, "train_rows": 2000, "columns": 5,
-               "regression": {"x": xf.ravel().tolist(), "y": yf.tolist(), "test_r2": r2},
-               "classification": {"x": xc.ravel().tolist(), "y": yc.astype(float).tolist(), "test_accuracy": accuracy}},
-              f, separators=(",", ":"))
-print("r2", r2, "accuracy", accuracy)
+
+def forest_accuracy():
+    xf, yf = make_friedman1(n_samples=1600, n_features=7, noise=1.0, random_state=7)
+    xf, yf = np.array(rounded(xf)), np.array([float(f"{v:.6g}") for v in yf])
+    xc, yc = make_classification(n_samples=1600, n_features=6, n_informative=4, n_redundant=1,
+                                 n_classes=3, class_sep=0.8, random_state=11)
+    xc = np.array(rounded(xc))
+    ntr = 1000
+    out = {"sklearn_version": sklearn.__version__}
+    r2s = []
+    for seed in range(5):
+        m = RandomForestRegressor(n_estimators=50, min_samples_leaf=2, max_features=1 / 3, random_state=seed)
+        r2s.append(r2_score(yf[ntr:], m.fit(xf[:ntr], yf[:ntr]).predict(xf[ntr:])))
+    accs = []
+    for seed in range(5):
+        m = RandomForestClassifier(n_estimators=50, random_state=seed)
+        accs.append(accuracy_score(yc[ntr:], m.fit(xc[:ntr], yc[:ntr]).predict(xc[ntr:])))
+    out["friedman"] = {"x_train": xf[:ntr].tolist(), "y_train": yf[:ntr].tolist(), "x_test": xf[ntr:].tolist(),
+                       "y_test": yf[ntr:].tolist(), "params": "n_estimators=50, min_samples_leaf=2, max_features=1/3",
+                       "sklearn_r2_by_seed": r2s, "sklearn_r2_mean": float(np.mean(r2s))}
+    out["classification"] = {"x_train": xc[:ntr].tolist(), "y_train": yc[:ntr].astype(float).tolist(),
+                             "x_test": xc[ntr:].tolist(), "y_test": yc[ntr:].astype(float).tolist(),
+                             "params": "n_estimators=50, max_features=sqrt",
+                             "sklearn_accuracy_by_seed": accs, "sklearn_accuracy_mean": float(np.mean(accs))}
+    return out
+
+
+if __name__ == "__main__":
+    with open("single_tree.json", "w") as f:
+        json.dump(single_trees(), f)
+    with open("forest_accuracy.json", "w") as f:
+        json.dump(forest_accuracy(), f)
