@@ -4,8 +4,8 @@ import CrimeCore
 /// (scikit-learn's `DummyRegressor(strategy="mean")`).
 public struct MeanRegressor: Regressor, Sendable {
     /// The learned mean, nil before fitting.
-    public private(set) var mean: Double?
-    private var featureCount = 0
+    public internal(set) var mean: Double?
+    var featureCount = 0
 
     /// An unfitted baseline.
     public init() {}

@@ -19,15 +19,15 @@ public struct LogisticRegression: Classifier, Sendable {
     public var tolerance: Double
 
     /// The two class labels in ascending order (the second is the positive class), after fitting.
-    public private(set) var classes: [Double] = []
+    public internal(set) var classes: [Double] = []
     /// The feature coefficients (scikit-learn's `coef_[0]`), after fitting.
-    public private(set) var coefficients: [Double] = []
+    public internal(set) var coefficients: [Double] = []
     /// The intercept (scikit-learn's `intercept_[0]`), after fitting.
-    public private(set) var intercept: Double = 0
+    public internal(set) var intercept: Double = 0
     /// Newton iterations the last fit took.
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     /// Whether the last fit met the tolerance within `maxIterations`.
-    public private(set) var converged = false
+    public internal(set) var converged = false
 
     /// An unfitted model.
     public init(c: Double = 1, classWeight: ClassWeight = .none, fitIntercept: Bool = true,

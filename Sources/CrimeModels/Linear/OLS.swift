@@ -12,7 +12,7 @@ public struct OLS: Regressor, Sendable {
     /// Whether `fit(_:targets:)` adds an intercept column.
     public var addIntercept: Bool
     /// The results of the last fit.
-    public private(set) var result: OLSResult?
+    public internal(set) var result: OLSResult?
 
     /// An unfitted model.
     public init(addIntercept: Bool = true) { self.addIntercept = addIntercept }
