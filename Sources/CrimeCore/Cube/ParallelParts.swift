@@ -9,33 +9,12 @@ enum ParallelParts {
                                  _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let parts = max(1, min(cores, count / max(minimumPart, 1)))
-        let results = ResultSlots<T>(count: parts)
+        let results = WriteOnceSlots<T>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { p in
             let lo = count * p / parts
             let hi = count * (p + 1) / parts
             results.store(body(lo..<hi), at: p)
         }
         return results.collect()
-    }
-}
-
-/// One write-once slot per part; each part writes only its own slot.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<T?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    func store(_ value: T, at i: Int) { slots[i] = value }
-
-    func collect() -> [T] { (0..<count).compactMap { slots[$0] } }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
     }
 }

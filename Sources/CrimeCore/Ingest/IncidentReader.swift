@@ -85,19 +85,19 @@ public enum IncidentReader {
     private static func parseConcurrently(_ blocks: [(block: CSVBlock, start: Int)], binding: ColumnBinding,
                                           context: IngestContext)
         -> [Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>] {
-        let slots = ResultSlots(count: blocks.count)
+        let slots = WriteOnceSlots<Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>>(count: blocks.count)
         DispatchQueue.concurrentPerform(iterations: blocks.count) { k in
             let (block, start) = blocks[k]
             var builder = ChunkBuilder(context: context)
             let bytes = FieldBytes(rebasing: block.bytes[start...])
             do throws(CSVRecordScanner.UnterminatedQuote) {
                 let records = try CSVChunkParser.parse(bytes, binding: binding, into: &builder)
-                slots.set(k, .success((builder, records)))
+                slots.store(.success((builder, records)), at: k)
             } catch {
-                slots.set(k, .failure(error))
+                slots.store(.failure(error), at: k)
             }
         }
-        return slots.values
+        return slots.collect()
     }
 
     /// The header's field names and the offset where data starts.
@@ -116,22 +116,6 @@ public enum IncidentReader {
         }
         return (names, scanned.next)
     }
-}
-
-/// Per-block results written by concurrent workers, each to its own slot.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ value: Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>) {
-        lock.lock()
-        slots[k] = value
-        lock.unlock()
-    }
-
-    var values: [Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>] { slots.compactMap { $0 } }
 }
 
 extension IncidentTable {

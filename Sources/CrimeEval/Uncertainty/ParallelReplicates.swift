@@ -1,3 +1,4 @@
+import CrimeCore
 import Dispatch
 import Foundation
 
@@ -7,32 +8,12 @@ import Foundation
 enum ParallelReplicates {
     static func map(count: Int, workers: Int?, _ body: @Sendable (Int) throws -> Double) throws -> [Double] {
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count))
-        let slots = Slots(count: count)
+        let slots = WriteOnceSlots<Result<Double, any Error>>(count: count)
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             for r in (count * t / threads)..<(count * (t + 1) / threads) {
-                do { slots.values[r] = try body(r) } catch { slots.errors[r] = error }
+                slots.store(Result { try body(r) }, at: r)
             }
         }
-        if let first = slots.errors.first(where: { $0 != nil }), let error = first { throw error }
-        return Array(slots.values)
-    }
-
-    /// One slot per replicate; each replicate writes only its own slot.
-    private final class Slots: @unchecked Sendable {
-        let values: UnsafeMutableBufferPointer<Double>
-        let errors: UnsafeMutableBufferPointer<(any Error)?>
-
-        init(count: Int) {
-            values = .allocate(capacity: count)
-            values.initialize(repeating: .nan)
-            errors = .allocate(capacity: count)
-            errors.initialize(repeating: nil)
-        }
-
-        deinit {
-            values.deallocate()
-            errors.deinitialize()
-            errors.deallocate()
-        }
+        return try slots.collect().map { try $0.get() }
     }
 }

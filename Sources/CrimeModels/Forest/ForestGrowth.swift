@@ -16,7 +16,7 @@ enum ForestGrowth {
                                         settings: ForestSettings, rowWeights: [Double]?) -> Result {
         let n = data.rows
         let count = settings.trees
-        let slots = Slots<(TreeArrays, [UInt8])>(count: count)
+        let slots = WriteOnceSlots<(TreeArrays, [UInt8])>(count: count)
         let workers = max(1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
         let job = Job(grower: TreeGrower(data: data, criterion: criterion, limits: limits))
         let root = SeededGenerator(seed: settings.seed)
@@ -51,26 +51,5 @@ enum ForestGrowth {
     /// The grower shared read-only by the workers.
     private struct Job<C: SplitCriterion>: @unchecked Sendable {
         let grower: TreeGrower<C>
-    }
-}
-
-/// One write-once slot per task; each task writes only its own slot.
-final class Slots<T>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<T?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    func store(_ value: T, at i: Int) { slots[i] = value }
-
-    func collect() -> [T] { (0..<count).compactMap { slots[$0] } }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
     }
 }
