@@ -28,11 +28,15 @@ struct ChicagoCNNLSTM: ParsableCommand {
     var label = "COMMUNITY"
     @Option(name: .long, help: "EPSG code of the boundaries when the file does not say (default: 3435 for the bundled areas).")
     var epsg: Int?
-    @Option(name: .long, help: "Training epochs (default: 30, or 12 with --quick).")
+    @Option(name: .long, help: "Training epochs (default: 60, or 40 with --quick).")
     var epochs: Int?
+    @Option(name: .long, help: "L2 coefficient on the kernels (the study used 0.01, which pulls this model to each district's mean).")
+    var l2: Float = 1e-4
+    @Option(name: .long, help: "Adam's learning rate.")
+    var learningRate: Float = 3e-3
     @Option(name: .long, help: "Folder for the report.")
     var out = "chicago-cnn-lstm"
-    @Flag(name: .long, help: "A small, fast run of the same pipeline (2 years, 16×16 images, 12 epochs).")
+    @Flag(name: .long, help: "A small, fast run of the same pipeline (2 years, 16×16 images, 8/16/32 channels, 40 epochs).")
     var quick = false
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
@@ -49,11 +53,11 @@ struct ChicagoCNNLSTM: ParsableCommand {
         var study = WeeklyDistrictStudy()
         study.seed = seed
         study.options.seed = seed
-        study.options.epochs = epochs ?? (quick ? 12 : 30)
-        if quick {
-            study.testWeeks = 26
-            study.channels = [8, 16, 32]
-        }
+        study.options.epochs = epochs ?? (quick ? 40 : 60)
+        study.options.learningRate = learningRate
+        study.l2 = l2
+        study.channels = quick ? [8, 16, 32] : [32, 64, 128]
+        if quick { study.testWeeks = 26 }
         let imageSize = quick ? 16 : 32
 
         let table: IncidentTable

@@ -21,6 +21,8 @@ public struct WeeklyDistrictStudy: Sendable {
     public var denseUnits = 50
     /// Dropout after the LSTMs and the dense layer.
     public var dropout: Float = 0.3
+    /// The L2 coefficient on the convolution and dense kernels (the study: 0.01).
+    public var l2: Float = 0.01
     /// Training settings; the loss is always the mean squared error of the scaled counts.
     public var options: TrainingOptions
     /// Seeds the network's initialisation (and, through ``options``, shuffling and dropout).
@@ -53,6 +55,7 @@ public struct WeeklyDistrictStudy: Sendable {
         var options = self.options
         options.loss = .meanSquaredError
         model.options = options
+        model.l2 = l2
         model.onEpoch = onEpoch
         try model.fit(train.input, targets: try Tensor(shape: [train.count, d], values: trainCounts.map { Float($0 / scale) }))
         func predict(_ samples: WeeklyWindowSamples) throws -> [Double] {
