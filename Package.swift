@@ -55,6 +55,13 @@ let package = Package(
             path: "Examples/TrustAndUseOfForce"
         ),
         .executableTarget(
+            name: "ChicagoCNNLSTM",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/ChicagoCNNLSTM",
+            exclude: ["data"]
+        ),
+        .executableTarget(
             name: "CrimeBench",
             dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval"],
             path: "Benchmarks/CrimeBench"
