@@ -116,3 +116,33 @@ struct HotspotStudyTests {
         #expect(html.contains("naive: previous period"))
     }
 }
+
+@Suite("Hot-spot pipeline on a small synthetic city")
+struct HotspotPipelineTests {
+    /// Two weeks of the synthetic city, one week to train and one to test, a 3-tree forest: the
+    /// pipeline keeps every H3 cell of the box, scores the forest beside the three baselines, and its
+    /// counts add up to the incidents inside the cells.
+    @Test func smallCityEndToEnd() throws {
+        var config = SyntheticCityConfig()
+        config.days = 14
+        config.dailyRate = 120
+        let city = try SyntheticCity(config: config)
+        let table = city.incidentTable()
+        var pipeline = HotspotPipeline()
+        pipeline.weeks = 1
+        pipeline.trees = 3
+        pipeline.start = try LocalDay(config.start)
+        let (index, result) = try pipeline.run(table)
+        #expect(result.scores.map(\.model) == ["random forest"] + HotspotBaseline.allCases.map(\.rawValue))
+        #expect(result.data.buckets.count == 28)
+        let counted = result.data.train.reduce(0, +) + result.data.test.reduce(0, +)
+        let inside = table.latitudes.indices.filter {
+            index.cell(containing: GeoPoint(latitude: table.latitudes[$0], longitude: table.longitudes[$0]))
+                .map(Set(result.data.cells).contains) ?? false
+        }.count
+        #expect(counted == Double(inside))
+        #expect(result.scores.allSatisfy { $0.mae.isFinite && $0.r2.isFinite })
+        pipeline.weeks = 2
+        #expect(throws: HotspotError.self) { try pipeline.run(table) }
+    }
+}
