@@ -55,6 +55,12 @@ let package = Package(
             path: "Examples/TrustAndUseOfForce"
         ),
         .executableTarget(
+            name: "MobilityConvLSTM",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/MobilityConvLSTM"
+        ),
+        .executableTarget(
             name: "CrimeBench",
             dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval"],
             path: "Benchmarks/CrimeBench"
