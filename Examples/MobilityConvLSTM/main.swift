@@ -20,7 +20,7 @@ struct MobilityConvLSTM: ParsableCommand {
     var data: String?
     @Option(name: .long, help: "The extract's schema: a preset (chicago, lvmpd, …) or a column-mapping JSON file.")
     var schema = "chicago"
-    @Option(name: .long, help: "Days of data to use (default: 90, or 24 with --quick).")
+    @Option(name: .long, help: "Days of data to use (default: 60, or 40 with --quick).")
     var days: Int?
     @Option(name: .long, help: "Folder for the report.")
     var out = "mobility-convlstm"
@@ -31,12 +31,12 @@ struct MobilityConvLSTM: ParsableCommand {
 
     func run() throws {
         let side = RegularGrid.side(forAreaSquareKilometres: 0.2)
-        let period = days ?? (quick ? 24 : 90)
+        let period = days ?? (quick ? 40 : 60)
         guard period >= 4 else { throw ValidationError("--days must be at least 4, got \(period)") }
         var study = MobilityStudy()
-        study.seed = seed
+        (study.seed, study.trainStride, study.epochs) = (seed, 3, 3)
         if quick {
-            (study.convHidden, study.lstmHidden, study.epochs) = ([4, 4, 4], 8, 2)
+            (study.convHidden, study.lstmHidden, study.trainStride) = ([4, 4, 4], 8, 2)
             (study.lstmTrainingCells, study.tabularTrainingRows, study.trees) = (2_000, 5_000, 20)
         }
         let grid: RegularGrid, layers: MobilityLayers
@@ -57,7 +57,7 @@ struct MobilityConvLSTM: ParsableCommand {
             var config = SyntheticCityConfig()
             (config.seed, config.days, config.dirt) = (seed, period, .none)
             let city = try SyntheticCity(config: config)
-            let box = quick ? Self.centralBox(of: city.bounds, share: 0.3) : city.bounds
+            let box = quick ? Self.centralBox(of: city.bounds, share: 0.45) : city.bounds
             grid = try MobilityGrid.wholeTiles(covering: box, side: side)
             let windows = try WindowSpan(.sequential(.halfDay, zone: city.zone), from: city.interval.lowerBound, until: city.interval.upperBound)
             let cube = try SpaceTimeCube(table: city.incidentTable(), index: grid, cells: grid.allCells, windows: windows)
@@ -70,7 +70,7 @@ struct MobilityConvLSTM: ParsableCommand {
         print("\(grid.rows)×\(grid.columns) cells of \(String(format: "%.0f", side)) m, \(tiles.count) tiles, \(layers.windows) windows of 12 h; "
               + String(format: "%.1f%% of cell-windows have an incident\n", 100 * layers.positiveRate))
         let start = ContinuousClock.now
-        let result = try study.run(layers, tiles: tiles) { print($0) }
+        let result = try study.run(layers, tiles: tiles) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         print("\nTest scores (thresholds chosen on validation; \(result.sampleCounts.test) test maps):")
         print(result.table().text())
         let url = try MobilityReport.write(result, grid: grid, tiles: tiles, title: "Fine-grained crime forecasting with mobility",

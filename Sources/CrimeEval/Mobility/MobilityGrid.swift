@@ -13,8 +13,9 @@ public enum MobilityGrid {
         let columns = (first.columns + tileSize - 1) / tileSize * tileSize
         let projection = LocalProjection(origin: GeoPoint(latitude: (box.minLatitude + box.maxLatitude) / 2,
                                                           longitude: (box.minLongitude + box.maxLongitude) / 2))
-        // A millimetre short of the whole tiles, so rounding up gives exactly rows × columns cells.
-        let halfHeight = (Double(rows) * side - 1e-3) / 2, halfWidth = (Double(columns) * side - 1e-3) / 2
+        // Half a cell short of the whole tiles, so that rounding up gives exactly rows × columns cells even
+        // though the new box's projection is centred a little differently.
+        let halfHeight = (Double(rows) - 0.5) * side / 2, halfWidth = (Double(columns) - 0.5) * side / 2
         let sw = projection.unproject(x: -halfWidth, y: -halfHeight), ne = projection.unproject(x: halfWidth, y: halfHeight)
         return try RegularGrid(covering: BoundingBox(minLatitude: sw.latitude, minLongitude: sw.longitude,
                                                      maxLatitude: ne.latitude, maxLongitude: ne.longitude), side: side)

@@ -84,8 +84,9 @@ public struct MobilityStudy: Sendable {
                     if model == .convLSTM, example.map({ score.f1 > $0.0.score.f1 }) ?? true {
                         example = (run, Self.exampleMap(data.test, scores: fitted.test, threshold: score.threshold))
                     }
-                    progress?(String(format: "%-20@ %-24@ history %2d  F1 %.3f  (%.1f s)", model.rawValue, channels.rawValue,
-                                     history, score.f1, run.seconds))
+                    progress?(model.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+                              + channels.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)
+                              + String(format: "history %2d  F1 %.3f  (%.1f s)", history, score.f1, run.seconds))
                 }
             }
         }
