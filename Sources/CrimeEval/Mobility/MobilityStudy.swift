@@ -28,7 +28,7 @@ public struct MobilityStudy: Sendable {
     /// Training epochs of the neural models.
     public var epochs = 4
     /// Samples per gradient step of the ConvLSTM (the LSTM uses 8× as many cell sequences).
-    public var batchSize = 16
+    public var batchSize = 8
     /// Adam's learning rate.
     public var learningRate: Float = 3e-3
     /// Epochs without validation improvement before a neural model stops (nil: never).
