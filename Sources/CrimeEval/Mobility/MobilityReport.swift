@@ -22,7 +22,11 @@ public enum MobilityReport {
                             labels: result.runs.map { "\($0.model.rawValue) · \($0.channels.rawValue) · \($0.history)" },
                             values: result.runs.map { $0.score.f1.isFinite ? $0.score.f1 : 0 })
         report.add(.figure(svg: try bars.svg(), caption: "Pooled F1 of every run."))
-        let curves = result.runs.filter { !$0.epochs.isEmpty }.flatMap { run -> [LineChart.Series] in
+        // The neural runs of the example map's channel set and history, so the chart stays legible.
+        let shown = result.runs.filter { run in
+            !run.epochs.isEmpty && result.exampleRun.map { run.channels == $0.channels && run.history == $0.history } ?? true
+        }
+        let curves = shown.flatMap { run -> [LineChart.Series] in
             let name = "\(run.model.rawValue) \(run.channels.rawValue) h\(run.history)"
             let x = run.epochs.map { Double($0.epoch) }
             var series = [LineChart.Series(name: "\(name) train", x: x, y: run.epochs.map(\.trainingLoss))]
@@ -32,7 +36,7 @@ public enum MobilityReport {
         }
         if !curves.isEmpty {
             let chart = LineChart(frame: ChartFrame(title: "Loss per epoch", xLabel: "epoch", yLabel: "weighted BCE"), series: curves)
-            report.add(.figure(svg: try chart.svg(), caption: "Training and validation loss of the neural models (per-epoch callback history)."))
+            report.add(.figure(svg: try chart.svg(), caption: "Training and validation loss per epoch (the models' training history) of the neural models with the example map's channels and history."))
         }
         if let map = result.exampleMap, let run = result.exampleRun, tiles.indices.contains(map.tile) {
             let tile = tiles[map.tile]
