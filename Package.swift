@@ -62,6 +62,12 @@ let package = Package(
             exclude: ["data"]
         ),
         .executableTarget(
+            name: "MobilityConvLSTM",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/MobilityConvLSTM"
+        ),
+        .executableTarget(
             name: "CrimeBench",
             dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval"],
             path: "Benchmarks/CrimeBench"

@@ -32,7 +32,7 @@ extension SyntheticCity {
 
     /// Expected background events city-wide between two UTC instants (hours cut by the range count in
     /// proportion).
-    private func backgroundTotal(from start: Int64, to end: Int64) -> Double {
+    func backgroundTotal(from start: Int64, to end: Int64) -> Double {
         let from = max(start, interval.lowerBound), to = min(end, interval.upperBound)
         guard to > from else { return 0 }
         var total = 0.0
