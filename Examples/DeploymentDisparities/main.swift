@@ -71,6 +71,7 @@ struct DeploymentDisparities: ParsableCommand {
 
         var report = HTMLReport(title: "Police deployment disparities")
         report.add(.paragraph("Sightings of police vehicles per 1,000 dashcam frames, pooled by group, with \(replicates) cluster-bootstrap replicates over neighbourhoods (95% percentile intervals)."))
+        report.add(.paragraph("Caveats: dashcam coverage is not random (drivers go where riders are), so rates are per frame, not per hour; detections have their own errors; the comparisons and the regression are associations, and because income and group are correlated the adjusted ratio depends on the controls chosen."))
         report.add(.heading("By majority group"))
         report.add(.table(groupTable))
         report.add(.heading("By income tertile"))

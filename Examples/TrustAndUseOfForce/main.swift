@@ -49,6 +49,7 @@ struct TrustAndUseOfForce: ParsableCommand {
             ("Log-log, borough effects", "log(trust) ~ log(use_of_force) + injury_share + C(borough)"),
         ]
         report.add(.heading("Regressions"))
+        report.add(.paragraph("Caveats, as in the study: \(table.rowCount) borough-quarters from a few dozen boroughs are a small, observational sample; the age-group counts add up to the use-of-force count, so those regressors are collinear (see their variance inflation factors below) and their separate coefficients are unstable; trust is itself a survey estimate with sampling error. Associations here are not effects of policy."))
         for (title, formula) in formulas {
             let fit = try OLS.fit(formula: formula, data: table)
             let term = fit.termNames.first { $0.contains("use_of_force") } ?? fit.termNames[min(1, fit.termNames.count - 1)]
@@ -56,6 +57,11 @@ struct TrustAndUseOfForce: ParsableCommand {
             print(title.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "R² %.3f  ", fit.rsquared) + effect.sentence)
             report.add(.paragraph("\(title): \(formula). \(effect.sentence)"))
             if formula.contains("C(borough)") { continue }
+            if title == "Age groups" {
+                let vifs = zip(fit.termNames, fit.vif).filter { $0.0 != "Intercept" }
+                    .map { String(format: "%@ %.1f", $0.0, $0.1) }.joined(separator: ", ")
+                report.add(.paragraph("Variance inflation factors: \(vifs)."))
+            }
             report.add(.preformatted(try fit.summary(covariance: .hc1)))
         }
 
