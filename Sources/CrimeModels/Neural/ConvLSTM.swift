@@ -68,12 +68,13 @@ public struct ConvLSTMLayer: NNLayer {
                                             let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
                                             let slot = keep ? s : 0
                                             let g = UnsafeMutableBufferPointer(rebasing: gb[(slot * n * g4)..<((slot + 1) * n * g4)])
-                                            conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g, scratch: scratch)
                                             let (current, previous) = keep ? (s, s - 1) : (s % 2, (s + 1) % 2)
                                             let cPrev = s > 0 ? UnsafeBufferPointer(rebasing: cb[(previous * n * hidden)..<((previous + 1) * n * hidden)]) : zb
-                                            activate(g, cellPrevious: cPrev,
-                                                     cell: UnsafeMutableBufferPointer(rebasing: cb[(current * n * hidden)..<((current + 1) * n * hidden)]),
-                                                     state: UnsafeMutableBufferPointer(rebasing: hb[(s * n * hidden)..<((s + 1) * n * hidden)]))
+                                            let cell = UnsafeMutableBufferPointer(rebasing: cb[(current * n * hidden)..<((current + 1) * n * hidden)])
+                                            let state = UnsafeMutableBufferPointer(rebasing: hb[(s * n * hidden)..<((s + 1) * n * hidden)])
+                                            conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g, scratch: scratch) { rows in
+                                                activate(g, cellPrevious: cPrev, cell: cell, state: state, pixels: rows)
+                                            }
                                         }
                                     }
                                 }
@@ -88,22 +89,26 @@ public struct ConvLSTMLayer: NNLayer {
                 Cache(input: input, gates: gates, cells: cells, states: states, batch: b, steps: t, height: h, width: w))
     }
 
-    /// Turns one step's pre-activations into gates (in place) and writes the step's cell and hidden states.
+    /// Turns one step's pre-activations into gates (in place) and writes the step's cell and hidden states,
+    /// for the pixel rows `pixels`.
     private func activate(_ g: UnsafeMutableBufferPointer<Float>, cellPrevious cp: UnsafeBufferPointer<Float>,
-                          cell cb: UnsafeMutableBufferPointer<Float>, state hb: UnsafeMutableBufferPointer<Float>) {
+                          cell cb: UnsafeMutableBufferPointer<Float>, state hb: UnsafeMutableBufferPointer<Float>, pixels: Range<Int>) {
         let g4 = 4 * hidden
-        ParallelRows.forEach(count: cb.count / max(hidden, 1), minimumPart: 2048) { pixels in
-            for r in pixels {
-                let row = r * g4, cell = r * hidden
-                for j in 0..<hidden {
-                    let i = sigmoid(g[row + j]), f = sigmoid(g[row + hidden + j])
-                    let o = sigmoid(g[row + 2 * hidden + j]), gg = tanhFast(g[row + 3 * hidden + j])
-                    (g[row + j], g[row + hidden + j], g[row + 2 * hidden + j], g[row + 3 * hidden + j]) = (i, f, o, gg)
-                    let c = f * cp[cell + j] + i * gg
-                    cb[cell + j] = c
-                    hb[cell + j] = o * tanhFast(c)
-                }
+        guard let gp = g.baseAddress, let hp = hb.baseAddress else { return }
+        for r in pixels {
+            let row = r * g4, cell = r * hidden
+            VectorMath.sigmoid(gp + row, count: 3 * hidden)
+            VectorMath.tanh(gp + row + 3 * hidden, count: hidden)
+            for j in 0..<hidden {
+                let c = g[row + hidden + j] * cp[cell + j] + g[row + j] * g[row + 3 * hidden + j]
+                cb[cell + j] = c
+                hb[cell + j] = c
             }
+        }
+        VectorMath.tanh(hp + pixels.lowerBound * hidden, count: pixels.count * hidden)
+        for r in pixels {
+            let row = r * g4, cell = r * hidden
+            for j in 0..<hidden { hb[cell + j] *= g[row + 2 * hidden + j] }
         }
     }
 
@@ -117,7 +122,7 @@ public struct ConvLSTMLayer: NNLayer {
         var dx = [Float](repeating: 0, count: t * n * inputs)
         var dGates = [Float](repeating: 0, count: n * g4)
         // dh flows back through the convolution into `dhPrev`; `dhNext` holds the previous step's result
-        var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext
+        var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext, tanhCell = dhNext
         let zeros = dhNext
         var col = [Float](repeating: 0, count: conv.scratchCount(images: b)), dcol = col
         var biasGrad = gradients.values[bias]
@@ -128,7 +133,9 @@ public struct ConvLSTMLayer: NNLayer {
                         dGates.withUnsafeMutableBufferPointer { dg in
                             dhNext.withUnsafeBufferPointer { dhn in
                                 dcNext.withUnsafeMutableBufferPointer { dcn in
-                                    gateGradients(dg, cache, upstream: upstream, dhNext: dhn, dcNext: dcn, step: s, pixels: n)
+                                    tanhCell.withUnsafeMutableBufferPointer { tc in
+                                        gateGradients(dg, cache, upstream: upstream, dhNext: dhn, dcNext: dcn, tanhCell: tc, step: s, pixels: n)
+                                    }
                                 }
                             }
                         }
@@ -165,18 +172,24 @@ public struct ConvLSTMLayer: NNLayer {
     }
 
     /// One step's gradients with respect to the pre-activation gates; updates the running cell gradient.
+    /// `tanhCell` is scratch for the step's tanh(c) (`pixels · hidden` floats).
     private func gateGradients(_ dg: UnsafeMutableBufferPointer<Float>, _ cache: Cache, upstream: [Float],
-                               dhNext: UnsafeBufferPointer<Float>, dcNext: UnsafeMutableBufferPointer<Float>, step s: Int, pixels n: Int) {
+                               dhNext: UnsafeBufferPointer<Float>, dcNext: UnsafeMutableBufferPointer<Float>,
+                               tanhCell tcb: UnsafeMutableBufferPointer<Float>, step s: Int, pixels n: Int) {
         let g4 = 4 * hidden
+        guard let tcp = tcb.baseAddress else { return }
         cache.gates.withUnsafeBufferPointer { gates in
             cache.cells.withUnsafeBufferPointer { cells in
                 upstream.withUnsafeBufferPointer { up in
-                    ParallelRows.forEach(count: n, minimumPart: 2048) { pixels in
+                    ParallelRows.forEach(count: n, minimumPart: 512) { pixels in
+                        let first = pixels.lowerBound * hidden, count = pixels.count * hidden
+                        for k in first..<(first + count) { tcb[k] = cells[s * n * hidden + k] }
+                        VectorMath.tanh(tcp + first, count: count)
                         for r in pixels {
                             let row = (s * n + r) * g4, cell = (s * n + r) * hidden, local = r * g4
                             for j in 0..<hidden {
                                 let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
-                                let tc = tanhFast(cells[cell + j])
+                                let tc = tcb[r * hidden + j]
                                 let dh = up[cell + j] + dhNext[r * hidden + j]
                                 let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
                                 let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0

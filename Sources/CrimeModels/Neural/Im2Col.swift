@@ -19,9 +19,12 @@ struct Im2Col {
         ParallelRows.forEach(count: count, minimumPart: 1) { part in expand(sources, first: first, images: part, into: col) }
     }
 
-    /// ``expand(_:first:count:into:)`` for the images `first + images`, written at their rows of `col`.
-    private func expand(_ sources: [UnsafeBufferPointer<Float>], first: Int, images: Range<Int>, into col: UnsafeMutableBufferPointer<Float>) {
+    /// ``expand(_:first:count:into:)`` for the images `first + images`, written at their rows of `col`, on
+    /// the calling thread.
+    func expand(_ sources: [UnsafeBufferPointer<Float>], first: Int, images: Range<Int>, into col: UnsafeMutableBufferPointer<Float>) {
         let (h, w, k, total) = (height, width, patch, totalChannels)
+        let bases = sources.map(\.baseAddress), widths = channels
+        guard let out = col.baseAddress else { return }
         for i in images {
             let image = first + i
             for y in 0..<h {
@@ -31,16 +34,15 @@ struct Im2Col {
                         let yy = y + ky - 1
                         for kx in 0..<3 {
                             let xx = x + kx - 1
-                            var dst = rowStart + (ky * 3 + kx) * total
+                            var dst = out + rowStart + (ky * 3 + kx) * total
                             if yy < 0 || yy >= h || xx < 0 || xx >= w {
-                                for j in 0..<total { col[dst + j] = 0 }
+                                dst.update(repeating: 0, count: total)
                                 continue
                             }
                             let pixel = (image * h + yy) * w + xx
-                            for (s, c) in channels.enumerated() {
-                                let src = sources[s]
-                                let base = pixel * c
-                                for j in 0..<c { col[dst + j] = src[base + j] }
+                            for s in 0..<bases.count {
+                                let c = widths[s]
+                                if let base = bases[s] { dst.update(from: base + pixel * c, count: c) }
                                 dst += c
                             }
                         }

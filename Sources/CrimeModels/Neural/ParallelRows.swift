@@ -6,16 +6,23 @@ import Foundation
 /// depend on the number of threads.
 enum ParallelRows {
     static func forEach(count: Int, minimumPart: Int, _ body: (Range<Int>) -> Void) {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let parts = max(1, min(cores, count / max(minimumPart, 1)))
-        if parts == 1 {
-            body(0..<count)
+        forEachPart(count: count, parts: parts) { _, range in body(range) }
+    }
+
+    /// Cores available to the process.
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Splits `0..<count` into `parts` contiguous parts and runs `body(part, range)` on them concurrently.
+    static func forEachPart(count: Int, parts: Int, _ body: (Int, Range<Int>) -> Void) {
+        if parts <= 1 {
+            body(0, 0..<count)
             return
         }
         withoutActuallyEscaping(body) { work in
             let box = UncheckedBox(work)
             DispatchQueue.concurrentPerform(iterations: parts) { p in
-                box.value(count * p / parts ..< count * (p + 1) / parts)
+                box.value(p, count * p / parts ..< count * (p + 1) / parts)
             }
         }
     }
