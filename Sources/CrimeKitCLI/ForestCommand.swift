@@ -73,13 +73,13 @@ struct ForestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let trainTable = try NumericTable(path: train)
-        let testTable = try NumericTable(path: test)
-        let features = trainTable.header.filter { $0 != target }
+        let trainTable = try NumericColumns(path: train)
+        let testTable = try NumericColumns(path: test)
+        let features = trainTable.names.filter { $0 != target }
         let yTrain = try trainTable.column(target)
         let yTest = try testTable.column(target)
-        let xTrain = Matrix(rows: trainTable.rows, columns: features.count, values: try trainTable.columns(features))
-        let xTest = Matrix(rows: testTable.rows, columns: features.count, values: try testTable.columns(features))
+        let xTrain = try trainTable.matrix(features)
+        let xTest = try testTable.matrix(features)
         let parsed = try maxFeatures.map(Self.parseMaxFeatures) ?? (classify ? .sqrt : .all)
         if case let .count(k) = parsed, k > features.count {
             throw ValidationError("--max-features \(k) exceeds the \(features.count) feature columns of \(train)")

@@ -29,16 +29,17 @@ struct MetricsCommand: ParsableCommand {
         let file = data == "-" ? "standard input" : data
         let values: [(String, Double)]
         if regression {
-            let table = try TwoColumnCSV(path: data, columns: ("y_true", "y_pred"))
-            let s = try Metrics.regressionSummary(table.first, table.second)
+            let table = try NumericColumns(path: data)
+            let s = try Metrics.regressionSummary(try table.column("y_true"), try table.column("y_pred"))
             values = [("mae", s.mae), ("mse", s.mse), ("rmse", s.rmse), ("r2", s.r2)]
         } else {
-            let table = try TwoColumnCSV(path: data, columns: ("label", "score"))
+            let table = try NumericColumns(path: data)
+            let labels = try table.column("label"), scores = try table.column("score")
             do {
-                let m = try ConfusionMatrix(labels: table.first, scores: table.second, threshold: 0.5)
+                let m = try ConfusionMatrix(labels: labels, scores: scores, threshold: 0.5)
                 values = [("precision", m.precision), ("recall", m.recall), ("f1", m.f1),
-                          ("roc_auc", try Metrics.rocAUC(labels: table.first, scores: table.second)),
-                          ("average_precision", try Metrics.averagePrecision(labels: table.first, scores: table.second))]
+                          ("roc_auc", try Metrics.rocAUC(labels: labels, scores: scores)),
+                          ("average_precision", try Metrics.averagePrecision(labels: labels, scores: scores))]
             } catch let error as MetricsError {
                 if case let .notBinary(index, value) = error {
                     throw TableInputError.badValue(file: file, line: index + 2, column: "label", value: "\(value) (labels must be 0 or 1)")
