@@ -90,7 +90,10 @@ public struct DisparityAudit: Sendable {
                 }
             }
         }
-        let alpha = (1 - confidence) / 2
+        func interval(_ values: [Double]) -> (Double, Double) {
+            guard let ci = try? BootstrapInterval.percentile(replicates: values, level: confidence) else { return (.nan, .nan) }
+            return (ci.lower, ci.upper)
+        }
         return names.indices.filter { $0 != ref }.map { k in
             var ratios: [Double] = [], differences: [Double] = []
             for r in 0..<replicates {
@@ -100,20 +103,10 @@ public struct DisparityAudit: Sendable {
                 if b > 0 { ratios.append(a / b) }
             }
             let ratio = point[ref] > 0 ? point[k] / point[ref] : .nan
-            return GroupComparison(group: names[k], rate: point[k], ratio: ratio,
-                                   ratioLow: percentile(ratios, alpha), ratioHigh: percentile(ratios, 1 - alpha),
+            let (ratioLow, ratioHigh) = interval(ratios), (differenceLow, differenceHigh) = interval(differences)
+            return GroupComparison(group: names[k], rate: point[k], ratio: ratio, ratioLow: ratioLow, ratioHigh: ratioHigh,
                                    difference: point[k] - point[ref],
-                                   differenceLow: percentile(differences, alpha), differenceHigh: percentile(differences, 1 - alpha))
+                                   differenceLow: differenceLow, differenceHigh: differenceHigh)
         }
     }
-}
-
-/// The q-quantile of values with linear interpolation between order statistics (numpy's default);
-/// NaN for no values.
-func percentile(_ values: [Double], _ q: Double) -> Double {
-    guard !values.isEmpty else { return .nan }
-    let sorted = values.sorted()
-    let position = q * Double(sorted.count - 1)
-    let lo = Int(position.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - Double(lo))
 }
