@@ -63,16 +63,16 @@ public struct FeatureScaling: Sendable, Equatable {
     /// Standard deviation per feature (1 where a feature is constant).
     public let scale: [Double]
 
-    /// Fits on the features of `weeks` (population standard deviation).
+    /// Fits on the features of `weeks` (CrimeCore's ``StandardScaler``: population standard deviation).
     public init(series: WeeklyDistrictSeries, weeks: Range<Int>) throws {
         guard !weeks.isEmpty, weeks.lowerBound >= 0, weeks.upperBound <= series.weekCount else {
             throw WeeklyDistrictError.badSetting("feature scaling needs a non-empty range of weeks inside 0..<\(series.weekCount), got \(weeks)")
         }
-        let f = series.featureCount, n = Double(weeks.count)
-        var mean = [Double](repeating: 0, count: f), scale = [Double](repeating: 0, count: f)
-        for w in weeks { for j in 0..<f { mean[j] += series.features[w * f + j] / n } }
-        for w in weeks { for j in 0..<f { let d = series.features[w * f + j] - mean[j]; scale[j] += d * d / n } }
-        self.mean = mean
-        self.scale = scale.map { $0 > 0 ? $0.squareRoot() : 1 }
+        let f = series.featureCount
+        var scaler = StandardScaler()
+        try scaler.fit(Matrix(rows: weeks.count, columns: f,
+                              values: Array(series.features[(weeks.lowerBound * f)..<(weeks.upperBound * f)])))
+        mean = scaler.mean
+        scale = scaler.scale
     }
 }
