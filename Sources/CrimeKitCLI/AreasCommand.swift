@@ -46,7 +46,7 @@ struct AreasAssignCommand: ParsableCommand {
         var out = "label\n"
         out.reserveCapacity(ordinals.count * 12)
         for k in ordinals {
-            if k >= 0 { out += PointCSV.quoted(index.labels[Int(k)]) }
+            if k >= 0 { out += CSVField.quoted(index.labels[Int(k)]) }
             out += "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
@@ -103,11 +103,5 @@ enum PointCSV {
             lngs.append(lng)
         }
         return (lats, lngs)
-    }
-
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func quoted(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -121,18 +121,13 @@ struct IngestSummary: Encodable {
         lines.append("midnight_spike.at_midnight,\(midnight.atMidnight)")
         lines.append("midnight_spike.baseline,\(midnight.baseline)")
         lines.append("midnight_spike.significant,\(midnight.isSignificant)")
-        if !absentColumns.isEmpty { lines.append("absent_columns,\(csvField(absentColumns.joined(separator: ";")))") }
+        if !absentColumns.isEmpty { lines.append("absent_columns,\(CSVField.quoted(absentColumns.joined(separator: ";")))") }
         for s in samples {
             let text = "\(s.reason.rawValue) record \(s.row)" + (s.column.map { " column \($0)" } ?? "")
                 + (s.value.map { ": \($0)" } ?? "")
-            lines.append("sample,\(csvField(text))")
+            lines.append("sample,\(CSVField.quoted(text))")
         }
         return lines
-    }
-
-    private func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 /// One origin of a backtest.
 public struct BacktestFold: Sendable, Equatable, Codable {
@@ -64,12 +65,7 @@ public struct BacktestResult: Sendable, Equatable {
     /// The pooled table as CSV: `model,baseline,folds,rows,mae,rmse,r2`.
     public var summaryCSV: String {
         (["model,baseline,folds,rows,mae,rmse,r2"] + summary.map {
-            "\(Self.csvField($0.model)),\($0.isBaseline),\($0.folds),\($0.rows),\($0.mae),\($0.rmse),\($0.r2)"
+            "\(CSVField.quoted($0.model)),\($0.isBaseline),\($0.folds),\($0.rows),\($0.mae),\($0.rmse),\($0.r2)"
         }).joined(separator: "\n") + "\n"
-    }
-
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,3 +1,4 @@
+import CrimeCore
 /// A small table of text cells for reports, printable as CSV, aligned text or HTML.
 public struct ReportTable: Sendable, Equatable {
     /// Column headings.
@@ -13,11 +14,7 @@ public struct ReportTable: Sendable, Equatable {
 
     /// RFC 4180 CSV with a header line.
     public func csv() -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([columns] + rows).map { $0.map(CSVField.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     /// Columns padded to equal width for a terminal; numbers right-aligned.
