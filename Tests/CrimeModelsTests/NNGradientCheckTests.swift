@@ -2,60 +2,104 @@ import CrimeCore
 @testable import CrimeModels
 import Testing
 
-/// Central finite differences against the hand-written backward passes, on tiny freshly initialised
-/// models in training mode (dropout off). The engine computes in `Float`, so the step is 1e-3 and the loss
-/// is summed in `Double`; the tolerance (2 % of the gradient plus 2e-3) is far below the errors a wrong
-/// backward formula produces.
+/// Every layer and loss of the neural engine: forward output against the `Double` reference, and the
+/// `Float` backward pass against `Double` central differences of the reference at every parameter and
+/// input entry (``GradientCheck`` explains the step and the tolerance).
 @Suite struct NNGradientCheckTests {
-    /// Compares the analytic gradient of `loss` with finite differences at a few entries of every tensor.
-    func check(_ parameters: ParameterSet, analytic: Gradients, loss: (ParameterSet) throws -> Double) throws {
-        let h: Float = 1e-3
-        var generator = SeededGenerator(seed: 7)
-        var checked = 0
-        for e in parameters.names.indices where parameters.trainable[e] {
-            for _ in 0..<3 {
-                let k = Int(generator.next() % UInt64(parameters.values[e].count))
-                var plus = parameters, minus = parameters
-                plus.values[e][k] += h
-                minus.values[e][k] -= h
-                let numeric = (try loss(plus) - loss(minus)) / Double(2 * h)
-                let exact = Double(analytic.values[e][k])
-                #expect(abs(numeric - exact) <= 0.02 * abs(exact) + 2e-3, "\(parameters.names[e])[\(k)]: \(numeric) vs \(exact)")
-                checked += 1
-            }
-        }
-        #expect(checked >= 3 * 4)
+    typealias G = GradientCheck
+
+    /// Fresh PyTorch-style initial weights for a layer registered by `make`.
+    func layer<L>(_ seed: UInt64, _ make: (inout ParameterSet, inout PyTorchInitializer) throws -> L) throws -> (L, ParameterSet) {
+        var set = ParameterSet()
+        var initializer = PyTorchInitializer(seed: seed)
+        return (try make(&set, &initializer), set)
     }
 
-    func random(_ shape: [Int], seed: UInt64, binary: Bool = false) throws -> Tensor {
-        var g = SeededGenerator(seed: seed)
-        let n = shape.reduce(1, *)
-        return try Tensor(shape: shape, values: (0..<n).map { _ in binary ? (g.nextUniform() < 0.4 ? 1 : 0) : Float(g.nextUniform() * 2 - 1) })
+    func array(_ shape: [Int], seed: UInt64, bound: Double = 1) throws -> NNArray {
+        try NNArray(shape: shape, data: G.random(shape.reduce(1, *), seed: seed, bound: bound))
     }
 
-    @Test func lstmForecasterGradients() throws {
-        let model = try LSTMForecaster(features: 2, hidden: 3, seed: 1)
-        let x = try random([3, 4, 2], seed: 2), y = try random([3, 1], seed: 3, binary: true)
-        let loss = Loss.focal(alpha: 0.25, gamma: 2)
-        let (_, g) = try model.lossAndGradients(x, targets: y, loss: loss)
-        try check(model.parameters, analytic: g) { try LSTMForecaster(parameters: $0).lossAndGradients(x, targets: y, loss: loss).loss }
-    }
-
-    @Test func convLSTMForecasterGradients() throws {
-        let model = try ConvLSTMForecaster(inputChannels: 1, hiddenChannels: [2, 2], dropout: 0, seed: 4)
-        let x = try random([2, 2, 1, 3, 3], seed: 5), y = try random([2, 1, 3, 3], seed: 6, binary: true)
-        let loss = Loss.binaryCrossEntropy(positiveWeight: 1.5)
-        let (_, g) = try model.lossAndGradients(x, targets: y, loss: loss)
-        try check(model.parameters, analytic: g) {
-            try ConvLSTMForecaster(parameters: $0, dropout: 0).lossAndGradients(x, targets: y, loss: loss).loss
+    @Test func dense() throws {
+        let (d, set) = try layer(1) { try DenseLayer("d", inputs: 4, outputs: 3, in: &$0, initializer: &$1) }
+        try G.checkLayer(d, set, input: try array([5, 4], seed: 2)) { w, x in
+            try DoubleReference.dense(x, rows: 5, weight: w["d.weight"], bias: w["d.bias"], inputs: 4, outputs: 3)
         }
     }
 
-    @Test func cnnLSTMForecasterGradients() throws {
-        let model = try CNNLSTMForecaster(imageSize: 4, socioFeatures: 2, districts: 2, channels: [2, 2], hidden: 3, denseUnits: 3, dropout: 0, seed: 8)
-        let input = CNNLSTMInput(images: try random([2, 2, 1, 4, 4], seed: 9), socio: try random([2, 2, 2], seed: 10))
-        let y = try random([2, 2], seed: 11)
-        let (_, g) = try model.lossAndGradients(input, targets: y)
-        try check(model.parameters, analytic: g) { try CNNLSTMForecaster(parameters: $0, dropout: 0).lossAndGradients(input, targets: y).loss }
+    /// Non-square images catch swapped rows and columns; the engine works channels-last.
+    @Test func convolution3x3() throws {
+        let (c, set) = try layer(3) { try Conv2DLayer("c", inputs: 2, outputs: 3, in: &$0, initializer: &$1) }
+        let (n, h, w) = (2, 4, 5)
+        try G.checkLayer(c, set, input: try array([n, h, w, 2], seed: 4)) { weights, x in
+            let y = try DoubleReference.conv3x3(G.transpose(x, outer: n, h * w, 2), n: n, channels: 2, height: h, width: w,
+                                                weight: weights["c.weight"], bias: weights["c.bias"], outputs: 3)
+            return G.transpose(y, outer: n, 3, h * w)
+        }
+    }
+
+    /// An odd height drops the last row, as in PyTorch.
+    @Test func maxPool2() throws {
+        let (n, h, w, c) = (2, 5, 4, 2)
+        try G.checkLayer(MaxPool2Layer(), ParameterSet(), input: try array([n, h, w, c], seed: 5)) { _, x in
+            let y = DoubleReference.maxPool2(G.transpose(x, outer: n, h * w, c), n: n, channels: c, height: h, width: w)
+            return G.transpose(y, outer: n, c, (h / 2) * (w / 2))
+        }
+    }
+
+    /// Training mode with non-trivial scale and shift; the statistics run over every leading axis.
+    @Test func batchNormTraining() throws {
+        var (bn, set) = try layer(6) { set, _ in try BatchNormLayer("n", channels: 3, in: &set) }
+        set.values[bn.weight] = G.random(3, seed: 7, bound: 2)
+        set.values[bn.bias] = G.random(3, seed: 8)
+        bn = try BatchNormLayer(bindingTo: "n", in: set)
+        try G.checkLayer(bn, set, input: try array([2, 4, 3], seed: 9, bound: 3)) { w, x in
+            try DoubleReference.batchNormTraining(x, outer: 8, channels: 3, inner: 1, weight: w["n.weight"], bias: w["n.bias"])
+        }
+    }
+
+    /// Inputs in ±4 plus one beyond softplus's threshold of 20.
+    @Test(arguments: [ActivationLayer.Kind.relu, .tanh, .sigmoid, .softplus])
+    func activation(_ kind: ActivationLayer.Kind) throws {
+        var x = try array([3, 5], seed: 10, bound: 4)
+        x.data[7] = 23.5
+        let reference: DoubleReference.Activation = switch kind {
+        case .relu: .relu
+        case .tanh: .tanh
+        case .sigmoid: .sigmoid
+        case .softplus: .softplus
+        }
+        try G.checkLayer(ActivationLayer(kind), ParameterSet(), input: x) { _, x in x.map { reference($0) } }
+    }
+
+    /// Two stacked layers; both bias vectors, every gate and the recurrence through time.
+    @Test func lstm() throws {
+        let (l, set) = try layer(11) { try LSTMLayer("lstm", inputs: 3, hidden: 2, layers: 2, in: &$0, initializer: &$1) }
+        try G.checkLayer(l, set, input: try array([2, 4, 3], seed: 12, bound: 2)) { w, x in
+            try DoubleReference.lstm(x, batch: 2, steps: 4, inputs: 3, hidden: 2, layers: DoubleReference.lstmLayers(w, "lstm", count: 2))
+        }
+    }
+
+    /// Non-square images, three steps; the engine works channels-last.
+    @Test func convLSTM() throws {
+        let (cell, set) = try layer(13) { try ConvLSTMLayer("cell", inputs: 2, hidden: 2, in: &$0, initializer: &$1) }
+        let (b, t, h, w) = (2, 3, 3, 4)
+        try G.checkLayer(cell, set, input: try array([b, t, h, w, 2], seed: 14, bound: 2)) { weights, x in
+            let y = try DoubleReference.convLSTM(G.transpose(x, outer: b * t, h * w, 2), batch: b, steps: t, channels: 2, height: h, width: w,
+                                                 hidden: 2, weight: weights["cell.conv.weight"], bias: weights["cell.conv.bias"])
+            return G.transpose(y, outer: b * t, 2, h * w)
+        }
+    }
+
+    /// Each loss's value and its gradient with respect to the predictions; BCE and MSE on soft targets,
+    /// focal on 0/1 targets, focal also without class weighting.
+    @Test(arguments: [Loss.meanSquaredError, .binaryCrossEntropy(positiveWeight: 2.5), .focal(alpha: 0.25, gamma: 2), .focal(alpha: -1, gamma: 1.5)])
+    func loss(_ loss: Loss) throws {
+        let x = G.random(12, seed: 15, bound: 3).map(Double.init)
+        var y = G.random(12, seed: 16).map { Double(abs($0)) }
+        if case .focal = loss { y = y.map { $0 > 0.5 ? 1 : 0 } }
+        let (value, gradient) = try loss.evaluate(x.map { Float($0) }, y.map { Float($0) })
+        let reference = DoubleReference.loss(loss, x, y)
+        #expect(abs(value - reference) <= 1e-12 * abs(reference), "\(value) vs \(reference)")
+        G.expectGradients([("predictions", gradient, G.centralDifferences(x) { DoubleReference.loss(loss, $0, y) })])
     }
 }

@@ -1,0 +1,130 @@
+import CrimeCore
+@testable import CrimeModels
+import Foundation
+import Testing
+
+/// Checks the engine's hand-written `Float` backward passes against central finite differences of the independent
+/// `Double` references (DoubleReferenceLayers.swift, DoubleReferenceForecasters.swift), for every layer,
+/// every loss and the three forecasters on tiny shapes, at every parameter entry and, for layers, every
+/// input entry; and the engine's forward pass against the same reference, so that the differentiated
+/// function is known to be the engine's.
+///
+/// Finite differences: step h = 1e-6 in `Double`. The truncation error h²·|f‴|/6 is about 1e-13 and the
+/// rounding error about 2⁻⁵³·|L|/h ≈ 1e-10·|L|, so the differences are exact to far below the tolerance
+/// and all of the measured discrepancy is the engine's.
+///
+/// Tolerance: `|g_engine − g_fd| ≤ 1e-4·|g_fd| + 1e-5·s`, with `s` the largest |g_fd| of the check. The
+/// engine rounds to `Float` (u = 2⁻²⁴ ≈ 6e-8) in every operation and its tanh and sigmoid are good to
+/// about 2 ulp; on these shapes each gradient entry is a sum of at most a few hundred products along
+/// chains of a few dozen operations, so the classical bound (terms + depth)·u·Σ|terms| stays near 1e-5
+/// of the gradient scale `s` (Σ|terms| is bounded by the scale of the check, not by the entry, because
+/// entries can cancel), and entries well above the floor are good to about 1e-5 relative. The bound keeps
+/// a tenfold margin over that; a wrong backward formula (a sign, a missing term, a swapped gate) moves
+/// entries by a fraction of the scale and fails it by orders of magnitude.
+enum GradientCheck {
+    /// The finite-difference step.
+    static let step = 1e-6
+    /// Relative and scale-relative parts of the gradient tolerance (see the type's comment).
+    static let relativeTolerance = 1e-4, scaleTolerance = 1e-5
+    /// Largest relative difference of the engine's `Float` forward pass from the reference, relative to
+    /// the output's largest magnitude.
+    static let forwardTolerance = 1e-5
+
+    /// Seeded uniform values in [−bound, bound].
+    static func random(_ count: Int, seed: UInt64, bound: Double = 1) -> [Float] {
+        var g = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in Float((g.nextUniform() * 2 - 1) * bound) }
+    }
+
+    /// The reference's weights: the engine's `Float` values converted exactly to `Double`.
+    static func weights(_ set: ParameterSet) -> DoubleReference.Weights {
+        DoubleReference.Weights(values: Dictionary(uniqueKeysWithValues: zip(set.names, set.values.map { $0.map(Double.init) })))
+    }
+
+    /// Central differences of `f` with respect to every entry of `point`.
+    static func centralDifferences(_ point: [Double], _ f: ([Double]) throws -> Double) rethrows -> [Double] {
+        var x = point
+        return try point.indices.map { k in
+            x[k] = point[k] + step
+            let plus = try f(x)
+            x[k] = point[k] - step
+            let minus = try f(x)
+            x[k] = point[k]
+            return (plus - minus) / (2 * step)
+        }
+    }
+
+    /// The finite-difference gradient of `objective` with respect to every trainable entry of `set`, by name.
+    static func parameterDifferences(_ set: ParameterSet, _ objective: (DoubleReference.Weights) throws -> Double) throws -> [String: [Double]] {
+        let base = weights(set)
+        var result: [String: [Double]] = [:]
+        for (e, name) in set.names.enumerated() where set.trainable[e] {
+            var w = base
+            result[name] = try centralDifferences(try base[name]) { v in
+                w.values[name] = v
+                return try objective(w)
+            }
+        }
+        return result
+    }
+
+    /// Expects every `(engine, finite-difference)` pair within the tolerance, the scale being the largest
+    /// finite-difference magnitude over all pairs.
+    static func expectGradients(_ pairs: [(name: String, engine: [Float], numeric: [Double])],
+                         sourceLocation: SourceLocation = #_sourceLocation) {
+        let scale = pairs.flatMap(\.numeric).reduce(0) { max($0, abs($1)) }
+        #expect(scale > 0, "all finite differences vanish", sourceLocation: sourceLocation)
+        var checked = 0
+        for (name, engine, numeric) in pairs {
+            #expect(engine.count == numeric.count, "\(name): \(engine.count) engine entries, \(numeric.count) differences", sourceLocation: sourceLocation)
+            for (k, (g, d)) in zip(engine, numeric).enumerated() {
+                let bound = relativeTolerance * abs(d) + scaleTolerance * scale
+                #expect(abs(Double(g) - d) <= bound, "\(name)[\(k)]: engine \(g), finite difference \(d)", sourceLocation: sourceLocation)
+                checked += 1
+            }
+        }
+        #expect(checked > 0, sourceLocation: sourceLocation)
+    }
+
+    /// Expects the engine's output to match the reference's within ``forwardTolerance`` of its scale.
+    static func expectForward(_ engine: [Float], _ reference: [Double], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let scale = reference.reduce(0) { max($0, abs($1)) }
+        let worst = zip(engine, reference).reduce(0) { max($0, abs(Double($1.0) - $1.1)) }
+        #expect(engine.count == reference.count && worst <= forwardTolerance * max(scale, 1e-12),
+                "\(what): largest difference \(worst) at scale \(scale)", sourceLocation: sourceLocation)
+    }
+
+    /// Checks a layer in training mode. `reference` maps the weights and the engine-layout input to the
+    /// engine-layout output. The layer's output must match; its backward pass, fed a fixed random `dy`, must
+    /// match the finite differences of `Σ dy·y` with respect to every trainable entry and every input entry.
+    static func checkLayer<L: NNLayer>(_ layer: L, _ set: ParameterSet, input x: NNArray,
+                                reference: (DoubleReference.Weights, [Double]) throws -> [Double],
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var context = ForwardContext(parameters: set, training: true)
+        let (y, cache) = try layer.forward(x, &context)
+        let x64 = x.data.map(Double.init)
+        expectForward(y.data, try reference(weights(set), x64), "output", sourceLocation: sourceLocation)
+        let dy = random(y.count, seed: 99)
+        var gradients = Gradients(zeroFor: set)
+        let dx = layer.backward(NNArray(unchecked: y.shape, dy), cache, set, &gradients)
+        let dy64 = dy.map(Double.init)
+        func objective(_ w: DoubleReference.Weights, _ input: [Double]) throws -> Double {
+            zip(try reference(w, input), dy64).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        let numeric = try parameterDifferences(set) { try objective($0, x64) }
+        var pairs = set.names.indices.compactMap { e in numeric[set.names[e]].map { (set.names[e], gradients.values[e], $0) } }
+        let base = weights(set)
+        pairs.append(("input", dx.data, try centralDifferences(x64) { try objective(base, $0) }))
+        expectGradients(pairs, sourceLocation: sourceLocation)
+    }
+
+    /// `[outer, pixels, channels]` ⇄ `[outer, channels, pixels]`: pass `(pixels, channels)` to go to
+    /// channels-first and `(channels, pixels)` to come back.
+    static func transpose(_ x: [Double], outer: Int, _ rows: Int, _ columns: Int) -> [Double] {
+        var y = x
+        for o in 0..<outer {
+            for r in 0..<rows { for c in 0..<columns { y[(o * columns + c) * rows + r] = x[(o * rows + r) * columns + c] } }
+        }
+        return y
+    }
+}
