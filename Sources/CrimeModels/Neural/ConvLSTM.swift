@@ -34,8 +34,13 @@ public struct ConvLSTMLayer: NNLayer {
         let batch: Int, steps: Int, height: Int, width: Int
     }
 
-    private func op(_ h: Int, _ w: Int) -> Conv3x3Op {
-        Conv3x3Op(geometry: Im2Col(height: h, width: w, channels: [inputs, hidden]), outputs: 4 * hidden)
+    /// The gate convolution over `concat(input, hidden)` and its adjoint (gradient onto input and hidden).
+    private func gateConvolution(_ h: Int, _ w: Int) -> Winograd3x3 {
+        Winograd3x3(height: h, width: w, sources: [inputs, hidden], destinations: [4 * hidden])
+    }
+
+    private func adjointConvolution(_ h: Int, _ w: Int) -> Winograd3x3 {
+        Winograd3x3(height: h, width: w, sources: [4 * hidden], destinations: [inputs, hidden])
     }
 
     public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
@@ -45,8 +50,8 @@ public struct ConvLSTMLayer: NNLayer {
         let (b, t, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         let n = b * h * w, g4 = 4 * hidden
         let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputs)
-        let wp = Im2Col.permuteWeight(context.parameters.values[weight], outputs: g4, channels: inputs + hidden)
-        let conv = op(h, w)
+        let conv = gateConvolution(h, w)
+        let u = conv.transformWeight(context.parameters.values[weight], adjoint: false)
         // training keeps every step's gates and cells for the backward pass; evaluation keeps one step's
         // gates and two steps' cells
         let keep = context.training
@@ -54,15 +59,15 @@ public struct ConvLSTMLayer: NNLayer {
         var cells = [Float](repeating: 0, count: (keep ? t : 2) * n * hidden)
         var states = [Float](repeating: 0, count: t * n * hidden)
         let zeros = [Float](repeating: 0, count: n * hidden)
-        var col = [Float](repeating: 0, count: conv.scratchCount(images: b))
+        var scratch = [Float](repeating: 0, count: conv.scratchCount(images: b))
         input.withUnsafeBufferPointer { xb in
-            wp.withUnsafeBufferPointer { wb in
+            u.withUnsafeBufferPointer { ub in
                 context.parameters.values[bias].withUnsafeBufferPointer { bb in
                     gates.withUnsafeMutableBufferPointer { gb in
                         cells.withUnsafeMutableBufferPointer { cb in
                             states.withUnsafeMutableBufferPointer { hb in
                                 zeros.withUnsafeBufferPointer { zb in
-                                    col.withUnsafeMutableBufferPointer { scratch in
+                                    scratch.withUnsafeMutableBufferPointer { sb in
                                         for s in 0..<t {
                                             let xs = UnsafeBufferPointer(rebasing: xb[(s * n * inputs)..<((s + 1) * n * inputs)])
                                             let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
@@ -72,7 +77,7 @@ public struct ConvLSTMLayer: NNLayer {
                                             let cPrev = s > 0 ? UnsafeBufferPointer(rebasing: cb[(previous * n * hidden)..<((previous + 1) * n * hidden)]) : zb
                                             let cell = UnsafeMutableBufferPointer(rebasing: cb[(current * n * hidden)..<((current + 1) * n * hidden)])
                                             let state = UnsafeMutableBufferPointer(rebasing: hb[(s * n * hidden)..<((s + 1) * n * hidden)])
-                                            conv.forward([xs, hPrev], images: b, weight: wb, bias: bb, into: g, scratch: scratch) { rows in
+                                            conv.run([xs, hPrev], images: b, weight: ub, bias: bb, into: [g], scratch: sb) { rows in
                                                 activate(g, cellPrevious: cPrev, cell: cell, state: state, pixels: rows)
                                             }
                                         }
@@ -116,19 +121,22 @@ public struct ConvLSTMLayer: NNLayer {
         let (b, t, h, w) = (cache.batch, cache.steps, cache.height, cache.width)
         let n = b * h * w, g4 = 4 * hidden
         let upstream = swapLeadingAxes(dy.data, b, t, inner: h * w * hidden)
-        let wp = Im2Col.permuteWeight(parameters.values[weight], outputs: g4, channels: inputs + hidden)
-        let conv = op(h, w)
-        var dwp = [Float](repeating: 0, count: wp.count)
+        // the weight gradient goes through im2col (weights in the permuted order), the input gradient
+        // through the adjoint Winograd convolution
+        let columns = Conv3x3Op(geometry: Im2Col(height: h, width: w, channels: [inputs, hidden]), outputs: g4)
+        let adjoint = adjointConvolution(h, w)
+        let u = adjoint.transformWeight(parameters.values[weight], adjoint: true)
+        var dwp = [Float](repeating: 0, count: g4 * 9 * (inputs + hidden))
         var dx = [Float](repeating: 0, count: t * n * inputs)
         var dGates = [Float](repeating: 0, count: n * g4)
         // dh flows back through the convolution into `dhPrev`; `dhNext` holds the previous step's result
         var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext, tanhCell = dhNext
         let zeros = dhNext
-        var col = [Float](repeating: 0, count: conv.scratchCount(images: b)), dcol = col
+        var scratch = [Float](repeating: 0, count: max(adjoint.scratchCount(images: b), columns.weightScratchCount(images: b)))
         var biasGrad = gradients.values[bias]
         cache.input.withUnsafeBufferPointer { xb in
             cache.states.withUnsafeBufferPointer { hb in
-                wp.withUnsafeBufferPointer { wb in
+                u.withUnsafeBufferPointer { ub in
                     for s in stride(from: t - 1, through: 0, by: -1) {
                         dGates.withUnsafeMutableBufferPointer { dg in
                             dhNext.withUnsafeBufferPointer { dhn in
@@ -143,17 +151,15 @@ public struct ConvLSTMLayer: NNLayer {
                         zeros.withUnsafeBufferPointer { zb in
                             let hPrev = s > 0 ? UnsafeBufferPointer(rebasing: hb[((s - 1) * n * hidden)..<(s * n * hidden)]) : zb
                             dhPrev.withUnsafeMutableBufferPointer { dhp in
-                                dhp.update(repeating: 0)
                                 dx.withUnsafeMutableBufferPointer { dxb in
                                     let dxs = UnsafeMutableBufferPointer(rebasing: dxb[(s * n * inputs)..<((s + 1) * n * inputs)])
                                     dGates.withUnsafeBufferPointer { dg in
                                         dwp.withUnsafeMutableBufferPointer { dwb in
                                             biasGrad.withUnsafeMutableBufferPointer { db in
-                                                col.withUnsafeMutableBufferPointer { c in
-                                                    dcol.withUnsafeMutableBufferPointer { dc in
-                                                        conv.backward(dg, [xs, hPrev], images: b, weight: wb, weightGrad: dwb, biasGrad: db,
-                                                                      sourceGrads: [dxs, dhp], scratch: c, scratch2: dc)
-                                                    }
+                                                scratch.withUnsafeMutableBufferPointer { sb in
+                                                    columns.weightGradients(dg, [xs, hPrev], images: b, weightGrad: dwb, biasGrad: db, scratch: sb)
+                                                    adjoint.run([dg], images: b, weight: ub, bias: UnsafeBufferPointer(start: nil, count: 0),
+                                                                into: [dxs, dhp], scratch: sb)
                                                 }
                                             }
                                         }

@@ -1,0 +1,173 @@
+/// The 3×3 "same" convolution (padding 1, stride 1) by Winograd's F(4×4, 3×3) over channels-last images,
+/// used by the ConvLSTM cell for its gate convolution and for that convolution's gradient with respect to
+/// its inputs. Each 4×4 block of outputs costs 36 multiplications per channel pair instead of 144: the
+/// images are cut into 6×6 input tiles, transformed (``WinogradTransforms``), multiplied as 36 independent
+/// `[tiles, in] · [in, out]` products through `cblas_sgemm`, and transformed back.
+///
+/// Sources are read as if concatenated along the channel axis (so the ConvLSTM's `concat(input, hidden)`
+/// is never built) and the output channels may be split over several destinations. In `Float` the result
+/// differs from a direct convolution by a few 1e-6 of the output's scale.
+struct Winograd3x3 {
+    /// Image height and width.
+    let height: Int, width: Int
+    /// Channels of each source, in concatenation order, and of each destination, in split order.
+    let sources: [Int], destinations: [Int]
+
+    /// Total input and output channels.
+    var inputs: Int { sources.reduce(0, +) }
+    var outputs: Int { destinations.reduce(0, +) }
+    private var tilesAcross: Int { (width + 3) / 4 }
+    private var tilesDown: Int { (height + 3) / 4 }
+    private var tiles: Int { tilesDown * tilesAcross }
+    /// Rows and columns of an image zero-padded so that every 6×6 input tile lies inside it.
+    private var paddedHeight: Int { 4 * tilesDown + 2 }
+    private var paddedWidth: Int { 4 * tilesAcross + 2 }
+    /// Whole images per block, about 128 tiles, so that each of the 36 products is large enough for `sgemm`.
+    private var blockImages: Int { max(1, 128 / tiles) }
+    private var stageCount: Int { 36 * max(inputs, outputs) }
+    private var paddedCount: Int { blockImages * paddedHeight * paddedWidth * inputs }
+    private var perPart: Int { paddedCount + 2 * stageCount + 36 * blockImages * tiles * (inputs + outputs) }
+
+    /// Floats of scratch that ``run(_:images:weight:bias:into:scratch:epilogue:)`` needs for `images` images.
+    func scratchCount(images: Int) -> Int { min(ParallelRows.cores, max(1, images)) * perPart }
+
+    /// The transformed kernel `U [36, in, out]`. For a PyTorch kernel `w [out, in, 3, 3]` of a forward
+    /// convolution pass `adjoint: false`; for the convolution that maps an output gradient back onto the
+    /// inputs (from `out` channels to `in` channels, kernel transposed and turned by 180°) pass the same
+    /// `w` with `adjoint: true`.
+    func transformWeight(_ w: [Float], adjoint: Bool) -> [Float] {
+        let (cin, cout) = (inputs, outputs)
+        var u = [Float](repeating: 0, count: 36 * cin * cout)
+        for c in 0..<cin {
+            for o in 0..<cout {
+                // g[ky][kx] for input channel c → output channel o
+                let g: (Int, Int) -> Double = adjoint
+                    ? { ky, kx in Double(w[((c * cout + o) * 3 + (2 - ky)) * 3 + (2 - kx)]) }
+                    : { ky, kx in Double(w[((o * cin + c) * 3 + ky) * 3 + kx]) }
+                let columns = (0..<3).map { kx in WinogradTransforms.kernel(g(0, kx), g(1, kx), g(2, kx)) }
+                for i in 0..<6 {
+                    let row = WinogradTransforms.kernel(columns[0][i], columns[1][i], columns[2][i])
+                    for j in 0..<6 { u[((i * 6 + j) * cin + c) * cout + o] = Float(row[j]) }
+                }
+            }
+        }
+        return u
+    }
+
+    /// Writes the convolution of the sources (plus `bias`, when not empty) into the destinations, each
+    /// `[images, h, w, channels]`. Blocks of whole images are shared out over the cores, each running its
+    /// products through OpenBLAS single-threaded; `epilogue` runs on each finished block's pixel rows while
+    /// they are in cache. Blocks do not depend on the core count, so neither does the result.
+    func run(_ sourceData: [UnsafeBufferPointer<Float>], images: Int, weight: UnsafeBufferPointer<Float>,
+             bias: UnsafeBufferPointer<Float>, into destinationData: [UnsafeMutableBufferPointer<Float>],
+             scratch: UnsafeMutableBufferPointer<Float>, epilogue: ((Range<Int>) -> Void)? = nil) {
+        let blocks = (images + blockImages - 1) / blockImages
+        let parts = min(ParallelRows.cores, blocks)
+        let pixels = height * width
+        let work = { (part: Int, range: Range<Int>) in
+            let mine = UnsafeMutableBufferPointer(rebasing: scratch[(part * perPart)..<((part + 1) * perPart)])
+            for block in range {
+                let first = block * blockImages, count = min(blockImages, images - first)
+                convolve(sourceData, first: first, count: count, weight: weight, bias: bias, into: destinationData, scratch: mine)
+                epilogue?(first * pixels ..< (first + count) * pixels)
+            }
+        }
+        if parts > 1 {
+            SerialBLAS.run { ParallelRows.forEachPart(count: blocks, parts: parts, work) }
+        } else {
+            work(0, 0..<blocks)
+        }
+    }
+
+    /// One block of images `first ..< first + count`, on the calling thread.
+    private func convolve(_ sourceData: [UnsafeBufferPointer<Float>], first: Int, count: Int, weight: UnsafeBufferPointer<Float>,
+                          bias: UnsafeBufferPointer<Float>, into destinationData: [UnsafeMutableBufferPointer<Float>],
+                          scratch: UnsafeMutableBufferPointer<Float>) {
+        guard let base = scratch.baseAddress, let u = weight.baseAddress else { return }
+        let (cin, cout, t) = (inputs, outputs, count * tiles)
+        let padded = base, stage = base + paddedCount, stage2 = stage + stageCount
+        let v = stage2 + stageCount, m = v + 36 * t * cin
+        var sourceStart = padded
+        var paddedSources = [UnsafeMutablePointer<Float>]()
+        for (s, c) in sources.enumerated() {
+            pad(sourceData[s], channels: c, first: first, count: count, into: sourceStart)
+            paddedSources.append(sourceStart)
+            sourceStart += count * paddedHeight * paddedWidth * c
+        }
+        for tile in 0..<t { transformInput(paddedSources, image: tile / tiles, tile: tile % tiles, into: v + tile * cin, rows: t, stage2) }
+        for xi in 0..<36 {
+            BLAS.gemm(false, false, m: t, n: cout, k: cin, UnsafeBufferPointer(start: v + xi * t * cin, count: t * cin),
+                      UnsafeBufferPointer(start: u + xi * cin * cout, count: cin * cout), beta: 0,
+                      UnsafeMutableBufferPointer(start: m + xi * t * cout, count: t * cout))
+        }
+        for tile in 0..<t {
+            transformOutput(m + tile * cout, rows: t, image: first + tile / tiles, tile: tile % tiles, bias: bias, into: destinationData, stage, stage2)
+        }
+    }
+
+    /// Copies images `first ..< first + count` of one source (`channels` wide) into `out`, zero-padded to
+    /// ``paddedHeight`` × ``paddedWidth`` with the image at row 1, column 1.
+    private func pad(_ source: UnsafeBufferPointer<Float>, channels c: Int, first: Int, count: Int, into out: UnsafeMutablePointer<Float>) {
+        let (ph, pw) = (paddedHeight, paddedWidth)
+        for i in 0..<count {
+            let image = out + i * ph * pw * c
+            image.update(repeating: 0, count: pw * c)
+            for y in 0..<height {
+                let row = image + (y + 1) * pw * c
+                row.update(repeating: 0, count: c)
+                if let p = source.baseAddress { (row + c).update(from: p + ((first + i) * height + y) * width * c, count: width * c) }
+                (row + (width + 1) * c).update(repeating: 0, count: (pw - width - 1) * c)
+            }
+            (image + (height + 1) * pw * c).update(repeating: 0, count: (ph - height - 1) * pw * c)
+        }
+    }
+
+    /// Writes `Bᵀ d B` of one 6×6 input tile of the padded block at `v`, position ξ at `v + ξ · rows · inputs`.
+    private func transformInput(_ padded: [UnsafeMutablePointer<Float>], image: Int, tile: Int, into v: UnsafeMutablePointer<Float>,
+                                rows: Int, _ stage: UnsafeMutablePointer<Float>) {
+        let (cin, pw) = (inputs, paddedWidth)
+        let corner = image * paddedHeight * pw + 4 * (tile / tilesAcross) * pw + 4 * (tile % tilesAcross)
+        var offset = 0
+        for (s, c) in sources.enumerated() {
+            let origin = padded[s] + corner * c
+            for q in 0..<6 {
+                WinogradTransforms.input(origin + q * c, stride: pw * c, stage + q * cin + offset, outStride: 6 * cin, count: c)
+            }
+            offset += c
+        }
+        for i in 0..<6 { WinogradTransforms.input(stage + i * 6 * cin, stride: cin, v + i * 6 * rows * cin, outStride: rows * cin, count: cin) }
+    }
+
+    /// Turns one tile's 36 products (position ξ at `m + ξ · rows · outputs`) into its 4×4 outputs and writes
+    /// those inside the image, plus the bias, split over the destinations. The bias is added to product
+    /// ξ = 7 (row 1, column 1), whose row and column of `Aᵀ` are all ones, so it reaches all 16 outputs.
+    private func transformOutput(_ m: UnsafeMutablePointer<Float>, rows: Int, image: Int, tile: Int, bias: UnsafeBufferPointer<Float>,
+                                 into destinationData: [UnsafeMutableBufferPointer<Float>],
+                                 _ stage: UnsafeMutablePointer<Float>, _ stage2: UnsafeMutablePointer<Float>) {
+        let cout = outputs
+        if let b = bias.baseAddress {
+            let p = m + 7 * rows * cout
+            for o in 0..<cout { p[o] += b[o] }
+        }
+        for j in 0..<6 { WinogradTransforms.output(m + j * rows * cout, stride: 6 * rows * cout, stage + j * cout, outStride: 6 * cout, count: cout) }
+        let (y0, x0) = (4 * (tile / tilesAcross), 4 * (tile % tilesAcross))
+        if destinations.count == 1, y0 + 4 <= height, x0 + 4 <= width, let p = destinationData[0].baseAddress {
+            for a in 0..<4 {
+                let pixel = (image * height + y0 + a) * width + x0
+                WinogradTransforms.output(stage + a * 6 * cout, stride: cout, p + pixel * cout, outStride: cout, count: cout)
+            }
+            return
+        }
+        for a in 0..<4 { WinogradTransforms.output(stage + a * 6 * cout, stride: cout, stage2 + a * 4 * cout, outStride: cout, count: cout) }
+        for a in 0..<min(4, height - y0) {
+            for b in 0..<min(4, width - x0) {
+                let pixel = (image * height + y0 + a) * width + x0 + b
+                var src = stage2 + (a * 4 + b) * cout
+                for (d, c) in destinations.enumerated() {
+                    if let p = destinationData[d].baseAddress { (p + pixel * c).update(from: src, count: c) }
+                    src += c
+                }
+            }
+        }
+    }
+}
