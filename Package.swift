@@ -21,7 +21,9 @@ let package = Package(
         ),
         .target(name: "CrimeCore", dependencies: ["COpenBLAS"]),
         .target(name: "CrimeGeo", dependencies: ["CrimeCore"]),
-        .target(name: "CrimeModels", dependencies: ["CrimeCore", "COpenBLAS"]),
+        // Pointwise neural kernels in C: eight floats at a time, with an AVX2 build chosen at run time.
+        .target(name: "CNeuralKernels"),
+        .target(name: "CrimeModels", dependencies: ["CrimeCore", "COpenBLAS", "CNeuralKernels"]),
         .target(name: "CrimeEval", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"]),
         .executableTarget(
             name: "CrimeKitCLI",

@@ -1,3 +1,4 @@
+import CNeuralKernels
 import Foundation
 
 /// One ConvLSTM layer run over a sequence: input `[batch, time, h, w, in]` (channels-last), output the
@@ -98,23 +99,9 @@ public struct ConvLSTMLayer: NNLayer {
     /// for the pixel rows `pixels`.
     private func activate(_ g: UnsafeMutableBufferPointer<Float>, cellPrevious cp: UnsafeBufferPointer<Float>,
                           cell cb: UnsafeMutableBufferPointer<Float>, state hb: UnsafeMutableBufferPointer<Float>, pixels: Range<Int>) {
-        let g4 = 4 * hidden
-        guard let gp = g.baseAddress, let hp = hb.baseAddress else { return }
-        for r in pixels {
-            let row = r * g4, cell = r * hidden
-            VectorMath.sigmoid(gp + row, count: 3 * hidden)
-            VectorMath.tanh(gp + row + 3 * hidden, count: hidden)
-            for j in 0..<hidden {
-                let c = g[row + hidden + j] * cp[cell + j] + g[row + j] * g[row + 3 * hidden + j]
-                cb[cell + j] = c
-                hb[cell + j] = c
-            }
-        }
-        VectorMath.tanh(hp + pixels.lowerBound * hidden, count: pixels.count * hidden)
-        for r in pixels {
-            let row = r * g4, cell = r * hidden
-            for j in 0..<hidden { hb[cell + j] *= g[row + 2 * hidden + j] }
-        }
+        guard let gp = g.baseAddress, let cpp = cp.baseAddress, let cbp = cb.baseAddress, let hp = hb.baseAddress else { return }
+        let first = pixels.lowerBound
+        nk_convlstm_cell(gp + first * 4 * hidden, cpp + first * hidden, cbp + first * hidden, hp + first * hidden, pixels.count, hidden)
     }
 
     public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
@@ -190,7 +177,7 @@ public struct ConvLSTMLayer: NNLayer {
                     ParallelRows.forEach(count: n, minimumPart: 512) { pixels in
                         let first = pixels.lowerBound * hidden, count = pixels.count * hidden
                         for k in first..<(first + count) { tcb[k] = cells[s * n * hidden + k] }
-                        VectorMath.tanh(tcp + first, count: count)
+                        nk_tanh(tcp + first, count)
                         for r in pixels {
                             let row = (s * n + r) * g4, cell = (s * n + r) * hidden, local = r * g4
                             for j in 0..<hidden {

@@ -1,7 +1,9 @@
+import CNeuralKernels
+
 /// The 3×3 "same" convolution (padding 1, stride 1) by Winograd's F(4×4, 3×3) over channels-last images,
 /// used by the ConvLSTM cell for its gate convolution and for that convolution's gradient with respect to
 /// its inputs. Each 4×4 block of outputs costs 36 multiplications per channel pair instead of 144: the
-/// images are cut into 6×6 input tiles, transformed (``WinogradTransforms``), multiplied as 36 independent
+/// images are cut into 6×6 input tiles, transformed (``WinogradTransforms`` and `nk_winograd_input`/`_output`), multiplied as 36 independent
 /// `[tiles, in] · [in, out]` products through `cblas_sgemm`, and transformed back.
 ///
 /// Sources are read as if concatenated along the channel axis (so the ConvLSTM's `concat(input, hidden)`
@@ -131,11 +133,11 @@ struct Winograd3x3 {
         for (s, c) in sources.enumerated() {
             let origin = padded[s] + corner * c
             for q in 0..<6 {
-                WinogradTransforms.input(origin + q * c, stride: pw * c, stage + q * cin + offset, outStride: 6 * cin, count: c)
+                nk_winograd_input(origin + q * c, pw * c, stage + q * cin + offset, 6 * cin, c)
             }
             offset += c
         }
-        for i in 0..<6 { WinogradTransforms.input(stage + i * 6 * cin, stride: cin, v + i * 6 * rows * cin, outStride: rows * cin, count: cin) }
+        for i in 0..<6 { nk_winograd_input(stage + i * 6 * cin, cin, v + i * 6 * rows * cin, rows * cin, cin) }
     }
 
     /// Turns one tile's 36 products (position ξ at `m + ξ · rows · outputs`) into its 4×4 outputs and writes
@@ -149,16 +151,16 @@ struct Winograd3x3 {
             let p = m + 7 * rows * cout
             for o in 0..<cout { p[o] += b[o] }
         }
-        for j in 0..<6 { WinogradTransforms.output(m + j * rows * cout, stride: 6 * rows * cout, stage + j * cout, outStride: 6 * cout, count: cout) }
+        for j in 0..<6 { nk_winograd_output(m + j * rows * cout, 6 * rows * cout, stage + j * cout, 6 * cout, cout) }
         let (y0, x0) = (4 * (tile / tilesAcross), 4 * (tile % tilesAcross))
         if destinations.count == 1, y0 + 4 <= height, x0 + 4 <= width, let p = destinationData[0].baseAddress {
             for a in 0..<4 {
                 let pixel = (image * height + y0 + a) * width + x0
-                WinogradTransforms.output(stage + a * 6 * cout, stride: cout, p + pixel * cout, outStride: cout, count: cout)
+                nk_winograd_output(stage + a * 6 * cout, cout, p + pixel * cout, cout, cout)
             }
             return
         }
-        for a in 0..<4 { WinogradTransforms.output(stage + a * 6 * cout, stride: cout, stage2 + a * 4 * cout, outStride: cout, count: cout) }
+        for a in 0..<4 { nk_winograd_output(stage + a * 6 * cout, cout, stage2 + a * 4 * cout, cout, cout) }
         for a in 0..<min(4, height - y0) {
             for b in 0..<min(4, width - x0) {
                 let pixel = (image * height + y0 + a) * width + x0 + b

@@ -1,0 +1,195 @@
+#include "NeuralKernels.h"
+#pragma clang diagnostic ignored "-Wpsabi"  // the vector helpers are always inlined, so no vector crosses a call boundary
+#include <math.h>
+#include <string.h>
+
+typedef float v8f __attribute__((vector_size(32), aligned(4)));
+typedef int v8i __attribute__((vector_size(32), aligned(4)));
+
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE v8f load8(const float *p) { v8f v; memcpy(&v, p, sizeof v); return v; }
+INLINE void store8(float *p, v8f v) { memcpy(p, &v, sizeof v); }
+INLINE v8f splat(float x) { return (v8f){x, x, x, x, x, x, x, x}; }
+
+// ---- bodies, compiled once per instruction set by the wrappers at the end ----
+
+INLINE void input_body(const float *s, long stride, float *d, long os, long count) {
+    long c = 0;
+    for (; c + 8 <= count; c += 8) {
+        const float *p = s + c;
+        float *q = d + c;
+        v8f d0 = load8(p), d1 = load8(p + stride), d2 = load8(p + 2 * stride);
+        v8f d3 = load8(p + 3 * stride), d4 = load8(p + 4 * stride), d5 = load8(p + 5 * stride);
+        v8f s12 = d1 + d2, d12 = d1 - d2, s34 = d3 + d4, d34 = d3 - d4;
+        store8(q, 4 * d0 - 5 * d2 + d4);
+        store8(q + os, s34 - 4 * s12);
+        store8(q + 2 * os, 4 * d12 - d34);
+        store8(q + 3 * os, 2 * (d3 - d1) + d4 - d2);
+        store8(q + 4 * os, 2 * (d1 - d3) + d4 - d2);
+        store8(q + 5 * os, 4 * d1 - 5 * d3 + d5);
+    }
+    for (; c < count; c++) {
+        const float *p = s + c;
+        float *q = d + c;
+        float d0 = p[0], d1 = p[stride], d2 = p[2 * stride], d3 = p[3 * stride], d4 = p[4 * stride], d5 = p[5 * stride];
+        float s12 = d1 + d2, d12 = d1 - d2, s34 = d3 + d4, d34 = d3 - d4;
+        q[0] = 4 * d0 - 5 * d2 + d4;
+        q[os] = s34 - 4 * s12;
+        q[2 * os] = 4 * d12 - d34;
+        q[3 * os] = 2 * (d3 - d1) + d4 - d2;
+        q[4 * os] = 2 * (d1 - d3) + d4 - d2;
+        q[5 * os] = 4 * d1 - 5 * d3 + d5;
+    }
+}
+
+INLINE void output_body(const float *s, long stride, float *d, long os, long count) {
+    long c = 0;
+    for (; c + 8 <= count; c += 8) {
+        const float *p = s + c;
+        float *q = d + c;
+        v8f m0 = load8(p), m1 = load8(p + stride), m2 = load8(p + 2 * stride);
+        v8f m3 = load8(p + 3 * stride), m4 = load8(p + 4 * stride), m5 = load8(p + 5 * stride);
+        v8f s12 = m1 + m2, d12 = m1 - m2, s34 = m3 + m4, d34 = m3 - m4;
+        store8(q, m0 + s12 + s34);
+        store8(q + os, d12 + 2 * d34);
+        store8(q + 2 * os, s12 + 4 * s34);
+        store8(q + 3 * os, d12 + 8 * d34 + m5);
+    }
+    for (; c < count; c++) {
+        const float *p = s + c;
+        float *q = d + c;
+        float m0 = p[0], m1 = p[stride], m2 = p[2 * stride], m3 = p[3 * stride], m4 = p[4 * stride], m5 = p[5 * stride];
+        float s12 = m1 + m2, d12 = m1 - m2, s34 = m3 + m4, d34 = m3 - m4;
+        q[0] = m0 + s12 + s34;
+        q[os] = d12 + 2 * d34;
+        q[2 * os] = s12 + 4 * s34;
+        q[3 * os] = d12 + 8 * d34 + m5;
+    }
+}
+
+// e^x: the Cephes single-precision scheme (range reduction by ln 2 split in two constants, a degree-5
+// polynomial; constants from Cephes' expf.c, S. L. Moshier), about 2 ulp, x clamped to [-87.3, 88.3].
+INLINE v8f vexp(v8f x) {
+    x = __builtin_elementwise_min(__builtin_elementwise_max(x, splat(-87.3f)), splat(88.3f));
+    const v8f magic = splat(12582912.0f);  // 1.5 * 2^23: adding it rounds to an integer in the low bits
+    v8f shifted = x * 1.44269504f + magic;
+    v8f n = shifted - magic;
+    x = x - n * 0.693359375f;
+    x = x - n * -2.12194440e-4f;
+    v8f p = x * 1.9875691500e-4f + 1.3981999507e-3f;
+    p = p * x + 8.3334519073e-3f;
+    p = p * x + 4.1665795894e-2f;
+    p = p * x + 1.6666665459e-1f;
+    p = p * x + 5.0000001201e-1f;
+    p = p * (x * x) + x + 1.0f;
+    v8i integer = (v8i)shifted - 0x4B400000;
+    v8f scale = (v8f)((integer + 127) << 23);
+    return p * scale;
+}
+
+INLINE v8f vsigmoid(v8f x) { return 1.0f / (1.0f + vexp(-x)); }
+
+// tanh as sign(x) (1 - e^{-2|x|}) / (1 + e^{-2|x|}); absolute error below about 2e-7.
+INLINE v8f vtanh(v8f x) {
+    v8f e = vexp(-2.0f * __builtin_elementwise_abs(x));
+    v8f t = (1.0f - e) / (1.0f + e);
+    v8i sign = (v8i)x & (int)0x80000000;
+    return (v8f)((v8i)t | sign);
+}
+
+// The last partial vector goes through a zero-padded copy.
+#define APPLY(name, f)                                                   \
+    INLINE void name(float *p, long count) {                             \
+        long i = 0;                                                      \
+        for (; i + 8 <= count; i += 8) store8(p + i, f(load8(p + i)));   \
+        if (i < count) {                                                 \
+            float tail[8] = {0};                                         \
+            memcpy(tail, p + i, (size_t)(count - i) * sizeof(float));    \
+            store8(tail, f(load8(tail)));                                \
+            memcpy(p + i, tail, (size_t)(count - i) * sizeof(float));    \
+        }                                                                \
+    }
+APPLY(sigmoid_body, vsigmoid)
+APPLY(tanh_body, vtanh)
+
+INLINE void cell_body(float *g, const float *cp, float *c, float *h, long rows, long hidden) {
+    for (long r = 0; r < rows; r++) {
+        float *gi = g + r * 4 * hidden, *gf = gi + hidden, *go = gf + hidden, *gg = go + hidden;
+        const float *cpr = cp + r * hidden;
+        float *cr = c + r * hidden, *hr = h + r * hidden;
+        sigmoid_body(gi, 3 * hidden);
+        tanh_body(gg, hidden);
+        long j = 0;
+        for (; j + 8 <= hidden; j += 8) {
+            v8f cell = load8(gf + j) * load8(cpr + j) + load8(gi + j) * load8(gg + j);
+            store8(cr + j, cell);
+            store8(hr + j, load8(go + j) * vtanh(cell));
+        }
+        long first = j;
+        for (; j < hidden; j++) {
+            cr[j] = gf[j] * cpr[j] + gi[j] * gg[j];
+            hr[j] = cr[j];
+        }
+        if (first < hidden) {
+            tanh_body(hr + first, hidden - first);
+            for (long k = first; k < hidden; k++) hr[k] *= go[k];
+        }
+    }
+}
+
+// ---- one build per instruction set ----
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <stdatomic.h>
+
+#define WIDE __attribute__((target("avx2,fma")))
+WIDE static void input_wide(const float *s, long a, float *d, long b, long n) { input_body(s, a, d, b, n); }
+WIDE static void output_wide(const float *s, long a, float *d, long b, long n) { output_body(s, a, d, b, n); }
+WIDE static void sigmoid_wide(float *p, long n) { sigmoid_body(p, n); }
+WIDE static void tanh_wide(float *p, long n) { tanh_body(p, n); }
+WIDE static void cell_wide(float *g, const float *cp, float *c, float *h, long r, long n) { cell_body(g, cp, c, h, r, n); }
+
+// 1 when the processor and the operating system support AVX2 and FMA (CPUID leaves 1 and 7, XGETBV).
+static int detect_wide(void) {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    if (!((c >> 12) & 1) || !((c >> 27) & 1) || !((c >> 28) & 1)) return 0;
+    unsigned lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    if ((lo & 6) != 6) return 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
+    return (b >> 5) & 1;
+}
+
+static atomic_int wide_state = -1;
+static int wide(void) {
+    int s = atomic_load_explicit(&wide_state, memory_order_relaxed);
+    if (s < 0) {
+        s = detect_wide();
+        atomic_store_explicit(&wide_state, s, memory_order_relaxed);
+    }
+    return s;
+}
+#define DISPATCH(wide_call, base_call) \
+    if (wide()) { wide_call; } else { base_call; }
+#else
+#define DISPATCH(wide_call, base_call) base_call;
+#endif
+
+void nk_winograd_input(const float *s, long stride, float *d, long out_stride, long count) {
+    DISPATCH(input_wide(s, stride, d, out_stride, count), input_body(s, stride, d, out_stride, count))
+}
+
+void nk_winograd_output(const float *s, long stride, float *d, long out_stride, long count) {
+    DISPATCH(output_wide(s, stride, d, out_stride, count), output_body(s, stride, d, out_stride, count))
+}
+
+void nk_sigmoid(float *p, long count) { DISPATCH(sigmoid_wide(p, count), sigmoid_body(p, count)) }
+
+void nk_tanh(float *p, long count) { DISPATCH(tanh_wide(p, count), tanh_body(p, count)) }
+
+void nk_convlstm_cell(float *gates, const float *cell_prev, float *cell, float *state, long rows, long hidden) {
+    DISPATCH(cell_wide(gates, cell_prev, cell, state, rows, hidden), cell_body(gates, cell_prev, cell, state, rows, hidden))
+}
