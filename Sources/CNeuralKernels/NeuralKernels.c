@@ -138,6 +138,55 @@ INLINE void cell_body(float *g, const float *cp, float *c, float *h, long rows, 
     }
 }
 
+// One lane group of the cell backward step; `n` lanes (8 in the main loop, fewer through padded copies).
+INLINE void cell_backward_lanes(v8f i, v8f f, v8f o, v8f g, v8f c, v8f cp, v8f up, v8f dhn, v8f dcn,
+                                v8f *di, v8f *df, v8f *dO, v8f *dg, v8f *dcOut) {
+    v8f tc = vtanh(c);
+    v8f dh = up + dhn;
+    v8f dc = dh * o * (1.0f - tc * tc) + dcn;
+    *di = dc * g * i * (1.0f - i);
+    *df = dc * cp * f * (1.0f - f);
+    *dO = dh * tc * o * (1.0f - o);
+    *dg = dc * i * (1.0f - g * g);
+    *dcOut = dc * f;
+}
+
+INLINE v8f load_n(const float *p, long n) {
+    if (n == 8) return load8(p);
+    float t[8] = {0};
+    if (p) memcpy(t, p, (size_t)n * sizeof(float));
+    return load8(t);
+}
+
+INLINE void store_n(float *p, v8f v, long n) {
+    if (n == 8) { store8(p, v); return; }
+    float t[8];
+    store8(t, v);
+    memcpy(p, t, (size_t)n * sizeof(float));
+}
+
+INLINE void cell_backward_body(const float *gates, const float *cell, const float *cell_prev, const float *dh_up,
+                               const float *dh_next, float *dc_next, float *dgates, long rows, long hidden) {
+    for (long r = 0; r < rows; r++) {
+        const float *gi = gates + r * 4 * hidden, *gf = gi + hidden, *go = gf + hidden, *gg = go + hidden;
+        float *di = dgates + r * 4 * hidden, *df = di + hidden, *dO = df + hidden, *dg = dO + hidden;
+        long base = r * hidden;
+        for (long j = 0; j < hidden; j += 8) {
+            long n = hidden - j < 8 ? hidden - j : 8;
+            v8f cp = cell_prev ? load_n(cell_prev + base + j, n) : splat(0.0f);
+            v8f a, b, c, d, e;
+            cell_backward_lanes(load_n(gi + j, n), load_n(gf + j, n), load_n(go + j, n), load_n(gg + j, n),
+                                load_n(cell + base + j, n), cp, load_n(dh_up + base + j, n), load_n(dh_next + base + j, n),
+                                load_n(dc_next + base + j, n), &a, &b, &c, &d, &e);
+            store_n(di + j, a, n);
+            store_n(df + j, b, n);
+            store_n(dO + j, c, n);
+            store_n(dg + j, d, n);
+            store_n(dc_next + base + j, e, n);
+        }
+    }
+}
+
 // ---- one build per instruction set ----
 
 #if defined(__x86_64__)
@@ -147,9 +196,11 @@ INLINE void cell_body(float *g, const float *cp, float *c, float *h, long rows, 
 #define WIDE __attribute__((target("avx2,fma")))
 WIDE static void input_wide(const float *s, long a, float *d, long b, long n) { input_body(s, a, d, b, n); }
 WIDE static void output_wide(const float *s, long a, float *d, long b, long n) { output_body(s, a, d, b, n); }
-WIDE static void sigmoid_wide(float *p, long n) { sigmoid_body(p, n); }
-WIDE static void tanh_wide(float *p, long n) { tanh_body(p, n); }
 WIDE static void cell_wide(float *g, const float *cp, float *c, float *h, long r, long n) { cell_body(g, cp, c, h, r, n); }
+WIDE static void cell_backward_wide(const float *g, const float *c, const float *cp, const float *up, const float *dhn,
+                                    float *dcn, float *dg, long r, long n) {
+    cell_backward_body(g, c, cp, up, dhn, dcn, dg, r, n);
+}
 
 // 1 when the processor and the operating system support AVX2 and FMA (CPUID leaves 1 and 7, XGETBV).
 static int detect_wide(void) {
@@ -186,10 +237,12 @@ void nk_winograd_output(const float *s, long stride, float *d, long out_stride, 
     DISPATCH(output_wide(s, stride, d, out_stride, count), output_body(s, stride, d, out_stride, count))
 }
 
-void nk_sigmoid(float *p, long count) { DISPATCH(sigmoid_wide(p, count), sigmoid_body(p, count)) }
-
-void nk_tanh(float *p, long count) { DISPATCH(tanh_wide(p, count), tanh_body(p, count)) }
-
 void nk_convlstm_cell(float *gates, const float *cell_prev, float *cell, float *state, long rows, long hidden) {
     DISPATCH(cell_wide(gates, cell_prev, cell, state, rows, hidden), cell_body(gates, cell_prev, cell, state, rows, hidden))
+}
+
+void nk_convlstm_cell_backward(const float *gates, const float *cell, const float *cell_prev, const float *dh_up,
+                               const float *dh_next, float *dc_next, float *dgates, long rows, long hidden) {
+    DISPATCH(cell_backward_wide(gates, cell, cell_prev, dh_up, dh_next, dc_next, dgates, rows, hidden),
+             cell_backward_body(gates, cell, cell_prev, dh_up, dh_next, dc_next, dgates, rows, hidden))
 }

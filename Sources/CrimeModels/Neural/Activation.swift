@@ -30,11 +30,13 @@ public struct ActivationLayer: NNLayer {
         var dx = dy
         dx.data.withUnsafeMutableBufferPointer { g in
             cache.data.withUnsafeBufferPointer { c in
-                switch kind {
-                case .relu: for i in g.indices where !(c[i] > 0) { g[i] = 0 }
-                case .tanh: for i in g.indices { g[i] *= 1 - c[i] * c[i] }
-                case .sigmoid: for i in g.indices { g[i] *= c[i] * (1 - c[i]) }
-                case .softplus: for i in g.indices where c[i] <= 20 { g[i] *= sigmoid(c[i]) }
+                ParallelRows.forEach(count: g.count, minimumPart: 1 << 16) { part in
+                    switch kind {
+                    case .relu: for i in part where !(c[i] > 0) { g[i] = 0 }
+                    case .tanh: for i in part { g[i] *= 1 - c[i] * c[i] }
+                    case .sigmoid: for i in part { g[i] *= c[i] * (1 - c[i]) }
+                    case .softplus: for i in part where c[i] <= 20 { g[i] *= sigmoid(c[i]) }
+                    }
                 }
             }
         }

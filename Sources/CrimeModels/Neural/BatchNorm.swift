@@ -49,32 +49,12 @@ public struct BatchNormLayer: NNLayer {
                 throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "more than one value per channel in training", got: x.shape)
             }
             x.data.withUnsafeBufferPointer { p in
-                mean.withUnsafeMutableBufferPointer { mu in
-                    variance.withUnsafeMutableBufferPointer { v in
-                        // per-row partial sums in Float, folded into Double per block of rows
-                        var partial = [Float](repeating: 0, count: channels)
-                        var start = 0
-                        while start < rows {
-                            let end = min(rows, start + 64)
-                            for r in start..<end { for c in 0..<channels { partial[c] += p[r * channels + c] } }
-                            for c in 0..<channels { mu[c] += Double(partial[c]); partial[c] = 0 }
-                            start = end
-                        }
-                        for c in 0..<channels { mu[c] /= Double(rows) }
-                        let centre = mu.map { Float($0) }
-                        start = 0
-                        while start < rows {
-                            let end = min(rows, start + 64)
-                            for r in start..<end {
-                                for c in 0..<channels {
-                                    let d = p[r * channels + c] - centre[c]
-                                    partial[c] += d * d
-                                }
-                            }
-                            for c in 0..<channels { v[c] += Double(partial[c]); partial[c] = 0 }
-                            start = end
-                        }
-                    }
+                mean = Self.columnSums(rows: rows, channels: channels) { r, c in p[r * channels + c] }
+                for c in 0..<channels { mean[c] /= Double(rows) }
+                let centre = mean.map { Float($0) }
+                variance = Self.columnSums(rows: rows, channels: channels) { r, c in
+                    let d = p[r * channels + c] - centre[c]
+                    return d * d
                 }
             }
             let m = Double(momentum)
@@ -97,11 +77,13 @@ public struct BatchNormLayer: NNLayer {
         let gamma = context.parameters.values[weight], beta = context.parameters.values[bias]
         normalized.withUnsafeMutableBufferPointer { n in
             y.withUnsafeMutableBufferPointer { out in
-                for r in 0..<rows {
-                    for c in 0..<channels {
-                        let i = r * channels + c
-                        n[i] = (n[i] - meanF[c]) * inverseStd[c]
-                        out[i] = n[i] * gamma[c] + beta[c]
+                ParallelRows.forEach(count: rows, minimumPart: 4096) { part in
+                    for r in part {
+                        for c in 0..<channels {
+                            let i = r * channels + c
+                            n[i] = (n[i] - meanF[c]) * inverseStd[c]
+                            out[i] = n[i] * gamma[c] + beta[c]
+                        }
                     }
                 }
             }
@@ -111,26 +93,11 @@ public struct BatchNormLayer: NNLayer {
 
     public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
         let rows = dy.count / channels
-        var sumDy = [Double](repeating: 0, count: channels), sumDyXhat = sumDy
+        var sumDy = [Double](), sumDyXhat = [Double]()
         dy.data.withUnsafeBufferPointer { g in
             cache.normalized.withUnsafeBufferPointer { n in
-                var (a, b) = ([Float](repeating: 0, count: channels), [Float](repeating: 0, count: channels))
-                var start = 0
-                while start < rows {
-                    let end = min(rows, start + 64)
-                    for r in start..<end {
-                        for c in 0..<channels {
-                            a[c] += g[r * channels + c]
-                            b[c] += g[r * channels + c] * n[r * channels + c]
-                        }
-                    }
-                    for c in 0..<channels {
-                        sumDy[c] += Double(a[c])
-                        sumDyXhat[c] += Double(b[c])
-                        (a[c], b[c]) = (0, 0)
-                    }
-                    start = end
-                }
+                sumDy = Self.columnSums(rows: rows, channels: channels) { r, c in g[r * channels + c] }
+                sumDyXhat = Self.columnSums(rows: rows, channels: channels) { r, c in g[r * channels + c] * n[r * channels + c] }
             }
         }
         for c in 0..<channels {
@@ -140,21 +107,44 @@ public struct BatchNormLayer: NNLayer {
         let gamma = parameters.values[weight]
         var dx = dy.data
         let m = Float(rows)
+        let meanDy = sumDy.map { Float($0) / m }, meanDyXhat = sumDyXhat.map { Float($0) / m }
         dx.withUnsafeMutableBufferPointer { d in
             cache.normalized.withUnsafeBufferPointer { n in
-                for r in 0..<rows {
-                    for c in 0..<channels {
-                        let i = r * channels + c
-                        let scale = gamma[c] * cache.inverseStd[c]
-                        if cache.batchStatistics {
-                            d[i] = scale * (d[i] - Float(sumDy[c]) / m - n[i] * Float(sumDyXhat[c]) / m)
-                        } else {
-                            d[i] *= scale
+                ParallelRows.forEach(count: rows, minimumPart: 4096) { part in
+                    for r in part {
+                        for c in 0..<channels {
+                            let i = r * channels + c
+                            let scale = gamma[c] * cache.inverseStd[c]
+                            if cache.batchStatistics {
+                                d[i] = scale * (d[i] - meanDy[c] - n[i] * meanDyXhat[c])
+                            } else {
+                                d[i] *= scale
+                            }
                         }
                     }
                 }
             }
         }
         return NNArray(unchecked: dy.shape, dx)
+    }
+
+    /// Σ over rows of `value(row, channel)` per channel: `Float` partial sums over fixed blocks of 64 rows
+    /// (computed on all cores), added into `Double` in block order, so the sums do not depend on the
+    /// core count.
+    static func columnSums(rows: Int, channels: Int, _ value: (Int, Int) -> Float) -> [Double] {
+        let blocks = (rows + 63) / 64
+        var partials = [Float](repeating: 0, count: blocks * channels)
+        partials.withUnsafeMutableBufferPointer { out in
+            ParallelRows.forEach(count: blocks, minimumPart: 16) { part in
+                for block in part {
+                    for r in (block * 64)..<min(rows, block * 64 + 64) {
+                        for c in 0..<channels { out[block * channels + c] += value(r, c) }
+                    }
+                }
+            }
+        }
+        var sums = [Double](repeating: 0, count: channels)
+        for block in 0..<blocks { for c in 0..<channels { sums[c] += Double(partials[block * channels + c]) } }
+        return sums
     }
 }

@@ -117,7 +117,7 @@ public struct ConvLSTMLayer: NNLayer {
         var dx = [Float](repeating: 0, count: t * n * inputs)
         var dGates = [Float](repeating: 0, count: n * g4)
         // dh flows back through the convolution into `dhPrev`; `dhNext` holds the previous step's result
-        var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext, tanhCell = dhNext
+        var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext
         let zeros = dhNext
         var scratch = [Float](repeating: 0, count: max(adjoint.scratchCount(images: b), columns.weightScratchCount(images: b)))
         var biasGrad = gradients.values[bias]
@@ -128,9 +128,7 @@ public struct ConvLSTMLayer: NNLayer {
                         dGates.withUnsafeMutableBufferPointer { dg in
                             dhNext.withUnsafeBufferPointer { dhn in
                                 dcNext.withUnsafeMutableBufferPointer { dcn in
-                                    tanhCell.withUnsafeMutableBufferPointer { tc in
-                                        gateGradients(dg, cache, upstream: upstream, dhNext: dhn, dcNext: dcn, tanhCell: tc, step: s, pixels: n)
-                                    }
+                                    gateGradients(dg, cache, upstream: upstream, dhNext: dhn, dcNext: dcn, step: s, pixels: n)
                                 }
                             }
                         }
@@ -165,34 +163,19 @@ public struct ConvLSTMLayer: NNLayer {
     }
 
     /// One step's gradients with respect to the pre-activation gates; updates the running cell gradient.
-    /// `tanhCell` is scratch for the step's tanh(c) (`pixels · hidden` floats).
     private func gateGradients(_ dg: UnsafeMutableBufferPointer<Float>, _ cache: Cache, upstream: [Float],
                                dhNext: UnsafeBufferPointer<Float>, dcNext: UnsafeMutableBufferPointer<Float>,
-                               tanhCell tcb: UnsafeMutableBufferPointer<Float>, step s: Int, pixels n: Int) {
+                               step s: Int, pixels n: Int) {
         let g4 = 4 * hidden
-        guard let tcp = tcb.baseAddress else { return }
         cache.gates.withUnsafeBufferPointer { gates in
             cache.cells.withUnsafeBufferPointer { cells in
                 upstream.withUnsafeBufferPointer { up in
+                    guard let gp = gates.baseAddress, let cp = cells.baseAddress, let upp = up.baseAddress, let dhn = dhNext.baseAddress,
+                          let dcn = dcNext.baseAddress, let dgp = dg.baseAddress else { return }
                     ParallelRows.forEach(count: n, minimumPart: 512) { pixels in
-                        let first = pixels.lowerBound * hidden, count = pixels.count * hidden
-                        for k in first..<(first + count) { tcb[k] = cells[s * n * hidden + k] }
-                        nk_tanh(tcp + first, count)
-                        for r in pixels {
-                            let row = (s * n + r) * g4, cell = (s * n + r) * hidden, local = r * g4
-                            for j in 0..<hidden {
-                                let i = gates[row + j], f = gates[row + hidden + j], o = gates[row + 2 * hidden + j], gg = gates[row + 3 * hidden + j]
-                                let tc = tcb[r * hidden + j]
-                                let dh = up[cell + j] + dhNext[r * hidden + j]
-                                let dc = dh * o * (1 - tc * tc) + dcNext[r * hidden + j]
-                                let cPrev: Float = s > 0 ? cells[cell - n * hidden + j] : 0
-                                dg[local + j] = dc * gg * i * (1 - i)
-                                dg[local + hidden + j] = dc * cPrev * f * (1 - f)
-                                dg[local + 2 * hidden + j] = dh * tc * o * (1 - o)
-                                dg[local + 3 * hidden + j] = dc * i * (1 - gg * gg)
-                                dcNext[r * hidden + j] = dc * f
-                            }
-                        }
+                        let r = pixels.lowerBound, cell = (s * n + r) * hidden
+                        nk_convlstm_cell_backward(gp + (s * n + r) * g4, cp + cell, s > 0 ? cp + cell - n * hidden : nil, upp + cell,
+                                                  dhn + r * hidden, dcn + r * hidden, dgp + r * g4, pixels.count, hidden)
                     }
                 }
             }
