@@ -68,6 +68,34 @@ INLINE void output_body(const float *s, long stride, float *d, long os, long cou
     }
 }
 
+INLINE void output_adjoint_body(const float *s, long stride, float *d, long os, long count) {
+    long c = 0;
+    for (; c + 8 <= count; c += 8) {
+        const float *p = s + c;
+        float *q = d + c;
+        v8f y0 = load8(p), y1 = load8(p + stride), y2 = load8(p + 2 * stride), y3 = load8(p + 3 * stride);
+        v8f s02 = y0 + y2, s13 = y1 + y3, e2 = y0 + 4 * y2, e3 = 2 * y1 + 8 * y3;
+        store8(q, y0);
+        store8(q + os, s02 + s13);
+        store8(q + 2 * os, s02 - s13);
+        store8(q + 3 * os, e2 + e3);
+        store8(q + 4 * os, e2 - e3);
+        store8(q + 5 * os, y3);
+    }
+    for (; c < count; c++) {
+        const float *p = s + c;
+        float *q = d + c;
+        float y0 = p[0], y1 = p[stride], y2 = p[2 * stride], y3 = p[3 * stride];
+        float s02 = y0 + y2, s13 = y1 + y3, e2 = y0 + 4 * y2, e3 = 2 * y1 + 8 * y3;
+        q[0] = y0;
+        q[os] = s02 + s13;
+        q[2 * os] = s02 - s13;
+        q[3 * os] = e2 + e3;
+        q[4 * os] = e2 - e3;
+        q[5 * os] = y3;
+    }
+}
+
 // e^x: the Cephes single-precision scheme (range reduction by ln 2 split in two constants, a degree-5
 // polynomial; constants from Cephes' expf.c, S. L. Moshier), about 2 ulp, x clamped to [-87.3, 88.3].
 INLINE v8f vexp(v8f x) {
@@ -196,6 +224,7 @@ INLINE void cell_backward_body(const float *gates, const float *cell, const floa
 #define WIDE __attribute__((target("avx2,fma")))
 WIDE static void input_wide(const float *s, long a, float *d, long b, long n) { input_body(s, a, d, b, n); }
 WIDE static void output_wide(const float *s, long a, float *d, long b, long n) { output_body(s, a, d, b, n); }
+WIDE static void output_adjoint_wide(const float *s, long a, float *d, long b, long n) { output_adjoint_body(s, a, d, b, n); }
 WIDE static void cell_wide(float *g, const float *cp, float *c, float *h, long r, long n) { cell_body(g, cp, c, h, r, n); }
 WIDE static void cell_backward_wide(const float *g, const float *c, const float *cp, const float *up, const float *dhn,
                                     float *dcn, float *dg, long r, long n) {
@@ -235,6 +264,10 @@ void nk_winograd_input(const float *s, long stride, float *d, long out_stride, l
 
 void nk_winograd_output(const float *s, long stride, float *d, long out_stride, long count) {
     DISPATCH(output_wide(s, stride, d, out_stride, count), output_body(s, stride, d, out_stride, count))
+}
+
+void nk_winograd_output_adjoint(const float *s, long stride, float *d, long out_stride, long count) {
+    DISPATCH(output_adjoint_wide(s, stride, d, out_stride, count), output_adjoint_body(s, stride, d, out_stride, count))
 }
 
 void nk_convlstm_cell(float *gates, const float *cell_prev, float *cell, float *state, long rows, long hidden) {

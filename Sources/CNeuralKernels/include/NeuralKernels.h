@@ -13,6 +13,10 @@ void nk_winograd_input(const float *s, long stride, float *d, long out_stride, l
 /// A^T (4x6) of F(4x4,3x3) along one axis: six values `stride` apart in, four `out_stride` apart out.
 void nk_winograd_output(const float *s, long stride, float *d, long out_stride, long count);
 
+/// A (6x4) of F(4x4,3x3) along one axis, the adjoint of nk_winograd_output: four values `stride` apart in,
+/// six `out_stride` apart out.
+void nk_winograd_output_adjoint(const float *s, long stride, float *d, long out_stride, long count);
+
 /// The ConvLSTM cell update for `rows` pixels: `gates` holds each pixel's pre-activations in the order
 /// i, f, o, g (`hidden` each) and is replaced by the activated gates; then c = f*c_prev + i*g and
 /// h = o*tanh(c) are written to `cell` and `state`.

@@ -58,61 +58,6 @@ struct Conv3x3Op {
         BLAS.addRowBias(dst, columns: outputs, bias)
     }
 
-    /// Images per column block of ``weightGradients(_:_:images:weightGrad:biasGrad:scratch:)``: about 1 MB.
-    private var weightBlock: Int { max(1, (1 << 18) / max(1, geometry.height * geometry.width * geometry.patch)) }
-
-    /// Fixed groups of images whose weight-gradient partial sums are added in order at the end.
-    private func weightGroups(images: Int) -> Int { min(8, images) }
-
-    /// Floats of scratch that ``weightGradients(_:_:images:weightGrad:biasGrad:scratch:)`` needs.
-    func weightScratchCount(images: Int) -> Int {
-        let groups = weightGroups(images: images)
-        return groups * outputs * (geometry.patch + 1)
-            + min(ParallelRows.cores, groups) * weightBlock * geometry.height * geometry.width * geometry.patch
-    }
-
-    /// Adds the gradients of the permuted weight and of the bias for output gradient `dy`. The images are
-    /// cut into at most eight fixed groups shared out over the cores (OpenBLAS single-threaded inside); each
-    /// group's partial sums are added in group order, so the result does not depend on the core count.
-    func weightGradients(_ dy: UnsafeBufferPointer<Float>, _ sources: [UnsafeBufferPointer<Float>], images: Int,
-                         weightGrad: UnsafeMutableBufferPointer<Float>, biasGrad: UnsafeMutableBufferPointer<Float>,
-                         scratch: UnsafeMutableBufferPointer<Float>) {
-        let pixels = geometry.height * geometry.width, k = geometry.patch
-        let groups = weightGroups(images: images), parts = min(ParallelRows.cores, groups)
-        guard groups > 0, let base = scratch.baseAddress else { return }
-        let partials = base, biasPartials = base + groups * outputs * k, columns = biasPartials + groups * outputs
-        let blockFloats = weightBlock * pixels * k
-        let work = { (part: Int, range: Range<Int>) in
-            let col = UnsafeMutableBufferPointer(start: columns + part * blockFloats, count: blockFloats)
-            for group in range {
-                let partial = UnsafeMutableBufferPointer(start: partials + group * outputs * k, count: outputs * k)
-                let biasPartial = UnsafeMutableBufferPointer(start: biasPartials + group * outputs, count: outputs)
-                biasPartial.update(repeating: 0)
-                var first = group * images / groups, beta: Float = 0
-                let end = (group + 1) * images / groups
-                while first < end {
-                    let count = min(weightBlock, end - first)
-                    let g = UnsafeBufferPointer(rebasing: dy[(first * pixels * outputs)..<((first + count) * pixels * outputs)])
-                    geometry.expand(sources, first: first, images: 0..<count, into: col)
-                    BLAS.gemm(true, false, m: outputs, n: k, k: count * pixels, g,
-                              UnsafeBufferPointer(rebasing: col[0..<(count * pixels * k)]), beta: beta, partial)
-                    BLAS.accumulateColumnSums(g, columns: outputs, into: biasPartial)
-                    beta = 1
-                    first += count
-                }
-            }
-        }
-        if parts > 1 {
-            SerialBLAS.run { ParallelRows.forEachPart(count: groups, parts: parts, work) }
-        } else {
-            work(0, 0..<groups)
-        }
-        for group in 0..<groups {
-            for i in 0..<(outputs * k) { weightGrad[i] += partials[group * outputs * k + i] }
-            for o in 0..<outputs { biasGrad[o] += biasPartials[group * outputs + o] }
-        }
-    }
-
     /// Adds the gradients of the permuted weight, the bias and the sources for output gradient `dy`.
     func backward(_ dy: UnsafeBufferPointer<Float>, _ sources: [UnsafeBufferPointer<Float>], images: Int,
                   weight: UnsafeBufferPointer<Float>, weightGrad: UnsafeMutableBufferPointer<Float>,

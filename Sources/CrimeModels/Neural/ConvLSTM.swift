@@ -108,18 +108,17 @@ public struct ConvLSTMLayer: NNLayer {
         let (b, t, h, w) = (cache.batch, cache.steps, cache.height, cache.width)
         let n = b * h * w, g4 = 4 * hidden
         let upstream = swapLeadingAxes(dy.data, b, t, inner: h * w * hidden)
-        // the weight gradient goes through im2col (weights in the permuted order), the input gradient
-        // through the adjoint Winograd convolution
-        let columns = Conv3x3Op(geometry: Im2Col(height: h, width: w, channels: [inputs, hidden]), outputs: g4)
-        let adjoint = adjointConvolution(h, w)
+        // both gradients go through Winograd: the kernel's in the transformed domain (summed over steps,
+        // mapped back once), the inputs' through the adjoint convolution
+        let gate = gateConvolution(h, w), adjoint = adjointConvolution(h, w)
         let u = adjoint.transformWeight(parameters.values[weight], adjoint: true)
-        var dwp = [Float](repeating: 0, count: g4 * 9 * (inputs + hidden))
+        var du = [Float](repeating: 0, count: 36 * (inputs + hidden) * g4)
         var dx = [Float](repeating: 0, count: t * n * inputs)
         var dGates = [Float](repeating: 0, count: n * g4)
         // dh flows back through the convolution into `dhPrev`; `dhNext` holds the previous step's result
         var dhNext = [Float](repeating: 0, count: n * hidden), dhPrev = dhNext, dcNext = dhNext
         let zeros = dhNext
-        var scratch = [Float](repeating: 0, count: max(adjoint.scratchCount(images: b), columns.weightScratchCount(images: b)))
+        var scratch = [Float](repeating: 0, count: max(adjoint.scratchCount(images: b), gate.weightScratchCount(images: b)))
         var biasGrad = gradients.values[bias]
         cache.input.withUnsafeBufferPointer { xb in
             cache.states.withUnsafeBufferPointer { hb in
@@ -139,10 +138,11 @@ public struct ConvLSTMLayer: NNLayer {
                                 dx.withUnsafeMutableBufferPointer { dxb in
                                     let dxs = UnsafeMutableBufferPointer(rebasing: dxb[(s * n * inputs)..<((s + 1) * n * inputs)])
                                     dGates.withUnsafeBufferPointer { dg in
-                                        dwp.withUnsafeMutableBufferPointer { dwb in
+                                        du.withUnsafeMutableBufferPointer { dub in
                                             biasGrad.withUnsafeMutableBufferPointer { db in
                                                 scratch.withUnsafeMutableBufferPointer { sb in
-                                                    columns.weightGradients(dg, [xs, hPrev], images: b, weightGrad: dwb, biasGrad: db, scratch: sb)
+                                                    BLAS.accumulateColumnSums(dg, columns: g4, into: db)
+                                                    gate.accumulateWeightGradient([xs, hPrev], dg, images: b, into: dub, scratch: sb)
                                                     adjoint.run([dg], images: b, weight: ub, bias: UnsafeBufferPointer(start: nil, count: 0),
                                                                 into: [dxs, dhp], scratch: sb)
                                                 }
@@ -158,7 +158,7 @@ public struct ConvLSTMLayer: NNLayer {
             }
         }
         gradients.values[bias] = biasGrad
-        Im2Col.accumulateUnpermuted(dwp, outputs: g4, channels: inputs + hidden, into: &gradients.values[weight])
+        WinogradTransforms.accumulateKernelGradient(du, inputs: inputs + hidden, outputs: g4, into: &gradients.values[weight])
         return NNArray(unchecked: [b, t, h, w, inputs], swapLeadingAxes(dx, t, b, inner: h * w * inputs))
     }
 

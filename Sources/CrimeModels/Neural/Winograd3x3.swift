@@ -87,16 +87,9 @@ struct Winograd3x3 {
                           scratch: UnsafeMutableBufferPointer<Float>) {
         guard let base = scratch.baseAddress, let u = weight.baseAddress else { return }
         let (cin, cout, t) = (inputs, outputs, count * tiles)
-        let padded = base, stage = base + paddedCount, stage2 = stage + stageCount
+        let stage = base + paddedCount, stage2 = stage + stageCount
         let v = stage2 + stageCount, m = v + 36 * t * cin
-        var sourceStart = padded
-        var paddedSources = [UnsafeMutablePointer<Float>]()
-        for (s, c) in sources.enumerated() {
-            pad(sourceData[s], channels: c, first: first, count: count, into: sourceStart)
-            paddedSources.append(sourceStart)
-            sourceStart += count * paddedHeight * paddedWidth * c
-        }
-        for tile in 0..<t { transformInput(paddedSources, image: tile / tiles, tile: tile % tiles, into: v + tile * cin, rows: t, stage2) }
+        transformInputs(sourceData, first: first, count: count, scratch: base)
         for xi in 0..<36 {
             BLAS.gemm(false, false, m: t, n: cout, k: cin, UnsafeBufferPointer(start: v + xi * t * cin, count: t * cin),
                       UnsafeBufferPointer(start: u + xi * cin * cout, count: cin * cout), beta: 0,
@@ -105,6 +98,90 @@ struct Winograd3x3 {
         for tile in 0..<t {
             transformOutput(m + tile * cout, rows: t, image: first + tile / tiles, tile: tile % tiles, bias: bias, into: destinationData, stage, stage2)
         }
+    }
+
+    /// Pads the block's images and writes every tile's `Bᵀ d B` to the block's `V` area of `base`.
+    private func transformInputs(_ sourceData: [UnsafeBufferPointer<Float>], first: Int, count: Int, scratch base: UnsafeMutablePointer<Float>) {
+        let (cin, t) = (inputs, count * tiles)
+        let v = base + paddedCount + 2 * stageCount
+        var sourceStart = base
+        var paddedSources = [UnsafeMutablePointer<Float>]()
+        for (s, c) in sources.enumerated() {
+            pad(sourceData[s], channels: c, first: first, count: count, into: sourceStart)
+            paddedSources.append(sourceStart)
+            sourceStart += count * paddedHeight * paddedWidth * c
+        }
+        for tile in 0..<t { transformInput(paddedSources, image: tile / tiles, tile: tile % tiles, into: v + tile * cin, rows: t, base + paddedCount) }
+    }
+
+    /// Floats of scratch that ``accumulateWeightGradient(_:_:images:into:scratch:)`` needs.
+    func weightScratchCount(images: Int) -> Int {
+        let blocks = (images + blockImages - 1) / blockImages
+        return min(8, blocks) * 36 * inputs * outputs + min(ParallelRows.cores, blocks) * perPart
+    }
+
+    /// Adds to `du [36, in, out]` the gradient of the transformed kernel for the output gradient `dy`
+    /// `[images, h, w, outputs]`: per tile `V[ξ]ᵀ · (A · dY · Aᵀ)[ξ]`, summed over tiles. The blocks form
+    /// at most eight fixed groups shared out over the cores; group sums are added in order, so the result
+    /// does not depend on the core count. ``WinogradTransforms/accumulateKernelGradient(_:inputs:outputs:into:)``
+    /// turns `du` into the kernel's gradient.
+    func accumulateWeightGradient(_ sourceData: [UnsafeBufferPointer<Float>], _ dy: UnsafeBufferPointer<Float>, images: Int,
+                                  into du: UnsafeMutableBufferPointer<Float>, scratch: UnsafeMutableBufferPointer<Float>) {
+        let blocks = (images + blockImages - 1) / blockImages
+        let groups = min(8, blocks), parts = min(ParallelRows.cores, groups)
+        let (cin, cout) = (inputs, outputs)
+        guard groups > 0, let base = scratch.baseAddress, let dyBase = dy.baseAddress else { return }
+        let partials = base, work = base + groups * 36 * cin * cout
+        let body = { (part: Int, range: Range<Int>) in
+            let mine = work + part * perPart
+            let stage = mine + paddedCount, v = stage + 2 * stageCount
+            for group in range {
+                let partial = partials + group * 36 * cin * cout
+                var beta: Float = 0
+                for block in (group * blocks / groups)..<((group + 1) * blocks / groups) {
+                    let first = block * blockImages, count = min(blockImages, images - first), t = count * tiles
+                    let dm = v + 36 * t * cin
+                    transformInputs(sourceData, first: first, count: count, scratch: mine)
+                    for tile in 0..<t { transformOutputGradient(dyBase, image: first + tile / tiles, tile: tile % tiles, into: dm + tile * cout, rows: t, stage) }
+                    for xi in 0..<36 {
+                        BLAS.gemm(true, false, m: cin, n: cout, k: t, UnsafeBufferPointer(start: v + xi * t * cin, count: t * cin),
+                                  UnsafeBufferPointer(start: dm + xi * t * cout, count: t * cout), beta: beta,
+                                  UnsafeMutableBufferPointer(start: partial + xi * cin * cout, count: cin * cout))
+                    }
+                    beta = 1
+                }
+            }
+        }
+        if parts > 1 {
+            SerialBLAS.run { ParallelRows.forEachPart(count: groups, parts: parts, body) }
+        } else {
+            body(0, 0..<groups)
+        }
+        for group in 0..<groups {
+            let partial = partials + group * 36 * cin * cout
+            for i in 0..<(36 * cin * cout) { du[i] += partial[i] }
+        }
+    }
+
+    /// Writes `A · dY · Aᵀ` of one tile's 4×4 output gradients (zero outside the image) at `dm`, position ξ
+    /// at `dm + ξ · rows · outputs`.
+    private func transformOutputGradient(_ dy: UnsafePointer<Float>, image: Int, tile: Int, into dm: UnsafeMutablePointer<Float>,
+                                         rows: Int, _ stage: UnsafeMutablePointer<Float>) {
+        let cout = outputs
+        let (y0, x0) = (4 * (tile / tilesAcross), 4 * (tile % tilesAcross))
+        for a in 0..<4 {
+            for b in 0..<4 {
+                let dst = stage + (a * 4 + b) * cout
+                if y0 + a < height, x0 + b < width {
+                    dst.update(from: dy + ((image * height + y0 + a) * width + x0 + b) * cout, count: cout)
+                } else {
+                    dst.update(repeating: 0, count: cout)
+                }
+            }
+        }
+        let stage2 = stage + 16 * cout
+        for b in 0..<4 { nk_winograd_output_adjoint(stage + b * cout, 4 * cout, stage2 + b * cout, 4 * cout, cout) }
+        for i in 0..<6 { nk_winograd_output_adjoint(stage2 + i * 4 * cout, cout, dm + i * 6 * rows * cout, rows * cout, cout) }
     }
 
     /// Copies images `first ..< first + count` of one source (`channels` wide) into `out`, zero-padded to
