@@ -91,6 +91,26 @@ public struct BatchNormLayer: NNLayer {
         return (NNArray(unchecked: x.shape, y), Cache(normalized: normalized, inverseStd: inverseStd, batchStatistics: context.training))
     }
 
+    /// Evaluation mode in place, after an optional ReLU: the values ``forward(_:_:)`` gives in evaluation mode
+    /// (same operations, same rounding), without the copies and the cache a backward pass would need.
+    func evaluateInPlace(_ data: inout [Float], reluFirst: Bool, parameters: ParameterSet) {
+        let meanF = parameters.values[runningMean]
+        let inverseStd = parameters.values[runningVariance].map { Float(1 / (Double($0) + Double(epsilon)).squareRoot()) }
+        let gamma = parameters.values[weight], beta = parameters.values[bias]
+        let rows = data.count / channels
+        data.withUnsafeMutableBufferPointer { p in
+            ParallelRows.forEach(count: rows, minimumPart: 4096) { part in
+                for r in part {
+                    for c in 0..<channels {
+                        let i = r * channels + c
+                        if reluFirst, !(p[i] > 0), !p[i].isNaN { p[i] = 0 }
+                        p[i] = (p[i] - meanF[c]) * inverseStd[c] * gamma[c] + beta[c]
+                    }
+                }
+            }
+        }
+    }
+
     public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
         let rows = dy.count / channels
         var sumDy = [Double](), sumDyXhat = [Double]()

@@ -80,7 +80,13 @@ public struct ConvLSTMForecaster: SequenceForecaster {
         var a = x
         let relu = ActivationLayer(.relu)
         for l in cells.indices {
-            let (h, cc) = try cells[l].forward(a, &context)
+            var (h, cc) = try cells[l].forward(a, &context)
+            guard context.training else {
+                // evaluation keeps nothing for a backward pass: ReLU and the normalisation run in place
+                norms[l].evaluateInPlace(&h.data, reluFirst: true, parameters: context.parameters)
+                a = h
+                continue
+            }
             let (r, rc) = try relu.forward(h, &context)
             let (n, nc) = try norms[l].forward(r, &context)
             pass.cells.append(cc)
