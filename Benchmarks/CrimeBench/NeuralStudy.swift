@@ -65,16 +65,19 @@ enum NeuralStudy {
         }
         var clock = Date()
         var conv = try ConvLSTMForecaster(inputChannels: 1, hiddenChannels: [8, 8, 8], dropout: 0.2, seed: seed)
-        conv.options.epochs = 12
+        conv.options.epochs = 20
         conv.options.batchSize = 16
         conv.options.learningRate = 3e-3
         conv.options.validationFraction = 0.15
-        conv.options.earlyStoppingPatience = 3
+        conv.options.earlyStoppingPatience = 4
         conv.options.seed = seed
+        conv.onEpoch = { report in
+            log("seed \(seed): ConvLSTM epoch \(report.epoch) training loss \(report.trainingLoss) validation loss \(report.validationLoss ?? .nan)")
+        }
         try conv.fit(try images(train), targets: try Tensor(shape: [train.count, 1, grid, grid], values: labels(train)))
         let convValidation = try conv.predict(try images(validation)).storage, convTest = try conv.predict(try images(test)).storage
         let convSeconds = Date().timeIntervalSince(clock)
-        log("seed \(seed): ConvLSTM \(Int(convSeconds)) s")
+        log("seed \(seed): ConvLSTM \(Int(convSeconds)) s, kept epoch \(conv.history.bestEpoch) of \(conv.history.epochs.count)")
 
         // LSTM: one cell's sequence of (own log1p count, mean log1p count of its 3×3 neighbourhood)
         func sequences(_ ds: [Int]) throws -> Tensor {
@@ -107,7 +110,8 @@ enum NeuralStudy {
         var results: [String: Double] = ["positive_rate_test": Double(yTest.reduce(0, +)) / Double(yTest.count),
                                          "train_days": Double(train.count), "validation_days": Double(validation.count),
                                          "test_days": Double(test.count), "flares": Double(city.flares.count),
-                                         "convlstm_seconds": convSeconds, "lstm_seconds": lstmSeconds]
+                                         "convlstm_seconds": convSeconds, "lstm_seconds": lstmSeconds,
+                                         "convlstm_epochs_run": Double(conv.history.epochs.count), "convlstm_epoch_kept": Double(conv.history.bestEpoch)]
         for (name, tuning, held) in [("historical_average", average(validation), average(test)), ("convlstm", convValidation, convTest),
                                      ("lstm", lstmValidation, lstmTest)] {
             let threshold = NeuralStudyScores.bestThreshold(tuning, yValidation)

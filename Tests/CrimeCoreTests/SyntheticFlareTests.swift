@@ -73,6 +73,28 @@ import Testing
         #expect(flare.expectedEvents(day: flare.startDay - 1) == 0)
     }
 
+    @Test func rasterTruthIncludesTheFlares() throws {
+        let city = try SyntheticCity(config: config(days: 40, branching: 0.3, flares: .drifting, seed: 3))
+        let flare = try #require(city.flares.first { $0.startDay + 2 < 40 })
+        let day = flare.startDay + 1
+        let start = city.interval.lowerBound + Int64(day) * 86_400
+        let boundaries = [start - 43_200, start + 43_200, start + 86_400 * 2]
+        let table = try city.expectedRasterCounts(boundaries: boundaries)
+        let n = city.config.rasterSize, half = Double(n) * city.config.cellSide / 2
+        let (cx, cy) = flare.centre(day: day)
+        let row = Int((cy + half) / city.config.cellSide), column = Int((cx + half) / city.config.cellSide)
+        var flareShare = 0.0
+        for (r, c) in [(row, column), (row + 2, column - 3)] where (0..<n).contains(r) && (0..<n).contains(c) {
+            for w in 0..<2 {
+                let box = city.rasterCell(row: r, column: c)
+                let expected = city.expectedCount(in: box, from: boundaries[w], to: boundaries[w + 1])
+                #expect(abs(table[w, r * n + c] - expected) <= 1e-9 * expected, "cell \(r), \(c), window \(w)")
+                flareShare = max(flareShare, city.expectedFlare(in: box, from: boundaries[w], to: boundaries[w + 1]) / expected)
+            }
+        }
+        #expect(flareShare > 0.05, "the flare's share of the cell's expected count is \(flareShare)")
+    }
+
     @Test func flareSettingsOutOfRangeAreTypedErrors() throws {
         var settings = SyntheticFlareSettings.drifting
         settings.perYear = -1

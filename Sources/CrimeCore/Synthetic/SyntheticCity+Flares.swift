@@ -45,6 +45,45 @@ extension SyntheticCity {
         return density
     }
 
+    /// Adds the flares' expected events to a windows × cells table of ``expectedRasterCounts(boundaries:)``
+    /// (increasing `boundaries`, cells in the order of ``rasterWeights``).
+    func addFlares(boundaries: [Int64], into values: inout [Double]) {
+        let n = config.rasterSize, cells = n * n, side = config.cellSide
+        let half = Double(n) * side / 2
+        let from = max(boundaries[0], interval.lowerBound), to = min(boundaries[boundaries.count - 1], interval.upperBound)
+        for flare in flares {
+            let reach = Int((8 * flare.radius / side).rounded(.up)) + 1
+            for day in flare.startDay..<min(config.days, flare.startDay + flare.days) {
+                let dayStart = interval.lowerBound + Int64(day) * 86_400
+                let a = max(dayStart, from), b = min(dayStart + 86_400, to)
+                guard b > a else { continue }
+                let (cx, cy) = flare.centre(day: day)
+                let column = Int(((cx + half) / side).rounded(.down)), row = Int(((cy + half) / side).rounded(.down))
+                let c0 = max(0, column - reach), c1 = min(n - 1, column + reach), r0 = max(0, row - reach), r1 = min(n - 1, row + reach)
+                guard c0 <= c1, r0 <= r1 else { continue }
+                let columnMass = (c0...c1).map { c in
+                    normalMass(from: (-half + Double(c) * side - cx) / flare.radius, to: (-half + Double(c + 1) * side - cx) / flare.radius)
+                }
+                let rowMass = (r0...r1).map { r in
+                    normalMass(from: (-half + Double(r) * side - cy) / flare.radius, to: (-half + Double(r + 1) * side - cy) / flare.radius)
+                }
+                let perSecond = flare.expectedEvents(day: day) / 86_400
+                // The windows that overlap [a, b): the first is the last boundary at or before a.
+                var w = max(0, (boundaries.firstIndex { $0 > a } ?? boundaries.count) - 1)
+                while w < boundaries.count - 1, boundaries[w] < b {
+                    let overlap = Double(min(b, boundaries[w + 1]) - max(a, boundaries[w]))
+                    if overlap > 0 {
+                        for r in r0...r1 {
+                            let weight = perSecond * overlap * rowMass[r - r0]
+                            for c in c0...c1 { values[w * cells + r * n + c] += weight * columnMass[c - c0] }
+                        }
+                    }
+                    w += 1
+                }
+            }
+        }
+    }
+
     /// Appends the flares' events (metres from the centre, UTC seconds, offence index, not offspring) to
     /// the generator's columns, from a generator of their own.
     static func appendFlareEvents(_ config: SyntheticCityConfig, interval: Range<Int64>, xs: inout [Double], ys: inout [Double],

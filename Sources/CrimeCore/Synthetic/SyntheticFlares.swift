@@ -43,9 +43,10 @@ public struct SyntheticFlareSettings: Sendable, Equatable {
     /// No flares (the default).
     public static let off = SyntheticFlareSettings(perYear: 0, peakEventsPerDay: 0, radius: 1_000, minDays: 1, maxDays: 1, driftPerDay: 0)
 
-    /// The neural study's setting: about two flares a month, each 3–7 weeks long with a peak of 8 events a
-    /// day over about a kilometre (σ 900 m), drifting 150 m a day (a 625 m cell every four days).
-    public static let drifting = SyntheticFlareSettings(perYear: 24, peakEventsPerDay: 8, radius: 900, minDays: 21, maxDays: 49,
+    /// The neural study's setting: about four flares a month, each 3–7 weeks long with a peak of 10 events
+    /// a day over about a kilometre (σ 900 m), drifting 150 m a day (a 625 m cell every four days); in the
+    /// default city they bring about 8 % of the events (before their offspring).
+    public static let drifting = SyntheticFlareSettings(perYear: 48, peakEventsPerDay: 10, radius: 900, minDays: 21, maxDays: 49,
                                                         driftPerDay: 150)
 
     /// Throws ``SyntheticCityError/badSetting(_:)`` naming the first setting out of range.
