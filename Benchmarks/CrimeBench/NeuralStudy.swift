@@ -112,12 +112,21 @@ enum NeuralStudy {
                                          "test_days": Double(test.count), "flares": Double(city.flares.count),
                                          "convlstm_seconds": convSeconds, "lstm_seconds": lstmSeconds,
                                          "convlstm_epochs_run": Double(conv.history.epochs.count), "convlstm_epoch_kept": Double(conv.history.bestEpoch)]
+        var daily: [String: [(tp: Double, fp: Double, fn: Double)]] = [:]
         for (name, tuning, held) in [("historical_average", average(validation), average(test)), ("convlstm", convValidation, convTest),
                                      ("lstm", lstmValidation, lstmTest)] {
             let threshold = NeuralStudyScores.bestThreshold(tuning, yValidation)
             let scores = NeuralStudyScores.score(held, yTest, threshold: threshold)
             (results["\(name)_f1"], results["\(name)_precision"], results["\(name)_recall"]) = (scores.f1, scores.precision, scores.recall)
+            daily[name] = NeuralStudyScores.dailyCounts(held, yTest, threshold: threshold, cellsPerDay: grid * grid)
             log("seed \(seed): \(name) F1 \(scores.f1) precision \(scores.precision) recall \(scores.recall)")
+        }
+        // Paired day-bootstrap 95 % intervals of the ConvLSTM's F1 lead over each baseline.
+        for baseline in ["lstm", "historical_average"] {
+            let interval = try NeuralStudyScores.differenceInterval(daily["convlstm", default: []], daily[baseline, default: []],
+                                                                    resamples: 2_000, seed: seed)
+            (results["convlstm_minus_\(baseline)_f1_low"], results["convlstm_minus_\(baseline)_f1_high"]) = (interval.lower, interval.upper)
+            log("seed \(seed): ConvLSTM − \(baseline) F1 95 % interval [\(interval.lower), \(interval.upper)]")
         }
         return results
     }
