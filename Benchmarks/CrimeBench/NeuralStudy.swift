@@ -2,16 +2,40 @@ import CrimeCore
 import CrimeModels
 import Foundation
 
-/// The mobility study's comparison on the synthetic city: daily counts on a 32×32 grid (about 550 m cells), 14-day histories,
-/// "will this cell see a crime tomorrow?", the last 10 weeks held out. The ConvLSTM, the per-cell LSTM
-/// and the historical average each get the decision threshold that maximises F1 on the training days;
-/// F1 is then measured on the held-out days.
+/// The mobility study's comparison on the synthetic city with drifting flare-ups
+/// (``SyntheticFlareSettings/drifting``): daily counts on a 32×32 grid (625 m cells), 14-day histories,
+/// "will this cell see a crime tomorrow?". The last 10 weeks are held out for testing and the 6 weeks
+/// before them for validation; the networks train on the days before. Each model's decision threshold is
+/// the one with the best F1 on the validation days; precision, recall and F1 are measured on the test days.
 enum NeuralStudy {
-    static let grid = 32, lookback = 14, heldOutDays = 70
+    static let grid = 32, lookback = 14, testDays = 70, validationDays = 42
 
-    static func run(seed: UInt64 = 1) throws -> [String: Double] {
+    /// Runs the study once per seed (the city, the networks' initialisation and their shuffling all
+    /// follow it); keys are `seed<S>_<model>_<score>` plus per-seed set sizes, positive rate and seconds.
+    static func run(seeds: [UInt64] = [1]) throws -> [String: Double] {
+        var results: [String: Double] = [:]
+        for seed in seeds {
+            let clock = Date()
+            for (key, value) in try runOnce(seed: seed) { results["seed\(seed)_\(key)"] = value }
+            results["seed\(seed)_seconds"] = Date().timeIntervalSince(clock)
+        }
+        return results
+    }
+
+    /// Parses a comma-separated list of seeds such as `1,2,3`.
+    static func seeds(_ text: String) throws -> [UInt64] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let seeds = parts.compactMap { UInt64($0) }
+        guard !seeds.isEmpty, seeds.count == parts.count else { throw NeuralStudyError.badSeeds(text) }
+        return seeds
+    }
+
+    private static func log(_ s: String) { FileHandle.standardError.write(Data("nnstudy: \(s)\n".utf8)) }
+
+    private static func runOnce(seed: UInt64) throws -> [String: Double] {
         var config = SyntheticCityConfig()
         config.seed = seed
+        config.flares = .drifting
         let city = try SyntheticCity(config: config)
         let days = config.days
         let box = city.bounds
@@ -25,9 +49,11 @@ enum NeuralStudy {
             counts[day][r * grid + c] += 1
         }
         let targetDays = Array(lookback..<days)
-        let split = targetDays.count - heldOutDays
-        let (train, test) = (Array(targetDays[..<split]), Array(targetDays[split...]))
+        let testStart = targetDays.count - testDays, validationStart = testStart - validationDays
+        let train = Array(targetDays[..<validationStart])
+        let validation = Array(targetDays[validationStart..<testStart]), test = Array(targetDays[testStart...])
         func labels(_ ds: [Int]) -> [Float] { ds.flatMap { counts[$0].map { $0 > 0 ? 1 : 0 } } }
+        log("seed \(seed): \(city.events.count) events, \(city.flares.count) flares; \(train.count)/\(validation.count)/\(test.count) days")
 
         // historical average over the look-back window
         func average(_ ds: [Int]) -> [Float] {
@@ -37,18 +63,26 @@ enum NeuralStudy {
         func images(_ ds: [Int]) throws -> Tensor {
             try Tensor(shape: [ds.count, lookback, 1, grid, grid], values: ds.flatMap { d in (d - lookback..<d).flatMap { counts[$0].map { log1p($0) } } })
         }
+        var clock = Date()
         var conv = try ConvLSTMForecaster(inputChannels: 1, hiddenChannels: [8, 8, 8], dropout: 0.2, seed: seed)
-        conv.options.epochs = 12
+        conv.options.epochs = 20
         conv.options.batchSize = 16
         conv.options.learningRate = 3e-3
         conv.options.validationFraction = 0.15
-        conv.options.earlyStoppingPatience = 3
+        conv.options.earlyStoppingPatience = 4
+        conv.options.seed = seed
+        conv.onEpoch = { report in
+            log("seed \(seed): ConvLSTM epoch \(report.epoch) training loss \(report.trainingLoss) validation loss \(report.validationLoss ?? .nan)")
+        }
         try conv.fit(try images(train), targets: try Tensor(shape: [train.count, 1, grid, grid], values: labels(train)))
-        let convTrain = try conv.predict(try images(train)).storage, convTest = try conv.predict(try images(test)).storage
+        let convValidation = try conv.predict(try images(validation)).storage, convTest = try conv.predict(try images(test)).storage
+        let convSeconds = Date().timeIntervalSince(clock)
+        log("seed \(seed): ConvLSTM \(Int(convSeconds)) s, kept epoch \(conv.history.bestEpoch) of \(conv.history.epochs.count)")
 
         // LSTM: one cell's sequence of (own log1p count, mean log1p count of its 3×3 neighbourhood)
         func sequences(_ ds: [Int]) throws -> Tensor {
             var values = [Float]()
+            values.reserveCapacity(ds.count * grid * grid * lookback * 2)
             for d in ds {
                 for cell in 0..<(grid * grid) {
                     let (r, c) = (cell / grid, cell % grid)
@@ -61,36 +95,51 @@ enum NeuralStudy {
             }
             return try Tensor(shape: [ds.count * grid * grid, lookback, 2], values: values)
         }
+        clock = Date()
         var lstm = try LSTMForecaster(features: 2, hidden: 16, seed: seed)
         lstm.options.epochs = 3
         lstm.options.batchSize = 512
         lstm.options.learningRate = 3e-3
-        let trainSequences = try sequences(train), testSequences = try sequences(test)
-        try lstm.fit(trainSequences, targets: try Tensor(shape: [train.count * grid * grid, 1], values: labels(train)))
-        let lstmTrain = try lstm.predict(trainSequences).storage, lstmTest = try lstm.predict(testSequences).storage
+        lstm.options.seed = seed
+        try lstm.fit(try sequences(train), targets: try Tensor(shape: [train.count * grid * grid, 1], values: labels(train)))
+        let lstmValidation = try lstm.predict(try sequences(validation)).storage, lstmTest = try lstm.predict(try sequences(test)).storage
+        let lstmSeconds = Date().timeIntervalSince(clock)
+        log("seed \(seed): LSTM \(Int(lstmSeconds)) s")
 
-        let (yTrain, yTest) = (labels(train), labels(test))
+        let (yValidation, yTest) = (labels(validation), labels(test))
         var results: [String: Double] = ["positive_rate_test": Double(yTest.reduce(0, +)) / Double(yTest.count),
-                                         "train_days": Double(train.count), "test_days": Double(test.count)]
-        for (name, fitted, held) in [("historical_average", average(train), average(test)), ("convlstm", convTrain, convTest), ("lstm", lstmTrain, lstmTest)] {
-            let threshold = bestThreshold(fitted, yTrain)
-            results["\(name)_f1"] = f1(held, yTest, threshold: threshold)
+                                         "train_days": Double(train.count), "validation_days": Double(validation.count),
+                                         "test_days": Double(test.count), "flares": Double(city.flares.count),
+                                         "convlstm_seconds": convSeconds, "lstm_seconds": lstmSeconds,
+                                         "convlstm_epochs_run": Double(conv.history.epochs.count), "convlstm_epoch_kept": Double(conv.history.bestEpoch)]
+        var daily: [String: [(tp: Double, fp: Double, fn: Double)]] = [:]
+        for (name, tuning, held) in [("historical_average", average(validation), average(test)), ("convlstm", convValidation, convTest),
+                                     ("lstm", lstmValidation, lstmTest)] {
+            let threshold = NeuralStudyScores.bestThreshold(tuning, yValidation)
+            let scores = NeuralStudyScores.score(held, yTest, threshold: threshold)
+            (results["\(name)_f1"], results["\(name)_precision"], results["\(name)_recall"]) = (scores.f1, scores.precision, scores.recall)
+            daily[name] = NeuralStudyScores.dailyCounts(held, yTest, threshold: threshold, cellsPerDay: grid * grid)
+            log("seed \(seed): \(name) F1 \(scores.f1) precision \(scores.precision) recall \(scores.recall)")
+        }
+        // Paired day-bootstrap 95 % intervals of the ConvLSTM's F1 lead over each baseline.
+        for baseline in ["lstm", "historical_average"] {
+            let interval = try NeuralStudyScores.differenceInterval(daily["convlstm", default: []], daily[baseline, default: []],
+                                                                    resamples: 2_000, seed: seed)
+            (results["convlstm_minus_\(baseline)_f1_low"], results["convlstm_minus_\(baseline)_f1_high"]) = (interval.lower, interval.upper)
+            log("seed \(seed): ConvLSTM − \(baseline) F1 95 % interval [\(interval.lower), \(interval.upper)]")
         }
         return results
     }
+}
 
-    /// The score threshold with the highest F1 on (scores, labels).
-    static func bestThreshold(_ scores: [Float], _ labels: [Float]) -> Float {
-        let candidates = Set(scores.sorted().enumerated().filter { $0.offset % max(1, scores.count / 200) == 0 }.map(\.element))
-        return candidates.max { f1(scores, labels, threshold: $0) < f1(scores, labels, threshold: $1) } ?? 0
-    }
+/// A bad argument to `crimebench nnstudy`.
+enum NeuralStudyError: Error, CustomStringConvertible {
+    /// The seeds argument is not a comma-separated list of non-negative integers.
+    case badSeeds(String)
 
-    /// F1 of `score ≥ threshold` against 0/1 labels.
-    static func f1(_ scores: [Float], _ labels: [Float], threshold: Float) -> Double {
-        var (tp, fp, fn) = (0.0, 0.0, 0.0)
-        for (s, y) in zip(scores, labels) {
-            if s >= threshold { if y > 0.5 { tp += 1 } else { fp += 1 } } else if y > 0.5 { fn += 1 }
+    var description: String {
+        switch self {
+        case let .badSeeds(text): return "nnstudy: the seeds argument '\(text)' must be comma-separated non-negative integers, e.g. 1,2,3"
         }
-        return tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn)
     }
 }

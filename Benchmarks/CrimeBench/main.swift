@@ -12,9 +12,9 @@ import Foundation
 //   crimebench forest DIR    random forest, 60,000 × 8 rows, 100 trees (split written to DIR as CSV)
 //   crimebench forest-histogram DIR   the same with 255-bin histogram split search
 //   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
-//   crimebench nnstudy       ConvLSTM vs LSTM vs historical average, F1 on the synthetic city's last 10 weeks
+//   crimebench nnstudy [S,…] ConvLSTM vs LSTM vs historical average, F1 on the flaring synthetic city's last 10 weeks (seeds S, default 1)
 //   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | convlstm C | cnnlstm [B] | nnstudy\n"
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | convlstm C | cnnlstm [B] | nnstudy [SEEDS]\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -33,6 +33,7 @@ do {
     case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
     case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()
     case ("nnstudy", 1): results = try NeuralStudy.run()
+    case ("nnstudy", 2): results = try NeuralStudy.run(seeds: NeuralStudy.seeds(arguments[1]))
     case ("cnnlstm", 2): results = try NeuralBenchmark.cnnLSTM(batch: Int(arguments[1]) ?? 32)
     default:
         FileHandle.standardError.write(Data(usage.utf8))

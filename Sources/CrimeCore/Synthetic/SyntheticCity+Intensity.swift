@@ -1,6 +1,7 @@
 import Foundation
 
-/// The synthetic city's true conditional intensity: the background surface plus the near-repeat
+/// The synthetic city's true conditional intensity: the background surface (plus flares, when
+/// ``SyntheticCityConfig/flares`` is on) plus the near-repeat
 /// contributions of the realised history, `λ(x, y, t) = μ(x, y, t) + Σ_{tᵢ < t} k(t − tᵢ, x − xᵢ, y − yᵢ)`
 /// with `k` the kernel of ``SyntheticCityConfig/branchingRatio``, ``SyntheticCityConfig/offspringMeanDelay``
 /// and ``SyntheticCityConfig/offspringSpread``. It is zero off the raster and outside ``interval``, where
@@ -31,7 +32,7 @@ extension SyntheticCity {
                 triggered += kernel.density(delay: Double(time - event.time), dx: x - ex, dy: y - ey)
             }
         }
-        return (background + triggered) * 3600 * 1_000_000
+        return (background + flareDensity(x: x, y: y, time: time) + triggered) * 3600 * 1_000_000
     }
 
     /// Expected events in `box` between two UTC instants caused by the realised history: the integral of
@@ -59,11 +60,12 @@ extension SyntheticCity {
 
     /// Expected events in `box` between two UTC instants given the realised history: the integral of
     /// ``intensity(at:time:)``, i.e. ``expectedBackground(in:from:to:)`` (raster cells whose centre
-    /// lies in the box, so exact for boxes made of whole cells) plus
+    /// lies in the box, so exact for boxes made of whole cells) plus ``expectedFlare(in:from:to:)`` plus
     /// ``expectedTriggered(in:from:to:)``. The events of ``events`` in the box and window minus this
     /// number has mean zero and variance equal to its expectation (the compensator of a point process).
     public func expectedCount(in box: BoundingBox, from start: Int64, to end: Int64) -> Double {
-        expectedBackground(in: box, from: start, to: end) + expectedTriggered(in: box, from: start, to: end)
+        expectedBackground(in: box, from: start, to: end) + expectedFlare(in: box, from: start, to: end)
+            + expectedTriggered(in: box, from: start, to: end)
     }
 
     /// The index of the first event at or after a UTC instant (``events`` is sorted by time).

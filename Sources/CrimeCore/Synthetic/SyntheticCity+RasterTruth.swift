@@ -26,6 +26,7 @@ extension SyntheticCity {
             let total = backgroundTotal(from: boundaries[w], to: boundaries[w + 1])
             for c in 0..<cells { values[w * cells + c] = rasterWeights[c] * total }
         }
+        if config.flares.perYear > 0 { addFlares(boundaries: boundaries, into: &values) }
         if config.branchingRatio > 0 { addTriggered(boundaries: boundaries, into: &values) }
         return Matrix(rows: windows, columns: cells, values: values)
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 extension SyntheticCity {
-    /// Background events hour by hour, then offspring generation by generation; sorted by time.
+    /// Background events hour by hour, then flare events (if any), then offspring generation by generation;
+    /// sorted by time.
     static func simulate(_ config: SyntheticCityConfig, zone: ZoneClock, interval: Range<Int64>, weights: [Double],
                          hourly: [Double], toPoint: (Double, Double) -> GeoPoint) -> [SyntheticEvent] {
         var rng = SeededGenerator(seed: config.seed)
@@ -25,6 +26,7 @@ extension SyntheticCity {
                 offspring.append(false)
             }
         }
+        appendFlareEvents(config, interval: interval, xs: &xs, ys: &ys, times: &times, types: &types, offspring: &offspring)
         var parent = 0
         while parent < times.count {
             for _ in 0..<poisson(config.branchingRatio, &rng) {

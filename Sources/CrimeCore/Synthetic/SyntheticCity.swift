@@ -18,7 +18,8 @@ public struct SyntheticEvent: Sendable, Equatable {
 ///
 /// Background events arrive hour by hour as a Poisson process whose rate is `dailyRate / 24 × weekly
 /// rhythm × trend`, and fall on a raster of square cells in proportion to a surface of hot spots and a
-/// corridor over a flat base. Each event then triggers a Poisson number of offspring (Hawkes/ETAS
+/// corridor over a flat base; optional flare-ups (``SyntheticCityConfig/flares``, off by default) add
+/// temporary drifting hot spots. Each event then triggers a Poisson number of offspring (Hawkes/ETAS
 /// cluster representation): exponential delay, Gaussian displacement, the parent's offence type;
 /// offspring after the end of the interval or off the raster are discarded.
 /// Everything the generator used is exposed so forecasts can be scored against the truth.
@@ -50,6 +51,7 @@ public struct SyntheticCity: Sendable {
             throw SyntheticCityError.badSetting("offspringMeanDelay and offspringSpread must be > 0")
         }
         guard config.rasterSize > 0, config.cellSide > 0 else { throw SyntheticCityError.badSetting("raster must be non-empty") }
+        try config.flares.validate()
         self.config = config
         zone = try ZoneClock(identifier: config.zone)
         let first = try LocalDay(config.start)

@@ -77,6 +77,8 @@ public struct SyntheticCityConfig: Sendable, Equatable {
     public var offspringMeanDelay = 2.0 * 86_400
     /// Standard deviation of an offspring's distance from its parent along each axis, in metres.
     public var offspringSpread = 200.0
+    /// Temporary drifting hot spots on top of the fixed surface (see ``SyntheticFlareSettings``); off by default.
+    public var flares = SyntheticFlareSettings.off
     /// Dirt written into the extract.
     public var dirt = SyntheticDirt.standard
 
