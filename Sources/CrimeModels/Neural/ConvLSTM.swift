@@ -56,9 +56,10 @@ public struct ConvLSTMLayer: NNLayer {
         // training keeps every step's gates and cells for the backward pass; evaluation keeps one step's
         // gates and two steps' cells
         let keep = context.training
-        var gates = [Float](repeating: 0, count: (keep ? t : 1) * n * g4)
-        var cells = [Float](repeating: 0, count: (keep ? t : 2) * n * hidden)
-        var states = [Float](repeating: 0, count: t * n * hidden)
+        // every step writes its gates, cell and state for all pixels before anything reads them
+        var gates = overwrittenFloats((keep ? t : 1) * n * g4)
+        var cells = overwrittenFloats((keep ? t : 2) * n * hidden)
+        var states = overwrittenFloats(t * n * hidden)
         let zeros = [Float](repeating: 0, count: n * hidden)
         var scratch = [Float](repeating: 0, count: conv.scratchCount(images: b))
         input.withUnsafeBufferPointer { xb in
