@@ -62,11 +62,12 @@ enum NeuralBenchmark {
         return ["cnnlstm_train_samples_per_second": Double(batch) / train, "cnnlstm_batch": Double(batch), "peak_rss_mb": peakResidentMB()]
     }
 
-    /// VmHWM from /proc/self/status, in MB (0 where unavailable).
+    /// VmHWM from /proc/self/status, in MB (0 where unavailable). The kernel pads the figure to eight digits
+    /// after a tab, so from 10 GB on no space precedes it.
     static func peakResidentMB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+              let kb = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
         return kb / 1024
     }
 }
