@@ -1,10 +1,11 @@
 import CNeuralKernels
 
 /// The 3×3 "same" convolution (padding 1, stride 1) by Winograd's F(4×4, 3×3) over channels-last images,
-/// used by the ConvLSTM cell for its gate convolution and for that convolution's gradient with respect to
-/// its inputs. Each 4×4 block of outputs costs 36 multiplications per channel pair instead of 144: the
-/// images are cut into 6×6 input tiles, transformed (``WinogradTransforms`` and `nk_winograd_input`/`_output`), multiplied as 36 independent
-/// `[tiles, in] · [in, out]` products through `cblas_sgemm`, and transformed back.
+/// used by the ConvLSTM cell for its gate convolution and for that convolution's gradients with respect to
+/// its inputs and its kernel. Each 4×4 block of outputs costs 36 multiplications per channel pair instead
+/// of 144: the images are zero-padded and cut into 6×6 input tiles, transformed (`nk_winograd_input`),
+/// multiplied as 36 independent `[tiles, in] · [in, out]` products through `cblas_sgemm`, and transformed
+/// back (`nk_winograd_output`); ``WinogradTransforms`` holds the kernel transform.
 ///
 /// Sources are read as if concatenated along the channel axis (so the ConvLSTM's `concat(input, hidden)`
 /// is never built) and the output channels may be split over several destinations. In `Float` the result
