@@ -47,17 +47,3 @@ enum IngestBenchmark {
         }
     }
 }
-
-/// Resident set size of this process, from `/proc/self/status` (zero where that file does not exist).
-enum ResidentMemory {
-    /// Current (VmRSS) and peak (VmHWM) resident bytes.
-    static func read() -> (current: Int, peak: Int) {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-        func field(_ name: String) -> Int {
-            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
-            let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-            return kilobytes * 1024
-        }
-        return (field("VmRSS"), field("VmHWM"))
-    }
-}

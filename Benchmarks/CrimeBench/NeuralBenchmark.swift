@@ -46,7 +46,7 @@ enum NeuralBenchmark {
         }
         return ["convlstm_train_samples_per_second": Double(batch) / train, "convlstm_infer_samples_per_second": Double(batch) / infer,
                 "convlstm_train_cpu_seconds": trainCPU, "convlstm_infer_cpu_seconds": inferCPU,
-                "convlstm_channels": Double(channels), "peak_rss_mb": peakResidentMB()]
+                "convlstm_channels": Double(channels), "peak_rss_mb": Double(ResidentMemory.read().peak) / 1_048_576]
     }
 
     /// The Chicago CNN-LSTM: 256×256 images, 10 steps, 77 districts, 8 socio features; the study's batch
@@ -59,15 +59,6 @@ enum NeuralBenchmark {
         model.options.batchSize = batch
         var train = Double.infinity
         for _ in 0..<repeats { train = min(train, try seconds { try model.fit(input, targets: y) }) }
-        return ["cnnlstm_train_samples_per_second": Double(batch) / train, "cnnlstm_batch": Double(batch), "peak_rss_mb": peakResidentMB()]
-    }
-
-    /// VmHWM from /proc/self/status, in MB (0 where unavailable). The kernel pads the figure to eight digits
-    /// after a tab, so from 10 GB on no space precedes it.
-    static func peakResidentMB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
-        return kb / 1024
+        return ["cnnlstm_train_samples_per_second": Double(batch) / train, "cnnlstm_batch": Double(batch), "peak_rss_mb": Double(ResidentMemory.read().peak) / 1_048_576]
     }
 }

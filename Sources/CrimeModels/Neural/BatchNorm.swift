@@ -70,7 +70,7 @@ public struct BatchNormLayer: NNLayer {
                 variance[c] = Double(context.parameters.values[runningVariance][c])
             }
         }
-        let inverseStd = variance.map { Float(1 / ($0 + Double(epsilon)).squareRoot()) }
+        let inverseStd = inverseStandardDeviations(variance)
         let meanF = mean.map { Float($0) }
         var normalized = x.data
         var y = x.data
@@ -91,11 +91,16 @@ public struct BatchNormLayer: NNLayer {
         return (NNArray(unchecked: x.shape, y), Cache(normalized: normalized, inverseStd: inverseStd, batchStatistics: context.training))
     }
 
+    /// 1/√(σ² + ε) per channel, in `Double` before the final rounding.
+    private func inverseStandardDeviations(_ variance: [Double]) -> [Float] {
+        variance.map { Float(1 / ($0 + Double(epsilon)).squareRoot()) }
+    }
+
     /// Evaluation mode in place, after an optional ReLU: the values ``forward(_:_:)`` gives in evaluation mode
     /// (same operations, same rounding), without the copies and the cache a backward pass would need.
     func evaluateInPlace(_ data: inout [Float], reluFirst: Bool, parameters: ParameterSet) {
         let meanF = parameters.values[runningMean]
-        let inverseStd = parameters.values[runningVariance].map { Float(1 / (Double($0) + Double(epsilon)).squareRoot()) }
+        let inverseStd = inverseStandardDeviations(parameters.values[runningVariance].map { Double($0) })
         let gamma = parameters.values[weight], beta = parameters.values[bias]
         let rows = data.count / channels
         data.withUnsafeMutableBufferPointer { p in

@@ -35,17 +35,15 @@ struct Conv3x3Op {
         }
         // blocks of about 1 MB of columns per core, so a block's columns and outputs stay in L2
         let block = max(1, min(chunk / parts, (1 << 18) / max(1, pixels * k)))
-        SerialBLAS.run {
-            ParallelRows.forEachPart(count: images, parts: parts) { part, range in
-                let mine = UnsafeMutableBufferPointer(rebasing: col[(part * block * pixels * k)..<((part + 1) * block * pixels * k)])
-                var first = range.lowerBound
-                while first < range.upperBound {
-                    let count = min(block, range.upperBound - first)
-                    geometry.expand(sources, first: first, images: 0..<count, into: mine)
-                    multiply(mine, rows: first * pixels ..< (first + count) * pixels, weight: weight, bias: bias, into: out)
-                    epilogue?(first * pixels ..< (first + count) * pixels)
-                    first += count
-                }
+        ParallelRows.forEachPartCallingBLAS(count: images, parts: parts) { part, range in
+            let mine = UnsafeMutableBufferPointer(rebasing: col[(part * block * pixels * k)..<((part + 1) * block * pixels * k)])
+            var first = range.lowerBound
+            while first < range.upperBound {
+                let count = min(block, range.upperBound - first)
+                geometry.expand(sources, first: first, images: 0..<count, into: mine)
+                multiply(mine, rows: first * pixels ..< (first + count) * pixels, weight: weight, bias: bias, into: out)
+                epilogue?(first * pixels ..< (first + count) * pixels)
+                first += count
             }
         }
     }

@@ -10,6 +10,16 @@ enum ParallelRows {
         forEachPart(count: count, parts: parts) { _, range in body(range) }
     }
 
+    /// ``forEachPart(count:parts:_:)`` for parts that call BLAS themselves: while several run, OpenBLAS is
+    /// single-threaded (``SerialBLAS``) so that its threads do not compete with these.
+    static func forEachPartCallingBLAS(count: Int, parts: Int, _ body: (Int, Range<Int>) -> Void) {
+        if parts > 1 {
+            SerialBLAS.run { forEachPart(count: count, parts: parts, body) }
+        } else {
+            forEachPart(count: count, parts: parts, body)
+        }
+    }
+
     /// Cores available to the process.
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 

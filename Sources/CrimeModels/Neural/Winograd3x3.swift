@@ -75,11 +75,7 @@ struct Winograd3x3 {
                 epilogue?(first * pixels ..< (first + count) * pixels)
             }
         }
-        if parts > 1 {
-            SerialBLAS.run { ParallelRows.forEachPart(count: blocks, parts: parts, work) }
-        } else {
-            work(0, 0..<blocks)
-        }
+        ParallelRows.forEachPartCallingBLAS(count: blocks, parts: parts, work)
     }
 
     /// One block of images `first ..< first + count`, on the calling thread.
@@ -153,11 +149,7 @@ struct Winograd3x3 {
                 }
             }
         }
-        if parts > 1 {
-            SerialBLAS.run { ParallelRows.forEachPart(count: groups, parts: parts, body) }
-        } else {
-            body(0, 0..<groups)
-        }
+        ParallelRows.forEachPartCallingBLAS(count: groups, parts: parts, body)
         for group in 0..<groups {
             let partial = partials + group * 36 * cin * cout
             for i in 0..<(36 * cin * cout) { du[i] += partial[i] }
