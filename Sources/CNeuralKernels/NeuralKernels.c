@@ -1,16 +1,6 @@
 #include "NeuralKernels.h"
-#pragma clang diagnostic ignored "-Wpsabi"  // the vector helpers are always inlined, so no vector crosses a call boundary
+#include "VectorSupport.h"
 #include <math.h>
-#include <string.h>
-
-typedef float v8f __attribute__((vector_size(32), aligned(4)));
-typedef int v8i __attribute__((vector_size(32), aligned(4)));
-
-#define INLINE static inline __attribute__((always_inline))
-
-INLINE v8f load8(const float *p) { v8f v; memcpy(&v, p, sizeof v); return v; }
-INLINE void store8(float *p, v8f v) { memcpy(p, &v, sizeof v); }
-INLINE v8f splat(float x) { return (v8f){x, x, x, x, x, x, x, x}; }
 
 // ---- bodies, compiled once per instruction set by the wrappers at the end ----
 
@@ -179,20 +169,6 @@ INLINE void cell_backward_lanes(v8f i, v8f f, v8f o, v8f g, v8f c, v8f cp, v8f u
     *dcOut = dc * f;
 }
 
-INLINE v8f load_n(const float *p, long n) {
-    if (n == 8) return load8(p);
-    float t[8] = {0};
-    if (p) memcpy(t, p, (size_t)n * sizeof(float));
-    return load8(t);
-}
-
-INLINE void store_n(float *p, v8f v, long n) {
-    if (n == 8) { store8(p, v); return; }
-    float t[8];
-    store8(t, v);
-    memcpy(p, t, (size_t)n * sizeof(float));
-}
-
 INLINE void cell_backward_body(const float *gates, const float *cell, const float *cell_prev, const float *dh_up,
                                const float *dh_next, float *dc_next, float *dgates, long rows, long hidden) {
     for (long r = 0; r < rows; r++) {
@@ -218,10 +194,6 @@ INLINE void cell_backward_body(const float *gates, const float *cell, const floa
 // ---- one build per instruction set ----
 
 #if defined(__x86_64__)
-#include <cpuid.h>
-#include <stdatomic.h>
-
-#define WIDE __attribute__((target("avx2,fma")))
 WIDE static void input_wide(const float *s, long a, float *d, long b, long n) { input_body(s, a, d, b, n); }
 WIDE static void output_wide(const float *s, long a, float *d, long b, long n) { output_body(s, a, d, b, n); }
 WIDE static void output_adjoint_wide(const float *s, long a, float *d, long b, long n) { output_adjoint_body(s, a, d, b, n); }
@@ -231,31 +203,6 @@ WIDE static void cell_backward_wide(const float *g, const float *c, const float 
     cell_backward_body(g, c, cp, up, dhn, dcn, dg, r, n);
 }
 
-// 1 when the processor and the operating system support AVX2 and FMA (CPUID leaves 1 and 7, XGETBV).
-static int detect_wide(void) {
-    unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
-    if (!((c >> 12) & 1) || !((c >> 27) & 1) || !((c >> 28) & 1)) return 0;
-    unsigned lo, hi;
-    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-    if ((lo & 6) != 6) return 0;
-    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
-    return (b >> 5) & 1;
-}
-
-static atomic_int wide_state = -1;
-static int wide(void) {
-    int s = atomic_load_explicit(&wide_state, memory_order_relaxed);
-    if (s < 0) {
-        s = detect_wide();
-        atomic_store_explicit(&wide_state, s, memory_order_relaxed);
-    }
-    return s;
-}
-#define DISPATCH(wide_call, base_call) \
-    if (wide()) { wide_call; } else { base_call; }
-#else
-#define DISPATCH(wide_call, base_call) base_call;
 #endif
 
 void nk_winograd_input(const float *s, long stride, float *d, long out_stride, long count) {

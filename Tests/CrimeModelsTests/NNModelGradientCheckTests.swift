@@ -57,15 +57,16 @@ import Testing
         try expectModel(model.parameters, engineLoss: value, gradients) { DoubleReference.loss(loss, try logits($0), y64) }
     }
 
-    /// Mean squared error plus the L2 penalty of 0.01 on the convolution and dense kernels.
-    @Test func cnnLSTMForecaster() throws {
-        let model = try CNNLSTMForecaster(imageSize: 4, socioFeatures: 2, districts: 2, channels: [2, 2], hidden: 3, denseUnits: 3,
+    /// Mean squared error plus the L2 penalty of 0.01 on the convolution and dense kernels; an odd image size
+    /// leaves a row and a column outside every pooling window.
+    @Test(arguments: [4, 5]) func cnnLSTMForecaster(size: Int) throws {
+        let model = try CNNLSTMForecaster(imageSize: size, socioFeatures: 2, districts: 2, channels: [2, 2], hidden: 3, denseUnits: 3,
                                           dropout: 0, seed: 8)
-        let input = CNNLSTMInput(images: try tensor([2, 2, 1, 4, 4], seed: 9), socio: try tensor([2, 2, 2], seed: 10))
+        let input = CNNLSTMInput(images: try tensor([2, 2, 1, size, size], seed: 9), socio: try tensor([2, 2, 2], seed: 10))
         let y = try tensor([2, 2], seed: 11)
         let (images, socio, y64) = (input.images.storage.map(Double.init), input.socio.storage.map(Double.init), y.storage.map(Double.init))
         func counts(_ weights: DoubleReference.Weights) throws -> [Double] {
-            try DoubleReference.cnnLSTMForecaster(weights, images: images, socio: socio, batch: 2, steps: 2, size: 4, channels: [2, 2],
+            try DoubleReference.cnnLSTMForecaster(weights, images: images, socio: socio, batch: 2, steps: 2, size: size, channels: [2, 2],
                                                   socioFeatures: 2, hidden: 3, denseUnits: 3, districts: 2)
         }
         let kernels = ["convs.0.weight", "convs.1.weight", "dense.weight", "out.weight"]

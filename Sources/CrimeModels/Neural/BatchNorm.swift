@@ -57,13 +57,8 @@ public struct BatchNormLayer: NNLayer {
                     return d * d
                 }
             }
-            let m = Double(momentum)
-            for c in 0..<channels {
-                let unbiased = variance[c] / Double(rows - 1)
-                variance[c] /= Double(rows)
-                context.parameters.values[runningMean][c] = Float((1 - m) * Double(context.parameters.values[runningMean][c]) + m * mean[c])
-                context.parameters.values[runningVariance][c] = Float((1 - m) * Double(context.parameters.values[runningVariance][c]) + m * unbiased)
-            }
+            for c in 0..<channels { variance[c] /= Double(rows) }
+            updateRunningStatistics(mean: mean, variance: variance, count: rows, &context.parameters)
         } else {
             for c in 0..<channels {
                 mean[c] = Double(context.parameters.values[runningMean][c])
@@ -91,8 +86,19 @@ public struct BatchNormLayer: NNLayer {
         return (NNArray(unchecked: x.shape, y), Cache(normalized: normalized, inverseStd: inverseStd, batchStatistics: context.training))
     }
 
+    /// Moves the running statistics by ``momentum`` towards a batch's mean and unbiased variance, from the
+    /// batch's mean and biased variance over `count` values per channel.
+    func updateRunningStatistics(mean: [Double], variance: [Double], count: Int, _ parameters: inout ParameterSet) {
+        let m = Double(momentum)
+        for c in 0..<channels {
+            let unbiased = variance[c] * Double(count) / Double(count - 1)
+            parameters.values[runningMean][c] = Float((1 - m) * Double(parameters.values[runningMean][c]) + m * mean[c])
+            parameters.values[runningVariance][c] = Float((1 - m) * Double(parameters.values[runningVariance][c]) + m * unbiased)
+        }
+    }
+
     /// 1/√(σ² + ε) per channel, in `Double` before the final rounding.
-    private func inverseStandardDeviations(_ variance: [Double]) -> [Float] {
+    func inverseStandardDeviations(_ variance: [Double]) -> [Float] {
         variance.map { Float(1 / ($0 + Double(epsilon)).squareRoot()) }
     }
 

@@ -32,8 +32,8 @@ public struct CNNLSTMForecaster: Estimator {
     public var l2: Float = 0.01
     /// Number of districts predicted.
     public var districts: Int { out.outputs }
-    let convs: [Conv2DLayer]
-    let norms: [BatchNormLayer]
+    /// Convolution → ReLU → batch norm → max-pool, fused per block.
+    let blocks: [ConvPoolBlock]
     let imageLSTM: LSTMLayer, socioLSTM: LSTMLayer
     let dense: DenseLayer, out: DenseLayer
     let dropout: DropoutLayer
@@ -54,12 +54,12 @@ public struct CNNLSTMForecaster: Estimator {
             convs.append(try Conv2DLayer("convs.\(k)", inputs: previous, outputs: c, in: &p, initializer: &initializer))
             previous = c
         }
-        norms = try channels.enumerated().map { try BatchNormLayer("norms.\($0.offset)", channels: $0.element, in: &p) }
+        let norms = try channels.enumerated().map { try BatchNormLayer("norms.\($0.offset)", channels: $0.element, in: &p) }
         imageLSTM = try LSTMLayer("image_lstm", inputs: previous * reduced * reduced, hidden: hidden, layers: 2, in: &p, initializer: &initializer)
         socioLSTM = try LSTMLayer("socio_lstm", inputs: socioFeatures, hidden: hidden, layers: 2, in: &p, initializer: &initializer)
         dense = try DenseLayer("dense", inputs: 2 * hidden, outputs: denseUnits, in: &p, initializer: &initializer)
         out = try DenseLayer("out", inputs: denseUnits, outputs: districts, in: &p, initializer: &initializer)
-        self.convs = convs
+        blocks = Self.blocks(convs, norms)
         self.dropout = try DropoutLayer(p: dropout)
         parameters = p
     }
@@ -91,15 +91,20 @@ public struct CNNLSTMForecaster: Estimator {
         guard out.inputs == dense.outputs else {
             throw NNError.wrongShape(tensor: "out.weight", expected: "[_, \(dense.outputs)]", got: parameters.shapes[out.weight])
         }
-        (self.convs, self.norms, self.parameters) = (convs, norms, parameters)
+        (blocks, self.parameters) = (Self.blocks(convs, norms), parameters)
         self.dropout = try DropoutLayer(p: dropout)
     }
 
+    /// The image blocks; only the first is fed with data and needs no input gradient.
+    private static func blocks(_ convs: [Conv2DLayer], _ norms: [BatchNormLayer]) -> [ConvPoolBlock] {
+        zip(convs, norms).enumerated().map { ConvPoolBlock(conv: $0.element.0, norm: $0.element.1, wantsInputGradient: $0.offset > 0) }
+    }
+
     /// The kernels the L2 penalty covers: convolution and dense weights.
-    var penalty: L2Penalty { L2Penalty(lambda: l2, entries: convs.map(\.weight) + [dense.weight, out.weight]) }
+    var penalty: L2Penalty { L2Penalty(lambda: l2, entries: blocks.map(\.conv.weight) + [dense.weight, out.weight]) }
 
     struct Pass {
-        var convs: [NNArray] = [], relus: [NNArray] = [], norms: [BatchNormLayer.Cache] = [], pools: [MaxPool2Layer.Cache] = []
+        var blocks: [ConvPoolBlock.Cache] = []
         var pooledShape: [Int] = []
         var imageLSTM: LSTMLayer.Cache?, socioLSTM: LSTMLayer.Cache?
         var imageLast: [Int] = [], socioLast: [Int] = [], imageDrop: [Float] = [], socioDrop: [Float] = []
@@ -109,18 +114,15 @@ public struct CNNLSTMForecaster: Estimator {
     /// Counts `[batch, districts]` for channels-last images `[batch, time, s, s, c]` and socio `[batch, time, f]`.
     func forward(_ images: NNArray, _ socio: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Pass) {
         var pass = Pass()
-        let relu = ActivationLayer(.relu)
-        var a = images
-        for k in convs.indices {
-            let (c, cc) = try TimeDistributed(convs[k]).forward(a, &context)
-            let (r, rc) = try relu.forward(c, &context)
-            let (n, nc) = try norms[k].forward(r, &context)
-            let (m, mc) = try TimeDistributed(MaxPool2Layer()).forward(n, &context)
-            pass.convs.append(cc); pass.relus.append(rc); pass.norms.append(nc); pass.pools.append(mc)
-            a = m
+        let (b, t) = (images.shape[0], images.shape[1])
+        var a = images.reshaped([b * t] + images.shape.dropFirst(2))
+        for block in blocks {
+            let (pooled, cache) = try block.forward(a, &context)
+            pass.blocks.append(cache)
+            a = pooled
         }
         pass.pooledShape = a.shape
-        let (b, t, h, w, c) = (a.shape[0], a.shape[1], a.shape[2], a.shape[3], a.shape[4])
+        let (h, w, c) = (a.shape[1], a.shape[2], a.shape[3])
         guard c * h * w == imageLSTM.inputs else {
             throw NNError.wrongShape(tensor: "images", expected: "a size that pools to \(imageLSTM.inputs) features", got: images.shape)
         }
@@ -140,7 +142,7 @@ public struct CNNLSTMForecaster: Estimator {
             joined.append(contentsOf: ds.data[(i * hiddenS)..<((i + 1) * hiddenS)])
         }
         let (d, dc) = try dense.forward(NNArray(unchecked: [b, hiddenI + hiddenS], joined), &context)
-        let (dr, drc) = try relu.forward(d, &context)
+        let (dr, drc) = try ActivationLayer(.relu).forward(d, &context)
         let (dd, ddc) = try dropout.forward(dr, &context)
         let (o, oc) = try out.forward(dd, &context)
         let (y, yc) = try ActivationLayer(.softplus).forward(o, &context)
@@ -148,13 +150,13 @@ public struct CNNLSTMForecaster: Estimator {
         return (y, pass)
     }
 
-    /// Adds all parameter gradients for the counts' gradient `dy` (the L2 penalty is separate).
-    func backward(_ dy: NNArray, _ pass: Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
-        let relu = ActivationLayer(.relu)
+    /// Adds all parameter gradients for the counts' gradient `dy` (the L2 penalty is separate). Consumes the
+    /// image blocks' activations, whose memory their backward passes reuse.
+    func backward(_ dy: NNArray, _ pass: inout Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
         var g = ActivationLayer(.softplus).backward(dy, pass.softplus, parameters, &gradients)
         g = out.backward(g, pass.out, parameters, &gradients)
         g = dropout.backward(g, pass.denseDrop, parameters, &gradients)
-        g = relu.backward(g, pass.denseReLU, parameters, &gradients)
+        g = ActivationLayer(.relu).backward(g, pass.denseReLU, parameters, &gradients)
         g = dense.backward(g, pass.dense, parameters, &gradients)
         let b = g.shape[0], (hiddenI, hiddenS) = (imageLSTM.hidden, socioLSTM.hidden)
         var gi = [Float](), gs = [Float]()
@@ -171,18 +173,16 @@ public struct CNNLSTMForecaster: Estimator {
         guard let cache = pass.imageLSTM else { return }
         a = imageLSTM.backward(a, cache, parameters, &gradients)
         let shape = pass.pooledShape
-        a = NNArray(unchecked: shape, ChannelLayout.toChannelsLast(a.data, outer: shape[0] * shape[1], channels: shape[4], pixels: shape[2] * shape[3]))
-        for k in convs.indices.reversed() {
-            a = TimeDistributed(MaxPool2Layer()).backward(a, pass.pools[k], parameters, &gradients)
-            a = norms[k].backward(a, pass.norms[k], parameters, &gradients)
-            a = relu.backward(a, pass.relus[k], parameters, &gradients)
-            a = TimeDistributed(convs[k]).backward(a, pass.convs[k], parameters, &gradients)
+        a = NNArray(unchecked: shape, ChannelLayout.toChannelsLast(a.data, outer: shape[0], channels: shape[3], pixels: shape[1] * shape[2]))
+        for k in blocks.indices.reversed() {
+            guard let next = blocks[k].backward(a, &pass.blocks[k], parameters, &gradients) else { return }
+            a = next
         }
     }
 
     /// Channels-last images and socio features after validation.
     func prepare(_ x: CNNLSTMInput) throws -> (NNArray, NNArray) {
-        try validateInput(x.images, name: "images", expected: [nil, nil, convs[0].inputs, nil, nil])
+        try validateInput(x.images, name: "images", expected: [nil, nil, blocks[0].conv.inputs, nil, nil])
         let (b, t) = (x.images.shape[0], x.images.shape[1])
         try validateInput(x.socio, name: "socio", expected: [b, t, socioLSTM.inputs])
         let (c, h, w) = (x.images.shape[2], x.images.shape[3], x.images.shape[4])
@@ -202,10 +202,10 @@ public struct CNNLSTMForecaster: Estimator {
         let (images, socio) = try prepare(x)
         try validateInput(y, name: "targets", expected: [images.shape[0], districts])
         var context = ForwardContext(parameters: parameters, training: true)
-        let (counts, pass) = try forward(images, socio, &context)
+        var (counts, pass) = try forward(images, socio, &context)
         let (value, dCounts) = try loss.evaluate(counts.data, y.storage)
         var gradients = Gradients(zeroFor: parameters)
-        backward(NNArray(unchecked: counts.shape, dCounts), pass, parameters, &gradients)
+        backward(NNArray(unchecked: counts.shape, dCounts), &pass, parameters, &gradients)
         return (value + penalty.apply(parameters, &gradients), gradients)
     }
 
@@ -221,11 +221,11 @@ public struct CNNLSTMForecaster: Estimator {
         history = try Trainer(options: options).run(&parameters, samples: b, onEpoch: onEpoch) { batch, context, wantGradients in
             let xi = NNArray(unchecked: [batch.count] + imageInner, gatherSamples(images.data, sampleSize: imageSize, batch))
             let xs = NNArray(unchecked: [batch.count] + socioInner, gatherSamples(socio.data, sampleSize: socioSize, batch))
-            let (counts, pass) = try model.forward(xi, xs, &context)
+            var (counts, pass) = try model.forward(xi, xs, &context)
             let (value, dCounts) = try loss.evaluate(counts.data, gatherSamples(y.storage, sampleSize: model.districts, batch))
             guard wantGradients, value.isFinite else { return (value, nil) }
             var gradients = Gradients(zeroFor: context.parameters)
-            model.backward(NNArray(unchecked: counts.shape, dCounts), pass, context.parameters, &gradients)
+            model.backward(NNArray(unchecked: counts.shape, dCounts), &pass, context.parameters, &gradients)
             return (value + model.penalty.apply(context.parameters, &gradients), gradients)
         }
     }
