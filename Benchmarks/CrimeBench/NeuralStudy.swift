@@ -7,6 +7,8 @@ import Foundation
 /// "will this cell see a crime tomorrow?". The last 10 weeks are held out for testing and the 6 weeks
 /// before them for validation; the networks train on the days before. Each model's decision threshold is
 /// the one with the best F1 on the validation days; precision, recall and F1 are measured on the test days.
+/// Models: the 14-day historical average, the ConvLSTM on count images, the per-cell LSTM on the cell's own
+/// counts, and the same LSTM given its 3×3 neighbourhood's mean as a second feature.
 enum NeuralStudy {
     static let grid = 32, lookback = 14, testDays = 70, validationDays = 42
 
@@ -79,42 +81,52 @@ enum NeuralStudy {
         let convSeconds = Date().timeIntervalSince(clock)
         log("seed \(seed): ConvLSTM \(Int(convSeconds)) s, kept epoch \(conv.history.bestEpoch) of \(conv.history.epochs.count)")
 
-        // LSTM: one cell's sequence of (own log1p count, mean log1p count of its 3×3 neighbourhood)
-        func sequences(_ ds: [Int]) throws -> Tensor {
+        // LSTMs: one cell's sequence of its own log1p count (the study's per-cell baseline), or of (own log1p
+        // count, mean log1p count of its 3×3 neighbourhood), a stronger baseline that sees its surroundings
+        func sequences(_ ds: [Int], neighbourhood: Bool) throws -> Tensor {
             var values = [Float]()
-            values.reserveCapacity(ds.count * grid * grid * lookback * 2)
+            let features = neighbourhood ? 2 : 1
+            values.reserveCapacity(ds.count * grid * grid * lookback * features)
             for d in ds {
                 for cell in 0..<(grid * grid) {
                     let (r, c) = (cell / grid, cell % grid)
                     for day in (d - lookback)..<d {
+                        values.append(log1p(counts[day][cell]))
+                        guard neighbourhood else { continue }
                         var around: Float = 0
                         for nr in max(0, r - 1)...min(grid - 1, r + 1) { for nc in max(0, c - 1)...min(grid - 1, c + 1) { around += log1p(counts[day][nr * grid + nc]) } }
-                        values += [log1p(counts[day][cell]), around / 9]
+                        values.append(around / 9)
                     }
                 }
             }
-            return try Tensor(shape: [ds.count * grid * grid, lookback, 2], values: values)
+            return try Tensor(shape: [ds.count * grid * grid, lookback, features], values: values)
         }
-        clock = Date()
-        var lstm = try LSTMForecaster(features: 2, hidden: 16, seed: seed)
-        lstm.options.epochs = 3
-        lstm.options.batchSize = 512
-        lstm.options.learningRate = 3e-3
-        lstm.options.seed = seed
-        try lstm.fit(try sequences(train), targets: try Tensor(shape: [train.count * grid * grid, 1], values: labels(train)))
-        let lstmValidation = try lstm.predict(try sequences(validation)).storage, lstmTest = try lstm.predict(try sequences(test)).storage
-        let lstmSeconds = Date().timeIntervalSince(clock)
-        log("seed \(seed): LSTM \(Int(lstmSeconds)) s")
+        func lstmScores(neighbourhood: Bool) throws -> (validation: [Float], test: [Float], seconds: Double) {
+            let clock = Date()
+            var lstm = try LSTMForecaster(features: neighbourhood ? 2 : 1, hidden: 16, seed: seed)
+            lstm.options.epochs = 3
+            lstm.options.batchSize = 512
+            lstm.options.learningRate = 3e-3
+            lstm.options.seed = seed
+            try lstm.fit(try sequences(train, neighbourhood: neighbourhood), targets: try Tensor(shape: [train.count * grid * grid, 1], values: labels(train)))
+            let tuning = try lstm.predict(try sequences(validation, neighbourhood: neighbourhood)).storage
+            let held = try lstm.predict(try sequences(test, neighbourhood: neighbourhood)).storage
+            let seconds = Date().timeIntervalSince(clock)
+            log("seed \(seed): LSTM\(neighbourhood ? " with neighbourhood" : "") \(Int(seconds)) s")
+            return (tuning, held, seconds)
+        }
+        let lstm = try lstmScores(neighbourhood: false), lstmAround = try lstmScores(neighbourhood: true)
 
         let (yValidation, yTest) = (labels(validation), labels(test))
         var results: [String: Double] = ["positive_rate_test": Double(yTest.reduce(0, +)) / Double(yTest.count),
                                          "train_days": Double(train.count), "validation_days": Double(validation.count),
                                          "test_days": Double(test.count), "flares": Double(city.flares.count),
-                                         "convlstm_seconds": convSeconds, "lstm_seconds": lstmSeconds,
+                                         "convlstm_seconds": convSeconds, "lstm_seconds": lstm.seconds,
+                                         "lstm_neighbourhood_seconds": lstmAround.seconds,
                                          "convlstm_epochs_run": Double(conv.history.epochs.count), "convlstm_epoch_kept": Double(conv.history.bestEpoch)]
         var daily: [String: [(tp: Double, fp: Double, fn: Double)]] = [:]
         for (name, tuning, held) in [("historical_average", average(validation), average(test)), ("convlstm", convValidation, convTest),
-                                     ("lstm", lstmValidation, lstmTest)] {
+                                     ("lstm", lstm.validation, lstm.test), ("lstm_neighbourhood", lstmAround.validation, lstmAround.test)] {
             let threshold = NeuralStudyScores.bestThreshold(tuning, yValidation)
             let scores = NeuralStudyScores.score(held, yTest, threshold: threshold)
             (results["\(name)_f1"], results["\(name)_precision"], results["\(name)_recall"]) = (scores.f1, scores.precision, scores.recall)
@@ -122,7 +134,7 @@ enum NeuralStudy {
             log("seed \(seed): \(name) F1 \(scores.f1) precision \(scores.precision) recall \(scores.recall)")
         }
         // Paired day-bootstrap 95 % intervals of the ConvLSTM's F1 lead over each baseline.
-        for baseline in ["lstm", "historical_average"] {
+        for baseline in ["lstm", "lstm_neighbourhood", "historical_average"] {
             let interval = try NeuralStudyScores.differenceInterval(daily["convlstm", default: []], daily[baseline, default: []],
                                                                     resamples: 2_000, seed: seed)
             (results["convlstm_minus_\(baseline)_f1_low"], results["convlstm_minus_\(baseline)_f1_high"]) = (interval.lower, interval.upper)
