@@ -25,14 +25,37 @@ struct Winograd3x3 {
     /// Rows and columns of an image zero-padded so that every 6×6 input tile lies inside it.
     private var paddedHeight: Int { 4 * tilesDown + 2 }
     private var paddedWidth: Int { 4 * tilesAcross + 2 }
-    /// Whole images per block, about 128 tiles, so that each of the 36 products is large enough for `sgemm`.
-    private var blockImages: Int { max(1, 128 / tiles) }
     private var stageCount: Int { 36 * max(inputs, outputs) }
-    private var paddedCount: Int { blockImages * paddedHeight * paddedWidth * inputs }
-    private var perPart: Int { paddedCount + 2 * stageCount + 36 * blockImages * tiles * (inputs + outputs) }
+
+    /// How a call over `images` images is cut into blocks of whole images: about 128 tiles each, so that
+    /// each of the 36 products is large enough for `sgemm`, with the number of blocks rounded up to a
+    /// multiple of four (while there are images for it) so that two or four cores get equal shares. It
+    /// depends on the image count only.
+    private struct Blocking {
+        let images: Int, count: Int
+        /// Images of block `block`.
+        func range(_ block: Int) -> Range<Int> { (block * images / count)..<((block + 1) * images / count) }
+        /// Images in the largest block.
+        var largest: Int { (images + count - 1) / count }
+    }
+
+    private func blocking(_ images: Int) -> Blocking {
+        let perBlock = max(1, 128 / tiles)
+        let blocks = (images + perBlock - 1) / perBlock
+        return Blocking(images: images, count: max(1, min(images, (blocks + 3) / 4 * 4)))
+    }
+
+    /// Floats of the padded images of a block of `images` images, at the start of each part's scratch.
+    private func paddedCount(_ images: Int) -> Int { images * paddedHeight * paddedWidth * inputs }
+
+    /// Floats of scratch per part for blocks of up to `images` images.
+    private func perPart(_ images: Int) -> Int { paddedCount(images) + 2 * stageCount + 36 * images * tiles * (inputs + outputs) }
 
     /// Floats of scratch that ``run(_:images:weight:bias:into:scratch:epilogue:)`` needs for `images` images.
-    func scratchCount(images: Int) -> Int { min(ParallelRows.cores, max(1, images)) * perPart }
+    func scratchCount(images: Int) -> Int {
+        let b = blocking(images)
+        return min(ParallelRows.cores, b.count) * perPart(b.largest)
+    }
 
     /// The transformed kernel `U [36, in, out]`. For a PyTorch kernel `w [out, in, 3, 3]` of a forward
     /// convolution pass `adjoint: false`; for the convolution that maps an output gradient back onto the
@@ -64,29 +87,31 @@ struct Winograd3x3 {
     func run(_ sourceData: [UnsafeBufferPointer<Float>], images: Int, weight: UnsafeBufferPointer<Float>,
              bias: UnsafeBufferPointer<Float>, into destinationData: [UnsafeMutableBufferPointer<Float>],
              scratch: UnsafeMutableBufferPointer<Float>, epilogue: ((Range<Int>) -> Void)? = nil) {
-        let blocks = (images + blockImages - 1) / blockImages
-        let parts = min(ParallelRows.cores, blocks)
-        let pixels = height * width
+        let blocks = blocking(images)
+        let parts = min(ParallelRows.cores, blocks.count)
+        let (pixels, size, padded) = (height * width, perPart(blocks.largest), paddedCount(blocks.largest))
         let work = { (part: Int, range: Range<Int>) in
-            let mine = UnsafeMutableBufferPointer(rebasing: scratch[(part * perPart)..<((part + 1) * perPart)])
+            let mine = UnsafeMutableBufferPointer(rebasing: scratch[(part * size)..<((part + 1) * size)])
             for block in range {
-                let first = block * blockImages, count = min(blockImages, images - first)
-                convolve(sourceData, first: first, count: count, weight: weight, bias: bias, into: destinationData, scratch: mine)
-                epilogue?(first * pixels ..< (first + count) * pixels)
+                let own = blocks.range(block)
+                convolve(sourceData, first: own.lowerBound, count: own.count, weight: weight, bias: bias, into: destinationData,
+                         scratch: mine, padded: padded)
+                epilogue?(own.lowerBound * pixels ..< own.upperBound * pixels)
             }
         }
-        ParallelRows.forEachPartCallingBLAS(count: blocks, parts: parts, work)
+        ParallelRows.forEachPartCallingBLAS(count: blocks.count, parts: parts, work)
     }
 
-    /// One block of images `first ..< first + count`, on the calling thread.
+    /// One block of images `first ..< first + count`, on the calling thread; the scratch's first `padded`
+    /// floats hold the padded images.
     private func convolve(_ sourceData: [UnsafeBufferPointer<Float>], first: Int, count: Int, weight: UnsafeBufferPointer<Float>,
                           bias: UnsafeBufferPointer<Float>, into destinationData: [UnsafeMutableBufferPointer<Float>],
-                          scratch: UnsafeMutableBufferPointer<Float>) {
+                          scratch: UnsafeMutableBufferPointer<Float>, padded: Int) {
         guard let base = scratch.baseAddress, let u = weight.baseAddress else { return }
         let (cin, cout, t) = (inputs, outputs, count * tiles)
-        let stage = base + paddedCount, stage2 = stage + stageCount
+        let stage = base + padded, stage2 = stage + stageCount
         let v = stage2 + stageCount, m = v + 36 * t * cin
-        transformInputs(sourceData, first: first, count: count, scratch: base)
+        transformInputs(sourceData, first: first, count: count, scratch: base, padded: padded)
         for xi in 0..<36 {
             BLAS.gemm(false, false, m: t, n: cout, k: cin, UnsafeBufferPointer(start: v + xi * t * cin, count: t * cin),
                       UnsafeBufferPointer(start: u + xi * cin * cout, count: cin * cout), beta: 0,
@@ -97,10 +122,12 @@ struct Winograd3x3 {
         }
     }
 
-    /// Pads the block's images and writes every tile's `Bᵀ d B` to the block's `V` area of `base`.
-    private func transformInputs(_ sourceData: [UnsafeBufferPointer<Float>], first: Int, count: Int, scratch base: UnsafeMutablePointer<Float>) {
+    /// Pads the block's images into the first `padded` floats of `base` and writes every tile's `Bᵀ d B` to
+    /// the block's `V` area.
+    private func transformInputs(_ sourceData: [UnsafeBufferPointer<Float>], first: Int, count: Int, scratch base: UnsafeMutablePointer<Float>,
+                                 padded: Int) {
         let (cin, t) = (inputs, count * tiles)
-        let v = base + paddedCount + 2 * stageCount
+        let v = base + padded + 2 * stageCount
         var sourceStart = base
         var paddedSources = [UnsafeMutablePointer<Float>]()
         for (s, c) in sources.enumerated() {
@@ -108,13 +135,13 @@ struct Winograd3x3 {
             paddedSources.append(sourceStart)
             sourceStart += count * paddedHeight * paddedWidth * c
         }
-        for tile in 0..<t { transformInput(paddedSources, image: tile / tiles, tile: tile % tiles, into: v + tile * cin, rows: t, base + paddedCount) }
+        for tile in 0..<t { transformInput(paddedSources, image: tile / tiles, tile: tile % tiles, into: v + tile * cin, rows: t, base + padded) }
     }
 
     /// Floats of scratch that ``accumulateWeightGradient(_:_:images:into:scratch:)`` needs.
     func weightScratchCount(images: Int) -> Int {
-        let blocks = (images + blockImages - 1) / blockImages
-        return min(8, blocks) * 36 * inputs * outputs + min(ParallelRows.cores, blocks) * perPart
+        let blocks = blocking(images)
+        return min(8, blocks.count) * 36 * inputs * outputs + min(ParallelRows.cores, blocks.count) * perPart(blocks.largest)
     }
 
     /// Adds to `du [36, in, out]` the gradient of the transformed kernel for the output gradient `dy`
@@ -124,21 +151,23 @@ struct Winograd3x3 {
     /// turns `du` into the kernel's gradient.
     func accumulateWeightGradient(_ sourceData: [UnsafeBufferPointer<Float>], _ dy: UnsafeBufferPointer<Float>, images: Int,
                                   into du: UnsafeMutableBufferPointer<Float>, scratch: UnsafeMutableBufferPointer<Float>) {
-        let blocks = (images + blockImages - 1) / blockImages
-        let groups = min(8, blocks), parts = min(ParallelRows.cores, groups)
+        let blocks = blocking(images)
+        let groups = min(8, blocks.count), parts = min(ParallelRows.cores, groups)
         let (cin, cout) = (inputs, outputs)
+        let (size, padded) = (perPart(blocks.largest), paddedCount(blocks.largest))
         guard groups > 0, let base = scratch.baseAddress, let dyBase = dy.baseAddress else { return }
         let partials = base, work = base + groups * 36 * cin * cout
         let body = { (part: Int, range: Range<Int>) in
-            let mine = work + part * perPart
-            let stage = mine + paddedCount, v = stage + 2 * stageCount
+            let mine = work + part * size
+            let stage = mine + padded, v = stage + 2 * stageCount
             for group in range {
                 let partial = partials + group * 36 * cin * cout
                 var beta: Float = 0
-                for block in (group * blocks / groups)..<((group + 1) * blocks / groups) {
-                    let first = block * blockImages, count = min(blockImages, images - first), t = count * tiles
+                for block in (group * blocks.count / groups)..<((group + 1) * blocks.count / groups) {
+                    let own = blocks.range(block)
+                    let (first, count, t) = (own.lowerBound, own.count, own.count * tiles)
                     let dm = v + 36 * t * cin
-                    transformInputs(sourceData, first: first, count: count, scratch: mine)
+                    transformInputs(sourceData, first: first, count: count, scratch: mine, padded: padded)
                     for tile in 0..<t { transformOutputGradient(dyBase, image: first + tile / tiles, tile: tile % tiles, into: dm + tile * cout, rows: t, stage) }
                     for xi in 0..<36 {
                         BLAS.gemm(true, false, m: cin, n: cout, k: t, UnsafeBufferPointer(start: v + xi * t * cin, count: t * cin),
