@@ -5,26 +5,41 @@ import CrimeCore
 enum ChannelLayout {
     /// `[outer, channels, pixels]` → `[outer, pixels, channels]`.
     static func toChannelsLast(_ x: [Float], outer: Int, channels: Int, pixels: Int) -> [Float] {
-        transpose(x, outer: outer, rows: channels, columns: pixels)
+        if channels == 1 || pixels == 1 { return x }
+        return transpose(x, outer: outer, rows: channels, columns: pixels) { $0 }
     }
 
     /// `[outer, pixels, channels]` → `[outer, channels, pixels]`.
     static func toChannelsFirst(_ x: [Float], outer: Int, channels: Int, pixels: Int) -> [Float] {
-        transpose(x, outer: outer, rows: pixels, columns: channels)
+        if channels == 1 || pixels == 1 { return x }
+        return transpose(x, outer: outer, rows: pixels, columns: channels) { $0 }
     }
 
-    private static func transpose(_ x: [Float], outer: Int, rows: Int, columns: Int) -> [Float] {
-        if rows == 1 || columns == 1 { return x }
-        var y = [Float](repeating: 0, count: x.count)
-        x.withUnsafeBufferPointer { src in
-            y.withUnsafeMutableBufferPointer { dst in
-                for o in 0..<outer {
-                    let base = o * rows * columns
-                    for r in 0..<rows { for c in 0..<columns { dst[base + c * rows + r] = src[base + r * columns + c] } }
+    /// `[batch, steps, channels, pixels]` → time-major channels-last `[steps, batch, pixels, channels]`.
+    static func toChannelsLastTimeMajor(_ x: [Float], batch: Int, steps: Int, channels: Int, pixels: Int) -> [Float] {
+        transpose(x, outer: batch * steps, rows: channels, columns: pixels) { (($0 % steps) * batch + $0 / steps) }
+    }
+
+    /// Transposes each `[rows, columns]` block `o` of `x` into block `slot(o)` of the result, on all cores.
+    private static func transpose(_ x: [Float], outer: Int, rows: Int, columns: Int, slot: @escaping (Int) -> Int) -> [Float] {
+        let block = rows * columns
+        return [Float](unsafeUninitializedCapacity: x.count) { dst, initialized in
+            x.withUnsafeBufferPointer { src in
+                guard let from = src.baseAddress, let to = dst.baseAddress else { return }
+                // every block is written exactly once, so the whole buffer ends up initialised
+                ParallelRows.forEach(count: outer, minimumPart: max(1, (1 << 16) / max(1, block))) { part in
+                    for o in part {
+                        let (source, target) = (from + o * block, to + slot(o) * block)
+                        if rows == 1 || columns == 1 {
+                            target.initialize(from: source, count: block)
+                            continue
+                        }
+                        for r in 0..<rows { for c in 0..<columns { (target + c * rows + r).initialize(to: source[r * columns + c]) } }
+                    }
                 }
             }
+            initialized = x.count
         }
-        return y
     }
 }
 

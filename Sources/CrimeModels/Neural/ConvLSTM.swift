@@ -49,13 +49,27 @@ public struct ConvLSTMLayer: NNLayer {
             throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[batch, time, h, w, \(inputs)]", got: x.shape)
         }
         let (b, t, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let n = b * h * w, g4 = 4 * hidden
         let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputs)
+        let (gates, cells, states) = run(input, batch: b, steps: t, height: h, width: w, context.parameters, keep: context.training)
+        let y = swapLeadingAxes(states, t, b, inner: h * w * hidden)
+        return (NNArray(unchecked: [b, t, h, w, hidden], y),
+                Cache(input: input, gates: gates, cells: cells, states: states, batch: b, steps: t, height: h, width: w))
+    }
+
+    /// Evaluation mode on a time-major input `[time, batch, h, w, in]`: the hidden states, time-major
+    /// `[time, batch, h, w, hidden]`, without the axis swaps and the cache of ``forward(_:_:)``.
+    func evaluateTimeMajor(_ input: [Float], batch b: Int, steps t: Int, height h: Int, width w: Int, _ parameters: ParameterSet) -> [Float] {
+        run(input, batch: b, steps: t, height: h, width: w, parameters, keep: false).states
+    }
+
+    /// The step loop over a time-major input: gates, cells and hidden states, all time-major. With `keep`
+    /// (training) every step's gates and cells are kept for the backward pass; otherwise one step's gates
+    /// and two steps' cells.
+    private func run(_ input: [Float], batch b: Int, steps t: Int, height h: Int, width w: Int, _ parameters: ParameterSet,
+                     keep: Bool) -> (gates: [Float], cells: [Float], states: [Float]) {
+        let n = b * h * w, g4 = 4 * hidden
         let conv = gateConvolution(h, w)
-        let u = conv.transformWeight(context.parameters.values[weight], adjoint: false)
-        // training keeps every step's gates and cells for the backward pass; evaluation keeps one step's
-        // gates and two steps' cells
-        let keep = context.training
+        let u = conv.transformWeight(parameters.values[weight], adjoint: false)
         // every step writes its gates, cell and state for all pixels before anything reads them
         var gates = overwrittenFloats((keep ? t : 1) * n * g4)
         var cells = overwrittenFloats((keep ? t : 2) * n * hidden)
@@ -64,7 +78,7 @@ public struct ConvLSTMLayer: NNLayer {
         var scratch = [Float](repeating: 0, count: conv.scratchCount(images: b))
         input.withUnsafeBufferPointer { xb in
             u.withUnsafeBufferPointer { ub in
-                context.parameters.values[bias].withUnsafeBufferPointer { bb in
+                parameters.values[bias].withUnsafeBufferPointer { bb in
                     gates.withUnsafeMutableBufferPointer { gb in
                         cells.withUnsafeMutableBufferPointer { cb in
                             states.withUnsafeMutableBufferPointer { hb in
@@ -91,9 +105,7 @@ public struct ConvLSTMLayer: NNLayer {
                 }
             }
         }
-        let y = swapLeadingAxes(states, t, b, inner: h * w * hidden)
-        return (NNArray(unchecked: [b, t, h, w, hidden], y),
-                Cache(input: input, gates: gates, cells: cells, states: states, batch: b, steps: t, height: h, width: w))
+        return (gates, cells, states)
     }
 
     /// Turns one step's pre-activations into gates (in place) and writes the step's cell and hidden states,

@@ -74,19 +74,22 @@ public struct ConvLSTMForecaster: SequenceForecaster {
         var last: [Int] = [], dropout: [Float] = [], head = NNArray(zeros: [0])
     }
 
-    /// Logits `[batch, h, w, 1]` for channels-last input `[batch, time, h, w, c]`.
+    /// Logits `[batch, h, w, 1]` for channels-last input `[batch, time, h, w, c]`; in evaluation mode the
+    /// pass is empty.
     func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Pass) {
+        guard context.training else {
+            guard x.shape.count == 5, x.shape[4] == inputChannels else {
+                throw NNError.wrongShape(tensor: "x", expected: "[batch, time, h, w, \(inputChannels)]", got: x.shape)
+            }
+            let (b, t, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+            let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputChannels)
+            return (try evaluate(timeMajor: input, batch: b, steps: t, height: h, width: w, &context), Pass())
+        }
         var pass = Pass()
         var a = x
         let relu = ActivationLayer(.relu)
         for l in cells.indices {
-            var (h, cc) = try cells[l].forward(a, &context)
-            guard context.training else {
-                // evaluation keeps nothing for a backward pass: ReLU and the normalisation run in place
-                norms[l].evaluateInPlace(&h.data, reluFirst: true, parameters: context.parameters)
-                a = h
-                continue
-            }
+            let (h, cc) = try cells[l].forward(a, &context)
             let (r, rc) = try relu.forward(h, &context)
             let (n, nc) = try norms[l].forward(r, &context)
             pass.cells.append(cc)
@@ -99,6 +102,22 @@ public struct ConvLSTMForecaster: SequenceForecaster {
         let (y, hc) = try head.forward(d, &context)
         (pass.last, pass.dropout, pass.head) = (lc, dc, hc)
         return (y, pass)
+    }
+
+    /// Evaluation-mode logits `[batch, h, w, 1]` for a time-major channels-last input `[time, batch, h, w, c]`.
+    /// Nothing is kept for a backward pass: the hidden states stay time-major from layer to layer, ReLU and
+    /// batch norm run in place, and the last layer normalises only its final step, the one the head reads.
+    private func evaluate(timeMajor input: [Float], batch b: Int, steps t: Int, height h: Int, width w: Int,
+                          _ context: inout ForwardContext) throws -> NNArray {
+        var a = input
+        for l in cells.indices {
+            var states = cells[l].evaluateTimeMajor(a, batch: b, steps: t, height: h, width: w, context.parameters)
+            if l == cells.count - 1 { states = Array(states[((t - 1) * b * h * w * cells[l].hidden)...]) }
+            norms[l].evaluateInPlace(&states, reluFirst: true, parameters: context.parameters)
+            a = states
+        }
+        // dropout is the identity in evaluation mode
+        return try head.forward(NNArray(unchecked: [b, h, w, head.inputs], a), &context).0
     }
 
     /// Gradients of all parameters for the logits' gradient `dy` `[batch, h, w, 1]`.
@@ -123,9 +142,12 @@ public struct ConvLSTMForecaster: SequenceForecaster {
 
     /// Evaluation-mode logits `[batch, 1, h, w]`.
     public func predict(_ x: Tensor) throws -> Tensor {
+        try validateInput(x, name: "x", expected: [nil, nil, inputChannels, nil, nil])
+        let (b, t, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3], x.shape[4])
+        let input = ChannelLayout.toChannelsLastTimeMajor(x.storage, batch: b, steps: t, channels: c, pixels: h * w)
         var context = ForwardContext(parameters: parameters, training: false)
-        let (y, _) = try forward(try prepare(x), &context)
-        return try Tensor(shape: [x.shape[0], 1, x.shape[3], x.shape[4]], values: y.data)
+        let y = try evaluate(timeMajor: input, batch: b, steps: t, height: h, width: w, &context)
+        return try Tensor(shape: [b, 1, h, w], values: y.data)
     }
 
     /// Evaluation-mode probabilities (sigmoid of the logits) `[batch, 1, h, w]`.
