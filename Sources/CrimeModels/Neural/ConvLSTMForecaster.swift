@@ -5,7 +5,7 @@ import CrimeCore
 /// batch, time, h and w); the last layer's final hidden state → dropout → 3×3 convolution to one channel
 /// → logits `[batch, 1, h, w]`. Weights use PyTorch's state-dict names (`cells.{l}.conv.*`,
 /// `norms.{l}.*`, `head.*`).
-public struct ConvLSTMForecaster: SequenceForecaster {
+public struct ConvLSTMForecaster: SequenceForecaster, SingleInputNetwork {
     /// Weights and batch-norm statistics under their PyTorch names.
     public private(set) var parameters: ParameterSet
     /// Input channels.
@@ -161,11 +161,7 @@ public struct ConvLSTMForecaster: SequenceForecaster {
         let input = try prepare(x)
         try validateInput(y, name: "targets", expected: [x.shape[0], 1, x.shape[3], x.shape[4]])
         var context = ForwardContext(parameters: parameters, training: true, seed: seed)
-        let (logits, pass) = try forward(input, &context)
-        let (value, dLogits) = try loss.evaluate(logits.data, y.storage)
-        var gradients = Gradients(zeroFor: parameters)
-        backward(NNArray(unchecked: logits.shape, dLogits), pass, parameters, &gradients)
-        return (value, gradients)
+        return try trainingPass(input, targets: y.storage, loss: loss, &context)
     }
 
     /// Trains on `x` `[batch, time, c, h, w]` and 0/1 targets `[batch, 1, h, w]` with ``options``.
@@ -173,18 +169,8 @@ public struct ConvLSTMForecaster: SequenceForecaster {
         let input = try prepare(x)
         try validateInput(y, name: "targets", expected: [x.shape[0], 1, x.shape[3], x.shape[4]])
         let loss = options.loss ?? .binaryCrossEntropy(positiveWeight: Self.balancingWeight(y.storage))
-        let sampleIn = input.count / x.shape[0], sampleOut = y.count / x.shape[0]
-        let inner = Array(input.shape.dropFirst())
         let model = self
-        history = try Trainer(options: options).run(&parameters, samples: x.shape[0], onEpoch: onEpoch) { batch, context, wantGradients in
-            let xb = NNArray(unchecked: [batch.count] + inner, gatherSamples(input.data, sampleSize: sampleIn, batch))
-            let (logits, pass) = try model.forward(xb, &context)
-            let (value, dLogits) = try loss.evaluate(logits.data, gatherSamples(y.storage, sampleSize: sampleOut, batch))
-            guard wantGradients, value.isFinite else { return (value, nil) }
-            var gradients = Gradients(zeroFor: context.parameters)
-            model.backward(NNArray(unchecked: logits.shape, dLogits), pass, context.parameters, &gradients)
-            return (value, gradients)
-        }
+        history = try model.train(&parameters, input: input, targets: y.storage, loss: loss, options: options, onEpoch: onEpoch)
     }
 
     /// Negatives ÷ positives of 0/1 targets (1 when either class is absent).

@@ -23,8 +23,8 @@ struct ConvPoolBlock {
         let input: NNArray
         /// The ReLU's output `[n, h, w, out]`; emptied by the backward pass, which reuses its memory.
         var activations: [Float]
-        /// Per channel: the mean, 1/√(σ² + ε), γ/√(σ² + ε) and β used by the batch norm.
-        let mean: [Float], inverseStd: [Float], scale: [Float], shift: [Float]
+        /// Per channel: the mean, 1/√(σ² + ε) and γ/√(σ² + ε) used by the batch norm (β is the parameter).
+        let mean: [Float], inverseStd: [Float], scale: [Float]
         /// Whether batch statistics normalised (training) rather than the running ones.
         let batchStatistics: Bool
     }
@@ -46,15 +46,11 @@ struct ConvPoolBlock {
         var sums = [Double](repeating: 0, count: 2 * n * cout)
         convolveWithReLU(x, images: n, height: h, width: w, context.parameters, into: &z, sums: &sums)
 
-        var mean = [Double](repeating: 0, count: cout), variance = mean
+        var mean: [Double], variance: [Double]
         if context.training {
             let count = Double(n * pixels)
-            for image in 0..<n {
-                for c in 0..<cout {
-                    mean[c] += sums[(2 * image) * cout + c]
-                    variance[c] += sums[(2 * image + 1) * cout + c]
-                }
-            }
+            let totals = Self.orderedSums(sums, parts: n, slots: 2, width: cout)
+            (mean, variance) = (totals[0], totals[1])
             for c in 0..<cout {
                 mean[c] /= count
                 variance[c] = max(0, variance[c] / count - mean[c] * mean[c])
@@ -67,17 +63,18 @@ struct ConvPoolBlock {
         let inverseStd = norm.inverseStandardDeviations(variance)
         let gamma = context.parameters.values[norm.weight]
         let cache = Cache(input: x, activations: z, mean: mean.map { Float($0) }, inverseStd: inverseStd,
-                          scale: (0..<cout).map { gamma[$0] * inverseStd[$0] }, shift: context.parameters.values[norm.bias],
+                          scale: (0..<cout).map { gamma[$0] * inverseStd[$0] },
                           batchStatistics: context.training)
 
         let (ho, wo) = (h / 2, w / 2)
         var pooled = overwrittenFloats(n * ho * wo * cout)
+        let shift = context.parameters.values[norm.bias]
         z.withUnsafeBufferPointer { r in
             pooled.withUnsafeMutableBufferPointer { out in
                 guard let rp = r.baseAddress, let op = out.baseAddress else { return }
                 ParallelRows.forEach(count: n, minimumPart: 1) { images in
                     for i in images {
-                        nk_bn_maxpool(rp + i * pixels * cout, h, w, cout, cache.mean, cache.scale, cache.shift, op + i * ho * wo * cout)
+                        nk_bn_maxpool(rp + i * pixels * cout, h, w, cout, cache.mean, cache.scale, shift, op + i * ho * wo * cout)
                     }
                 }
             }
@@ -135,7 +132,7 @@ struct ConvPoolBlock {
         let (cout, pixels, pooledPixels) = (conv.outputs, h * w, (h / 2) * (w / 2))
         var dz = [Float]()
         swap(&dz, &cache.activations)
-        let c = cache
+        let shift = parameters.values[norm.bias]
         // pass 1: Σ dy and Σ dy·x̂ per channel, per image
         var sums = [Double](repeating: 0, count: 2 * n * cout)
         dz.withUnsafeBufferPointer { r in
@@ -144,27 +141,22 @@ struct ConvPoolBlock {
                     guard let rp = r.baseAddress, let gp = g.baseAddress, let sp = s.baseAddress else { return }
                     ParallelRows.forEach(count: n, minimumPart: 1) { images in
                         for i in images {
-                            nk_bn_maxpool_backward_sums(rp + i * pixels * cout, gp + i * pooledPixels * cout, h, w, cout, c.mean, c.scale,
-                                                        c.shift, c.inverseStd, sp + 2 * i * cout, sp + (2 * i + 1) * cout)
+                            nk_bn_maxpool_backward_sums(rp + i * pixels * cout, gp + i * pooledPixels * cout, h, w, cout, cache.mean, cache.scale,
+                                                        shift, cache.inverseStd, sp + 2 * i * cout, sp + (2 * i + 1) * cout)
                         }
                     }
                 }
             }
         }
-        var sumDy = [Double](repeating: 0, count: cout), sumDyXhat = sumDy
-        for image in 0..<n {
-            for k in 0..<cout {
-                sumDy[k] += sums[2 * image * cout + k]
-                sumDyXhat[k] += sums[(2 * image + 1) * cout + k]
-            }
-        }
+        let totals = Self.orderedSums(sums, parts: n, slots: 2, width: cout)
+        let (sumDy, sumDyXhat) = (totals[0], totals[1])
         for k in 0..<cout {
             gradients.values[norm.weight][k] += Float(sumDyXhat[k])
             gradients.values[norm.bias][k] += Float(sumDy[k])
         }
         let count = Double(n * pixels)
-        let meanDy = c.batchStatistics ? sumDy.map { Float($0 / count) } : [Float](repeating: 0, count: cout)
-        let meanDyXhat = c.batchStatistics ? sumDyXhat.map { Float($0 / count) } : [Float](repeating: 0, count: cout)
+        let meanDy = cache.batchStatistics ? sumDy.map { Float($0 / count) } : [Float](repeating: 0, count: cout)
+        let meanDyXhat = cache.batchStatistics ? sumDyXhat.map { Float($0 / count) } : [Float](repeating: 0, count: cout)
         // pass 2: the activations become the convolution's output gradient; Σ of it per image
         var biasSums = [Double](repeating: 0, count: n * cout)
         dz.withUnsafeMutableBufferPointer { r in
@@ -173,15 +165,14 @@ struct ConvPoolBlock {
                     guard let rp = r.baseAddress, let gp = g.baseAddress, let sp = s.baseAddress else { return }
                     ParallelRows.forEach(count: n, minimumPart: 1) { images in
                         for i in images {
-                            nk_bn_maxpool_relu_backward(rp + i * pixels * cout, gp + i * pooledPixels * cout, h, w, cout, c.mean, c.scale,
-                                                        c.shift, c.inverseStd, meanDy, meanDyXhat, sp + i * cout)
+                            nk_bn_maxpool_relu_backward(rp + i * pixels * cout, gp + i * pooledPixels * cout, h, w, cout, cache.mean, cache.scale,
+                                                        shift, cache.inverseStd, meanDy, meanDyXhat, sp + i * cout)
                         }
                     }
                 }
             }
         }
-        var biasGradient = [Double](repeating: 0, count: cout)
-        for image in 0..<n { for k in 0..<cout { biasGradient[k] += biasSums[image * cout + k] } }
+        let biasGradient = Self.orderedSums(biasSums, parts: n, slots: 1, width: cout)[0]
         for k in 0..<cout { gradients.values[conv.bias][k] += Float(biasGradient[k]) }
         return convolutionGradients(dz, input: x, parameters, &gradients)
     }
@@ -208,8 +199,7 @@ struct ConvPoolBlock {
                     }
                 }
             }
-            var total = [Double](repeating: 0, count: size)
-            for group in 0..<groups { for k in 0..<size { total[k] += partials[group * size + k] } }
+            let total = Self.orderedSums(partials, parts: groups, slots: 1, width: size)[0]
             for o in 0..<cout {
                 for c in 0..<cin {
                     for tap in 0..<9 { gradients.values[conv.weight][(o * cin + c) * 9 + tap] += Float(total[(tap * cin + c) * cout + o]) }
@@ -240,6 +230,18 @@ struct ConvPoolBlock {
         }
         WinogradTransforms.accumulateKernelGradient(du, inputs: cin, outputs: cout, into: &gradients.values[conv.weight])
         return wantsInputGradient ? NNArray(unchecked: x.shape, dx) : nil
+    }
+
+    /// Per slot, the sum over `parts` consecutive records of `slots` vectors of `width` values each, added
+    /// in part order, so that the result does not depend on how the parts were shared out over the cores.
+    private static func orderedSums(_ partials: [Double], parts: Int, slots: Int, width: Int) -> [[Double]] {
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: width), count: slots)
+        for part in 0..<parts {
+            for slot in 0..<slots {
+                for k in 0..<width { sums[slot][k] += partials[(part * slots + slot) * width + k] }
+            }
+        }
+        return sums
     }
 
     /// A PyTorch kernel `[out, in, 3, 3]` laid out `[(ky, kx, in), out]` for the direct convolution.

@@ -3,7 +3,7 @@ import CrimeCore
 /// The LSTM baseline: one cell's sequence of features `[batch, time, features]` → stacked LSTMs → the
 /// last step's hidden state → dense → logit `[batch, 1]`. Weights `lstm.*` (PyTorch `nn.LSTM` names)
 /// and `head.weight`/`head.bias`.
-public struct LSTMForecaster: SequenceForecaster {
+public struct LSTMForecaster: SequenceForecaster, SingleInputNetwork {
     /// Weights under their PyTorch names.
     public private(set) var parameters: ParameterSet
     /// Features per time step.
@@ -74,11 +74,7 @@ public struct LSTMForecaster: SequenceForecaster {
         let input = try prepare(x)
         try validateInput(y, name: "targets", expected: [x.shape[0], 1])
         var context = ForwardContext(parameters: parameters, training: true)
-        let (logits, pass) = try forward(input, &context)
-        let (value, dLogits) = try loss.evaluate(logits.data, y.storage)
-        var gradients = Gradients(zeroFor: parameters)
-        backward(NNArray(unchecked: logits.shape, dLogits), pass, parameters, &gradients)
-        return (value, gradients)
+        return try trainingPass(input, targets: y.storage, loss: loss, &context)
     }
 
     /// Trains on `x` `[batch, time, features]` and 0/1 targets `[batch, 1]` with ``options``.
@@ -86,17 +82,7 @@ public struct LSTMForecaster: SequenceForecaster {
         let input = try prepare(x)
         try validateInput(y, name: "targets", expected: [x.shape[0], 1])
         let loss = options.loss ?? .binaryCrossEntropy(positiveWeight: ConvLSTMForecaster.balancingWeight(y.storage))
-        let sampleIn = input.count / x.shape[0]
-        let inner = Array(input.shape.dropFirst())
         let model = self
-        history = try Trainer(options: options).run(&parameters, samples: x.shape[0], onEpoch: onEpoch) { batch, context, wantGradients in
-            let xb = NNArray(unchecked: [batch.count] + inner, gatherSamples(input.data, sampleSize: sampleIn, batch))
-            let (logits, pass) = try model.forward(xb, &context)
-            let (value, dLogits) = try loss.evaluate(logits.data, gatherSamples(y.storage, sampleSize: 1, batch))
-            guard wantGradients, value.isFinite else { return (value, nil) }
-            var gradients = Gradients(zeroFor: context.parameters)
-            model.backward(NNArray(unchecked: logits.shape, dLogits), pass, context.parameters, &gradients)
-            return (value, gradients)
-        }
+        history = try model.train(&parameters, input: input, targets: y.storage, loss: loss, options: options, onEpoch: onEpoch)
     }
 }
