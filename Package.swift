@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "CrimeGeo", targets: ["CrimeGeo"]),
         .library(name: "CrimeModels", targets: ["CrimeModels"]),
         .library(name: "CrimeEval", targets: ["CrimeEval"]),
+        .library(name: "CrimeSynthetic", targets: ["CrimeSynthetic"]),
+        .library(name: "CrimeStudies", targets: ["CrimeStudies"]),
         .executable(name: "crimekit", targets: ["CrimeKitCLI"]),
     ],
     dependencies: [
@@ -25,53 +27,58 @@ let package = Package(
         .target(name: "CNeuralKernels"),
         .target(name: "CrimeModels", dependencies: ["CrimeCore", "COpenBLAS", "CNeuralKernels"]),
         .target(name: "CrimeEval", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"]),
+        // The synthetic city and the study-shaped generators with their truths; no library layer imports it.
+        .target(name: "CrimeSynthetic", dependencies: ["CrimeCore", "CrimeGeo"]),
+        // The five studies' pipelines, each a composition of the layers below.
+        .target(name: "CrimeStudies",
+                dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic"]),
         .executableTarget(
             name: "CrimeKitCLI",
             dependencies: [
-                "CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+                "CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "QuickStart",
-            dependencies: ["CrimeCore", "CrimeGeo"],
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeSynthetic"],
             path: "Examples/QuickStart"
         ),
         // The five studies, one executable each (Examples/<Study>/main.swift).
         .executableTarget(
             name: "LasVegasHotspots",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/LasVegasHotspots"
         ),
         .executableTarget(
             name: "DeploymentDisparities",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/DeploymentDisparities"
         ),
         .executableTarget(
             name: "TrustAndUseOfForce",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/TrustAndUseOfForce"
         ),
         .executableTarget(
             name: "ChicagoCNNLSTM",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/ChicagoCNNLSTM",
             exclude: ["data"]
         ),
         .executableTarget(
             name: "MobilityConvLSTM",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/MobilityConvLSTM"
         ),
         .executableTarget(
             name: "CrimeBench",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval"],
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies"],
             path: "Benchmarks/CrimeBench"
         ),
         // Fixtures live in Tests/Fixtures/<area>/ beside the scripts that made them; tests find them
@@ -81,6 +88,11 @@ let package = Package(
         .testTarget(name: "CrimeGeoTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeTestSupport"]),
         .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeTestSupport"]),
         .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeSyntheticTests",
+                    dependencies: ["CrimeCore", "CrimeGeo", "CrimeSynthetic", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeStudiesTests",
+                    dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic",
+                                   "CrimeStudies", "CrimeTestSupport"]),
         .testTarget(name: "CrimeKitCLITests", dependencies: ["CrimeCore", "CrimeTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import CrimeCore
 import CrimeModels
 import Foundation
+import CrimeSynthetic
 
 /// The mobility study's comparison on the synthetic city with drifting flare-ups
 /// (``SyntheticFlareSettings/drifting``): daily counts on a 32×32 grid (625 m cells), 14-day histories,

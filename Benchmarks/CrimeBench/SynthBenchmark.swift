@@ -1,6 +1,7 @@
 import CrimeCore
 import Dispatch
 import Foundation
+import CrimeSynthetic
 
 /// Times the default synthetic city over 365 days: simulation, writing the Chicago extract, and the
 /// true expected count of every raster cell × day (`expectedRasterCounts`). Best of three runs each.

@@ -4,6 +4,8 @@ import CrimeEval
 import CrimeGeo
 import CrimeModels
 import Foundation
+import CrimeSynthetic
+import CrimeStudies
 
 /// The Chicago CNN-LSTM study: weekly crime heatmaps through time-distributed convolutions and an
 /// LSTM, joined with a socio-economic/weather LSTM, predicting next week's count in each of

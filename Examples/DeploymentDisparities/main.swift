@@ -3,6 +3,8 @@ import CrimeCore
 import CrimeEval
 import CrimeModels
 import Foundation
+import CrimeSynthetic
+import CrimeStudies
 
 /// The police-deployment disparity study: where police are observed (dashcam sightings per frame)
 /// against neighbourhood demographics and income. Rates by majority group and by income tertile with

@@ -2,6 +2,8 @@ import ArgumentParser
 import CrimeCore
 import CrimeEval
 import Foundation
+import CrimeSynthetic
+import CrimeStudies
 
 /// The Las Vegas hot-spot study: calls for service → H3 resolution 8 → counts per cell × day of week
 /// × shift; a random forest trained on one year and tested on the next beside naive baselines;

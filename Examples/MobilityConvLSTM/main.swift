@@ -3,6 +3,8 @@ import CrimeCore
 import CrimeEval
 import CrimeGeo
 import Foundation
+import CrimeSynthetic
+import CrimeStudies
 
 /// The mobility study: probability of at least one crime per 0.2 km² cell 12 hours ahead, from
 /// 14-day and 2-day histories of crime, footfall and sociodemographic layers on 16 × 16 tiles;

@@ -3,6 +3,7 @@
 import CrimeCore
 import CrimeGeo
 import Foundation
+import CrimeSynthetic
 
 let path = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-quickstart.csv").path
 var config = SyntheticCityConfig()

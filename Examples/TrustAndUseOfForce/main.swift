@@ -3,6 +3,8 @@ import CrimeCore
 import CrimeEval
 import CrimeModels
 import Foundation
+import CrimeSynthetic
+import CrimeStudies
 
 /// The use-of-force and public-trust study: OLS regressions of survey trust on use-of-force counts,
 /// outcomes and subject age groups per borough and quarter (with log-log elasticities), a random

@@ -2,6 +2,8 @@ import ArgumentParser
 import CrimeCore
 import CrimeEval
 import Foundation
+import CrimeSynthetic
+import CrimeStudies
 
 /// `crimekit demo`: the Las Vegas hot-spot study end to end on the built-in synthetic city.
 ///

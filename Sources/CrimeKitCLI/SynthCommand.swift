@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrimeCore
 import Foundation
+import CrimeSynthetic
 
 /// `crimekit synth`: writes a synthetic extract in the Chicago schema and prints its manifest.
 struct SynthCommand: ParsableCommand {

@@ -24,7 +24,7 @@ func svgNumber(_ x: Double) -> String {
 }
 
 /// A value for legends and tooltips: integers plainly, others with up to three significant decimals.
-func displayNumber(_ x: Double) -> String {
+package func displayNumber(_ x: Double) -> String {
     guard x.isFinite else { return "–" }
     if x == x.rounded(), abs(x) < 1e12 { return String(Int(x)) }
     let magnitude = abs(x)

@@ -1,0 +1,156 @@
+import CrimeCore
+import Foundation
+import CrimeEval
+
+/// What the hot-spot report shows beyond the scores.
+public struct HotspotReportOptions: Sendable {
+    /// Buckets to draw patrol plans for ("Saturday Late Night").
+    public var queries: [String]
+    /// Cells per patrol plan.
+    public var patrolCells: Int
+    /// Planner rules (spacing, group caps).
+    public var planner: PatrolPlanner
+    /// Buckets whose mean load is the resource baseline (weekday day shifts).
+    public var baselineBuckets: [String]
+    /// Buckets whose mean ratio the summary states (weekend late nights).
+    public var focusBuckets: [String]
+    /// Rows of the worst-cells table.
+    public var worstCells: Int
+
+    /// Creates options.
+    public init(queries: [String], patrolCells: Int = 10, planner: PatrolPlanner = PatrolPlanner(),
+                baselineBuckets: [String], focusBuckets: [String], worstCells: Int = 10) {
+        self.queries = queries
+        self.patrolCells = patrolCells
+        self.planner = planner
+        self.baselineBuckets = baselineBuckets
+        self.focusBuckets = focusBuckets
+        self.worstCells = worstCells
+    }
+}
+
+/// The headline numbers of a written hot-spot report.
+public struct HotspotSummary: Sendable, Codable, Equatable {
+    /// A model's test scores.
+    public struct Score: Sendable, Codable, Equatable {
+        public var model: String
+        public var baseline: Bool
+        public var mae: Double
+        public var rmse: Double
+        public var r2: Double
+    }
+    /// A patrol plan's coverage.
+    public struct Plan: Sendable, Codable, Equatable {
+        public var query: String
+        public var cells: Int
+        public var cellShare: Double
+        public var expectedCovered: Double
+        public var expectedShare: Double
+    }
+    /// Scores of every model and baseline.
+    public var scores: [Score]
+    /// The model with the lowest MAE.
+    public var bestModel: String
+    /// One entry per query.
+    public var plans: [Plan]
+    /// Mean ratio of the focus buckets' forecast load to the baseline buckets' forecast load.
+    public var focusRatio: Double
+    /// The same ratio from the incidents observed in the test period.
+    public var observedFocusRatio: Double
+    /// The files written, relative to the output folder.
+    public var files: [String]
+}
+
+/// Writes a hot-spot study's report into a folder: `report.html` (scores, residual map, worst
+/// cells, patrol plans with maps, resource ratios), plus SVG maps, GeoJSON, CSV and `summary.json`.
+public enum HotspotReport {
+    /// Writes every file and returns the summary (also written as `summary.json`).
+    @discardableResult
+    public static func write(_ result: HotspotResult, index: some SpatialIndex, options: HotspotReportOptions,
+                             title: String, to folder: URL) throws -> HotspotSummary {
+        let data = result.data
+        let best = result.bestModel
+        var files: [String] = []
+        func save(_ text: String, _ name: String) throws {
+            do {
+                try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
+            } catch {
+                throw ReportError.cannotWrite(path: folder.appendingPathComponent(name).path, reason: error.localizedDescription)
+            }
+            files.append(name)
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError.cannotWrite(path: folder.path, reason: error.localizedDescription)
+        }
+        var report = HTMLReport(title: title)
+        report.add(.paragraph("Counts per cell × day-of-week × shift bucket. Models are fitted on \(data.trainDays.lowerBound)…\(data.trainDays.upperBound) (exclusive) and scored on \(data.testDays.lowerBound)…\(data.testDays.upperBound) (exclusive): \(data.cells.count) cells × \(data.buckets.count) buckets = \(data.rowCount) rows. Features: \(result.featureNames.joined(separator: ", ")). Every model stands beside naive baselines built from the training period only."))
+        report.add(.heading("Accuracy on the test period"))
+        let scores = result.scoreTable()
+        report.add(.table(scores))
+        try save(scores.csv(), "scores.csv")
+
+        let residuals = try result.cellResiduals(of: best)
+        let b = data.buckets.count
+        let observed = data.cells.indices.map { c in (0..<b).reduce(0) { $0 + data.test[c * b + $1] } }
+        let observedMap = try ChoroplethMap(index: index, cells: data.cells, values: observed,
+                                            title: "Observed incidents per cell, test period", legendTitle: "incidents")
+        let residualMap = try ChoroplethMap(index: index, cells: data.cells, values: residuals,
+                                            title: "Residuals of \(best) (observed − forecast)", legendTitle: "residual",
+                                            ramp: .diverging)
+        try save(observedMap.svg(), "observed-map.svg")
+        try save(residualMap.svg(), "residual-map.svg")
+        try save(GeoJSONFeatures(index: index, cells: data.cells) { c in
+            [("observed", .number(observed[c])), ("residual", .number(residuals[c]))]
+        }.serialized(), "residuals.geojson")
+        let forecastTotal = try result.forecast(of: best).reduce(0, +), observedTotal = data.test.reduce(0, +)
+        report.add(.heading("Where the model misses"))
+        report.add(.paragraph(String(format: "Over the test period the cells recorded %.0f incidents against %.0f forecast by %@ (%+.1f%%): a city-wide change between the periods (a trend) shows as residuals of one sign everywhere.",
+                                     observedTotal, forecastTotal, best, forecastTotal > 0 ? 100 * (observedTotal / forecastTotal - 1) : 0)))
+        report.add(.figure(svg: observedMap.svg(), caption: "Observed incidents per cell over the test period."))
+        report.add(.figure(svg: residualMap.svg(), caption: "Observed minus forecast per cell, summed over buckets: red where \(best) predicted too little, blue where too much."))
+        let worst = try result.worstCells(of: best, count: options.worstCells)
+        report.add(.paragraph("The cells \(best) misses most:"))
+        report.add(.table(worst))
+        try save(worst.csv(), "worst-cells.csv")
+
+        report.add(.heading("Patrol plans"))
+        var plans: [HotspotSummary.Plan] = []
+        for query in options.queries {
+            let candidates = try result.candidates(for: query, model: best)
+            let plan = try options.planner.plan(candidates, budget: .cells(min(options.patrolCells, candidates.count)))
+            let slug = query.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+            let map = try plan.map(index: index, candidates: candidates, title: "Patrol plan: \(query), \(plan.selections.count) cells")
+            try save(map.svg(), "patrol-\(slug).svg")
+            try save(plan.geoJSON(index: index).serialized(), "patrol-\(slug).geojson")
+            try save(plan.table().csv(), "patrol-\(slug).csv")
+            report.add(.paragraph(String(format: "%@: %d cells (%.1f%% of the area) cover %.1f of %.1f expected incidents (%.1f%%).",
+                                         query, plan.selections.count, 100 * plan.cellShare, plan.coveredExpected,
+                                         plan.cityExpected, 100 * plan.coveredShare)))
+            report.add(.figure(svg: map.svg(), caption: "Forecast for \(query) by \(best); the patrol cells are outlined."))
+            report.add(.table(plan.table()))
+            plans.append(.init(query: query, cells: plan.selections.count, cellShare: plan.cellShare,
+                               expectedCovered: plan.coveredExpected, expectedShare: plan.coveredShare))
+        }
+
+        report.add(.heading("Resources by time window"))
+        let ratios = try result.resourceRatios(model: best, baseline: options.baselineBuckets)
+        let focus = try ratios.meanRatio(of: options.focusBuckets)
+        let observedFocus = try result.observedResourceRatios(baseline: options.baselineBuckets).meanRatio(of: options.focusBuckets)
+        report.add(.paragraph(String(format: "%@ carry %.2f× the forecast load of the mean of %@ (observed in the test period: %.2f×).",
+                                     options.focusBuckets.joined(separator: " and "), focus,
+                                     options.baselineBuckets.joined(separator: ", "), observedFocus)))
+        report.add(.table(ratios.table()))
+        try save(ratios.table().csv(), "resource-ratios.csv")
+
+        let summary = HotspotSummary(
+            scores: result.scores.map { .init(model: $0.model, baseline: $0.isBaseline, mae: $0.mae, rmse: $0.rmse, r2: $0.r2) },
+            bestModel: best, plans: plans, focusRatio: focus, observedFocusRatio: observedFocus, files: files + ["report.html", "summary.json"])
+        try save(report.html(), "report.html")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try save(String(decoding: try encoder.encode(summary), as: UTF8.self), "summary.json")
+        return summary
+    }
+}

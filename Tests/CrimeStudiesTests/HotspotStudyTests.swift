@@ -1,0 +1,150 @@
+import CrimeCore
+import CrimeEval
+import CrimeGeo
+import CrimeModels
+import Foundation
+import Testing
+import CrimeSynthetic
+import CrimeStudies
+
+@Suite("Hot-spot study pipeline")
+struct HotspotStudyTests {
+    let grid: RegularGrid
+    let data: HotspotData
+    let a: Int, b: Int
+
+    /// A 3 × 2 grid of 1 km cells; a handful of incidents at two cells' centres in two fortnights.
+    init() throws {
+        let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.80, minLongitude: -87.70,
+                                                         maxLatitude: 41.82, maxLongitude: -87.68), side: 1000)
+        self.grid = grid
+        let cells = grid.allCells
+        let cellA = cells[0], cellB = cells[cells.count - 1]
+        func at(_ cell: CellID, _ day: String, _ hour: Int) throws -> Incident {
+            let t = try LocalDay(day).start(in: .utc) + Int64(hour * 3600)
+            return Incident(id: "\(day)-\(hour)-\(cell)", time: t, location: try grid.center(of: cell),
+                            category: .theft, offense: "THEFT")
+        }
+        let incidents = [
+            try at(cellA, "2024-01-06", 20), try at(cellA, "2024-01-06", 21), try at(cellA, "2024-01-07", 2),  // Sat Night ×3
+            try at(cellA, "2024-01-01", 8),                                                                      // Mon Day
+            try at(cellB, "2024-01-13", 23),                                                                     // Sat Night
+            try at(cellA, "2024-01-20", 19), try at(cellA, "2024-01-20", 22),                                    // test: Sat Night ×2
+            try at(cellB, "2024-01-15", 9),                                                                      // test: Mon Day
+            try at(cellB, "2024-02-10", 9),                                                                      // outside both periods
+        ]
+        let table = IncidentTable(zone: .utc, incidents: incidents)
+        let scheme = try ShiftScheme([(name: "Day", startHour: 6), (name: "Night", startHour: 18)])
+        data = try HotspotData(table: table, index: grid, cells: cells, scheme: scheme,
+                               trainDays: try LocalDay("2024-01-01")..<LocalDay("2024-01-15"),
+                               testDays: try LocalDay("2024-01-15")..<LocalDay("2024-01-29"))
+        a = 0
+        b = cells.count - 1
+    }
+
+    @Test func countsPerCellAndBucketKeepEmptyCells() throws {
+        #expect(data.cells.count == 6)
+        #expect(data.buckets.count == 14)
+        let saturdayNight = try data.bucket(named: "Saturday Night")
+        #expect(saturdayNight == 11)
+        #expect(data.train[a * 14 + 11] == 3)
+        #expect(data.train[a * 14 + 0] == 1)
+        #expect(data.train[b * 14 + 11] == 1)
+        #expect(data.train.reduce(0, +) == 5)
+        #expect(data.test[a * 14 + 11] == 2)
+        #expect(data.test[b * 14 + 0] == 1)
+        #expect(data.test.reduce(0, +) == 3)
+        #expect(throws: HotspotError.self) { try data.bucket(named: "Caturday") }
+    }
+
+    @Test func featuresComeFromGeometryCalendarAndTrainingOnly() {
+        let (x, names) = data.features()
+        #expect(names == ["east_km", "north_km", "weekday", "shift", "weekend", "neighbor_mean_train",
+                          "cell_other_buckets_train", "bucket_other_cells_train", "margin_expectation_train"])
+        #expect(x.rows == 84)
+        // Row of cell a, Saturday Night: weekday 5, shift 1, weekend; a's queen neighbours (r0c1, r1c0,
+        // r1c1) had no Saturday Night incidents in training.
+        let row = a * 14 + 11
+        #expect(x[row, 2] == 5 && x[row, 3] == 1 && x[row, 4] == 1 && x[row, 5] == 0)
+        // Cell a holds 3 Saturday Night + 1 Monday Day incidents; Saturday Night holds 3 + 1 (cell b).
+        #expect(x[row, 6] == 1 && x[row, 7] == 1)
+        #expect(x[row, 8] == 1.0 * 1 / 2)      // (4 − 3) × (4 − 3) ÷ (5 − 3)
+        // Cells are 1 km apart east-west.
+        #expect(abs((x[14, 0] - x[0, 0]) - 1) < 1e-9)
+    }
+
+    @Test func baselinesByHand() {
+        let share = HotspotBaseline.cellTimesBucketShare.forecast(data)
+        // Bucket totals 1 (Monday Day) and 4 (Saturday Night) of 5; cell a holds 4, cell b 1.
+        #expect(abs(share[a * 14 + 11] - 3.2) < 1e-12)
+        #expect(abs(share[a * 14 + 0] - 0.8) < 1e-12)
+        #expect(abs(share[b * 14 + 11] - 0.8) < 1e-12)
+        #expect(abs(share[b * 14 + 0] - 0.2) < 1e-12)
+        let smooth = HotspotBaseline.spatiallySmoothed.forecast(data)
+        #expect(abs(smooth[a * 14 + 11] - 0.75) < 1e-12)      // (3 + 0 + 0 + 0) / 4
+        #expect(HotspotBaseline.lastPeriod.forecast(data) == data.train)
+    }
+
+    @Test func studyScoresModelsBesideBaselines() throws {
+        let result = try HotspotStudy.run(data, models: [("mean", MeanRegressor())])
+        #expect(result.scores.map(\.model) == ["mean"] + HotspotBaseline.allCases.map(\.rawValue))
+        let m = 5.0 / 84
+        let mean = try #require(result.scores.first)
+        #expect(abs(mean.mae - (3 + 80 * m) / 84) < 1e-12)
+        #expect(result.bestModel == "mean")
+        let residuals = try result.cellResiduals(of: "mean")
+        #expect(abs(residuals[a] - (2 - 14 * m)) < 1e-12)
+        #expect(throws: HotspotError.noModels) { try HotspotStudy.run(data, models: []) }
+    }
+
+    @Test func reportWritesEveryFile() throws {
+        let result = try HotspotStudy.run(data, models: [("mean", MeanRegressor())])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-hotspot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = HotspotReportOptions(queries: ["Saturday Night"], patrolCells: 2,
+                                           baselineBuckets: ["Monday Day", "Tuesday Day"],
+                                           focusBuckets: ["Friday Night", "Saturday Night"])
+        let summary = try HotspotReport.write(result, index: grid, options: options, title: "Test study", to: folder)
+        for file in summary.files {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(summary.files.contains("patrol-saturday-night.geojson"))
+        #expect(summary.plans.first?.cells == 2)
+        // A constant forecast loads every bucket equally.
+        #expect(abs(summary.focusRatio - 1) < 1e-12)
+        // Observed: Saturday Night 2 and Friday Night 0 against Monday Day 1 and Tuesday Day 0 (mean 0.5).
+        #expect(summary.observedFocusRatio == 2)
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("naive: previous period"))
+    }
+}
+
+@Suite("Hot-spot pipeline on a small synthetic city")
+struct HotspotPipelineTests {
+    /// Two weeks of the synthetic city, one week to train and one to test, a 3-tree forest: the
+    /// pipeline keeps every H3 cell of the box, scores the forest beside the three baselines, and its
+    /// counts add up to the incidents inside the cells.
+    @Test func smallCityEndToEnd() throws {
+        var config = SyntheticCityConfig()
+        config.days = 14
+        config.dailyRate = 120
+        let city = try SyntheticCity(config: config)
+        let table = city.incidentTable()
+        var pipeline = HotspotPipeline()
+        pipeline.weeks = 1
+        pipeline.trees = 3
+        pipeline.start = try LocalDay(config.start)
+        let (index, result) = try pipeline.run(table)
+        #expect(result.scores.map(\.model) == ["random forest"] + HotspotBaseline.allCases.map(\.rawValue))
+        #expect(result.data.buckets.count == 28)
+        let counted = result.data.train.reduce(0, +) + result.data.test.reduce(0, +)
+        let inside = table.latitudes.indices.filter {
+            index.cell(containing: GeoPoint(latitude: table.latitudes[$0], longitude: table.longitudes[$0]))
+                .map(Set(result.data.cells).contains) ?? false
+        }.count
+        #expect(counted == Double(inside))
+        #expect(result.scores.allSatisfy { $0.mae.isFinite && $0.r2.isFinite })
+        pipeline.weeks = 2
+        #expect(throws: HotspotError.self) { try pipeline.run(table) }
+    }
+}
