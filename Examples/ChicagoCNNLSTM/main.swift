@@ -1,10 +1,7 @@
 import ArgumentParser
 import CrimeCore
-import CrimeEval
 import CrimeGeo
-import CrimeModels
 import Foundation
-import CrimeSynthetic
 import CrimeStudies
 
 /// The Chicago CNN-LSTM study: weekly crime heatmaps through time-distributed convolutions and an
@@ -48,10 +45,6 @@ struct ChicagoCNNLSTM: ParsableCommand {
         let areaPath = boundaries ?? dataFolder.appendingPathComponent("Chicago77.shp").path
         let crs = try (epsg ?? (boundaries == nil ? 3435 : nil)).map { try CoordinateReferenceSystem(epsg: $0) }
         let areas = try PolygonIndex(path: areaPath, labelProperty: label, crs: crs)
-        guard let chicago = BoundingBox(enclosing: areas.boxes.compactMap { $0 }.flatMap { box in
-            [GeoPoint(latitude: box.minLatitude, longitude: box.minLongitude), GeoPoint(latitude: box.maxLatitude, longitude: box.maxLongitude)]
-        }) else { throw ValidationError("\(areaPath) has no polygons") }
-
         var study = WeeklyDistrictStudy()
         study.seed = seed
         study.options.seed = seed
@@ -62,32 +55,18 @@ struct ChicagoCNNLSTM: ParsableCommand {
         if quick { study.testWeeks = 26 }
         let imageSize = quick ? 16 : 32
 
-        let table: IncidentTable
-        let covariates: SyntheticWeeklyCovariates
-        let note: String
+        let input: WeeklyDistrictInput
         if let data {
             let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
-            let weeks = try WeeklyDistrictSeries.wholeWeeks(covering: table.times, zone: table.zone)
-            covariates = SyntheticWeeklyCovariates(span: weeks, temperatureEffect: 0, unemploymentEffect: 0, seed: seed)
-            note = "Incidents from \(data). The weekly temperature and unemployment series are synthetic placeholders that carry no information about this extract (the study used NOAA weather and ACS socio-economic data)."
+            input = try WeeklyDistrictInput.extract(table, source: data, seed: seed)
         } else {
-            let config = SyntheticCityConfig.chicagoExtent(days: 7 * (quick ? 104 : 156), seed: seed)
-            let weekly = TimeWindowing.sequential(.weekly, zone: try ZoneClock(identifier: config.zone))
-            let start = try LocalDay(config.start)
-            let weeks = try WindowSpan(weekly, from: start, until: start.adding(days: config.days))
-            covariates = SyntheticWeeklyCovariates(span: weeks, seed: seed)
-            var raw = config
-            raw.dailyRate = 400
-            table = covariates.thinned(try SyntheticCity(config: raw).incidentTable())
-            print("synthetic Chicago: \(table.count) incidents over \(weeks.count) weeks")
-            note = "Synthetic incidents over Chicago's extent (hot spots placed roughly on the Loop, the West Side, Englewood, South Shore and Rogers Park). Their weekly rate rises with a synthetic seasonal temperature (+2 % per °C) and a slow synthetic unemployment series (+8 % per point); both series are invented, not observations."
+            input = try WeeklyDistrictInput.syntheticChicago(weeks: quick ? 104 : 156, seed: seed)
+            print("synthetic Chicago: \(input.table.count) incidents over \(input.covariates.span.count) weeks")
         }
-        let series = try WeeklyDistrictSeries(table: table, index: areas, cells: areas.allCells, windows: covariates.span,
-                                              imageBounds: chicago, imageSize: imageSize,
-                                              featureNames: covariates.names, features: covariates.values)
+        let series = try input.series(areas: areas, imageSize: imageSize)
         print("\(series.weekCount) weeks × \(series.districtCount) districts, \(imageSize)×\(imageSize) images, history \(study.history) weeks, last \(study.testWeeks) weeks held out")
 
         let clock = ContinuousClock.now
@@ -97,7 +76,7 @@ struct ChicagoCNNLSTM: ParsableCommand {
         print("trained in \(ContinuousClock.now - clock)\n")
         print(result.scoreTable().text())
         try WeeklyDistrictReport.write(result, index: areas, title: "Chicago CNN-LSTM: next week's crime per community area",
-                                       dataNote: note, to: URL(fileURLWithPath: out))
+                                       dataNote: input.note, to: URL(fileURLWithPath: out))
         print("Report: \(out)/report.html")
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import CrimeCore
 import CrimeEval
-import CrimeModels
 import Foundation
-import CrimeSynthetic
 import CrimeStudies
 
 /// The police-deployment disparity study: where police are observed (dashcam sightings per frame)
@@ -31,85 +29,25 @@ struct DeploymentDisparities: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
-        let replicates = quick ? 400 : 4000
+        let study = DeploymentStudy(reference: reference, replicates: quick ? 400 : 4000, seed: seed)
         var rings: [String: [GeoPoint]] = [:]
         let areas: [DeploymentArea]
         if let data {
             areas = try DeploymentTable.read(path: data)
         } else {
-            let layout = try SyntheticAreaLayout(rows: quick ? 8 : 14, columns: quick ? 10 : 16,
-                                                 bounds: BoundingBox(minLatitude: 40.57, minLongitude: -74.04,
-                                                                     maxLatitude: 40.88, maxLongitude: -73.75),
-                                                 jitter: 0.6, seed: seed)
-            var config = SyntheticDeploymentConfig()
-            config.seed = seed
-            let synthetic = SyntheticDeploymentArea.generate(names: layout.names, config: config)
-            areas = synthetic.map {
-                DeploymentArea(name: $0.name, sightings: $0.sightings, coverage: $0.frames, group: $0.majority,
-                               covariates: ["income": $0.medianIncome, "density": $0.density])
-            }
-            rings = Dictionary(uniqueKeysWithValues: zip(layout.names, layout.rings))
-            print("synthetic: \(areas.count) neighbourhoods; planted rate ratio B / A = \(config.plantedRatio) at equal income\n")
+            let sample = try DeploymentStudy.syntheticSample(quick: quick, seed: seed)
+            areas = sample.areas
+            rings = sample.rings
+            print("synthetic: \(areas.count) neighbourhoods; planted rate ratio B / A = \(sample.plantedRatio) at equal income\n")
         }
-
-        let byGroup = try DisparityAudit(areas: areas)
-        let groupTable = try comparisonTable(byGroup, reference: reference, replicates: replicates)
+        let result = try study.run(areas)
         print("Police sightings per 1,000 frames by majority group (reference \(reference)):")
-        print(groupTable.text())
-
-        let tertiles = try DeploymentArea.quantileGroups(areas.map { $0.covariates["income"] ?? .nan }, count: 3)
-        let byIncome = try DisparityAudit(areas: zip(areas, tertiles).map { area, q in
-            var a = area
-            a.group = "income \(q)"
-            return a
-        })
-        let incomeTable = try comparisonTable(byIncome, reference: "income Q3", replicates: replicates)
+        print(result.byGroup.text())
         print("By income tertile (Q1 poorest; reference Q3):")
-        print(incomeTable.text())
-
-        let model = try DeploymentRegression.fit(areas, reference: reference)
-        print(model.sentence)
+        print(result.byIncome.text())
+        print(result.regression.sentence)
         print("")
-
-        var report = HTMLReport(title: "Police deployment disparities")
-        report.add(.paragraph("Sightings of police vehicles per 1,000 dashcam frames, pooled by group, with \(replicates) cluster-bootstrap replicates over neighbourhoods (95% percentile intervals)."))
-        report.add(.paragraph("Caveats: dashcam coverage is not random (drivers go where riders are), so rates are per frame, not per hour; detections have their own errors; the comparisons and the regression are associations, and because income and group are correlated the adjusted ratio depends on the controls chosen."))
-        report.add(.heading("By majority group"))
-        report.add(.table(groupTable))
-        report.add(.heading("By income tertile"))
-        report.add(.table(incomeTable))
-        report.add(.heading("Controlling for income and density"))
-        report.add(.paragraph(model.sentence))
-        report.add(.table(model.table))
-        if !rings.isEmpty {
-            let map = ChoroplethMap(title: "Police sightings per 1,000 frames", legendTitle: "rate", areas: areas.map { a in
-                ChoroplethMap.Area(label: a.name, rings: [rings[a.name] ?? []], value: 1000 * a.rate,
-                                   details: [("majority", a.group), ("income", displayIncome(a.covariates["income"]))])
-            })
-            report.add(.figure(svg: map.svg(), caption: "Deployment rate per neighbourhood; hover for group and income."))
-        }
-        let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try report.write(to: folder.appendingPathComponent("report.html"))
-        try Data((groupTable.csv()).utf8).write(to: folder.appendingPathComponent("rates-by-group.csv"), options: .atomic)
-        try Data((incomeTable.csv()).utf8).write(to: folder.appendingPathComponent("rates-by-income.csv"), options: .atomic)
+        try DeploymentReport.write(result, rings: rings, to: URL(fileURLWithPath: out))
         print("Report: \(out)/report.html")
-    }
-
-    private func comparisonTable(_ audit: DisparityAudit, reference: String, replicates: Int) throws -> ReportTable {
-        let rates = try audit.groupRates()
-        let comparisons = try audit.compare(to: reference, replicates: replicates, seed: seed)
-        return ReportTable(columns: ["group", "areas", "rate per 1000", "ratio", "95% interval"], rows: rates.map { r in
-            guard let c = comparisons.first(where: { $0.group == r.group }) else {
-                return [r.group, String(r.areas), String(format: "%.3f", 1000 * r.rate), "1 (reference)", ""]
-            }
-            return [r.group, String(r.areas), String(format: "%.3f", 1000 * r.rate), String(format: "%.3f", c.ratio),
-                    String(format: "%.3f – %.3f", c.ratioLow, c.ratioHigh)]
-        })
-    }
-
-    private func displayIncome(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "unknown" }
-        return String(format: "$%.0f", value)
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import CrimeCore
 import CrimeEval
-import CrimeGeo
 import Foundation
-import CrimeSynthetic
 import CrimeStudies
 
 /// The mobility study: probability of at least one crime per 0.2 km² cell 12 hours ahead, from
@@ -32,7 +30,6 @@ struct MobilityConvLSTM: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
-        let side = RegularGrid.side(forAreaSquareKilometres: 0.2)
         let period = days ?? (quick ? 40 : 60)
         guard period >= 4 else { throw ValidationError("--days must be at least 4, got \(period)") }
         var study = MobilityStudy()
@@ -41,56 +38,29 @@ struct MobilityConvLSTM: ParsableCommand {
             (study.convHidden, study.lstmHidden, study.trainStride) = ([4, 4, 4], 8, 2)
             (study.lstmTrainingCells, study.tabularTrainingRows, study.trees) = (2_000, 5_000, 20)
         }
-        let grid: RegularGrid, layers: MobilityLayers
-        var notes: [String] = []
+        let input: MobilityInput
         if let data {
             let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
             var report = ingested.report
             let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
-            guard let span = table.timeSpan, let box = Self.box(of: table) else { throw ValidationError("\(data): no incidents with a time and a location") }
+            input = try MobilityInput.crime(from: table, days: period, source: data)
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
-            grid = try MobilityGrid.wholeTiles(covering: box, side: side)
-            let windows = try WindowSpan(.sequential(.halfDay, zone: table.zone), from: span.lowerBound,
-                                         until: min(span.upperBound + 1, span.lowerBound + Int64(period) * 86_400))
-            layers = try MobilityLayers(cube: try SpaceTimeCube(table: table, index: grid, cells: grid.allCells, windows: windows), grid: grid)
-            study.channelSets = [.crime]
-            notes.append("Real extract \(data): crime channel only; footfall and census layers are not part of a crime portal's download.")
         } else {
-            var config = SyntheticCityConfig()
-            (config.seed, config.days, config.dirt) = (seed, period, .none)
-            let city = try SyntheticCity(config: config)
-            let box = quick ? Self.centralBox(of: city.bounds, share: 0.45) : city.bounds
-            grid = try MobilityGrid.wholeTiles(covering: box, side: side)
-            let windows = try WindowSpan(.sequential(.halfDay, zone: city.zone), from: city.interval.lowerBound, until: city.interval.upperBound)
-            let cube = try SpaceTimeCube(table: city.incidentTable(), index: grid, cells: grid.allCells, windows: windows)
-            layers = try MobilityLayers.synthetic(city: city, grid: grid, cube: cube, seed: seed &+ 100)
-            print("synthetic city: \(cube.total) incidents on the grid over \(period) days")
-            notes.append("Synthetic city (seed \(seed)): footfall follows the true background intensity with log-normal noise; census layers follow the base rate with noise.")
+            input = try MobilityInput.synthetic(seed: seed, days: period, central: quick)
+            print("synthetic city: \(input.incidents) incidents on the grid over \(period) days")
         }
+        if let sets = input.channelSets { study.channelSets = sets }
+        let grid = input.grid, layers = input.layers
         let tiles = try grid.tiles(size: 16)
         guard !tiles.isEmpty else { throw MobilityError.noTiles(rows: grid.rows, columns: grid.columns, size: 16) }
-        print("\(grid.rows)×\(grid.columns) cells of \(String(format: "%.0f", side)) m, \(tiles.count) tiles, \(layers.windows) windows of 12 h; "
+        print("\(grid.rows)×\(grid.columns) cells of \(String(format: "%.0f", MobilityInput.cellSide)) m, \(tiles.count) tiles, \(layers.windows) windows of 12 h; "
               + String(format: "%.1f%% of cell-windows have an incident\n", 100 * layers.positiveRate))
         let start = ContinuousClock.now
         let result = try study.run(layers, tiles: tiles) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         print("\nTest scores (thresholds chosen on validation; \(result.sampleCounts.test) test maps):")
         print(result.table().text())
         let url = try MobilityReport.write(result, grid: grid, tiles: tiles, title: "Fine-grained crime forecasting with mobility",
-                                           notes: notes, to: URL(fileURLWithPath: out))
+                                           notes: input.notes, to: URL(fileURLWithPath: out))
         print("Finished in \(start.duration(to: .now)). Report: \(url.path); table: \(out)/scores.csv")
-    }
-
-    /// The bounding box of a table's locations.
-    static func box(of table: IncidentTable) -> BoundingBox? {
-        let lats = table.latitudes.filter(\.isFinite), lngs = table.longitudes.filter(\.isFinite)
-        guard let a = lats.min(), let b = lats.max(), let c = lngs.min(), let d = lngs.max(), a < b, c < d else { return nil }
-        return BoundingBox(minLatitude: a, minLongitude: c, maxLatitude: b, maxLongitude: d)
-    }
-
-    /// The central part of a box, `share` of its width and height.
-    static func centralBox(of box: BoundingBox, share: Double) -> BoundingBox {
-        let dLat = (box.maxLatitude - box.minLatitude) * share / 2, dLng = (box.maxLongitude - box.minLongitude) * share / 2
-        let lat = (box.minLatitude + box.maxLatitude) / 2, lng = (box.minLongitude + box.maxLongitude) / 2
-        return BoundingBox(minLatitude: lat - dLat, minLongitude: lng - dLng, maxLatitude: lat + dLat, maxLongitude: lng + dLng)
     }
 }

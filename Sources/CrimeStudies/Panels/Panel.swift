@@ -42,6 +42,7 @@ public enum PanelError: Error, Equatable, CustomStringConvertible {
     case duplicate(unit: String, period: Int)
     case tooShort
     case badSplit(Int)
+    case missingColumn(String, kind: String)
 
     public var description: String {
         switch self {
@@ -51,6 +52,7 @@ public enum PanelError: Error, Equatable, CustomStringConvertible {
         case let .duplicate(unit, period): return "unit \(unit) has period \(period) twice"
         case .tooShort: return "no unit has three consecutive periods, so there is nothing to learn from"
         case let .badSplit(period): return "splitting at period \(period) leaves no training or no test rows"
+        case let .missingColumn(name, kind): return "the panel needs a \(kind) column '\(name)'"
         }
     }
 }
