@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "CrimeCore", targets: ["CrimeCore"]),
         .library(name: "CrimeGeo", targets: ["CrimeGeo"]),
         .library(name: "CrimeModels", targets: ["CrimeModels"]),
+        .library(name: "CrimeForecast", targets: ["CrimeForecast"]),
         .library(name: "CrimeEval", targets: ["CrimeEval"]),
         .library(name: "CrimeSynthetic", targets: ["CrimeSynthetic"]),
         .library(name: "CrimeStudies", targets: ["CrimeStudies"]),
@@ -26,12 +27,14 @@ let package = Package(
         // Pointwise neural kernels in C: eight floats at a time, with an AVX2 build chosen at run time.
         .target(name: "CNeuralKernels"),
         .target(name: "CrimeModels", dependencies: ["CrimeCore", "COpenBLAS", "CNeuralKernels"]),
-        .target(name: "CrimeEval", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"]),
+        // The forecasting seam: SpaceTimeForecaster and the hot-spot methods that plug into it.
+        .target(name: "CrimeForecast", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"]),
+        .target(name: "CrimeEval", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast"]),
         // The synthetic city and the study-shaped generators with their truths; no library layer imports it.
-        .target(name: "CrimeSynthetic", dependencies: ["CrimeCore", "CrimeGeo"]),
+        .target(name: "CrimeSynthetic", dependencies: ["CrimeCore", "CrimeGeo", "CrimeForecast"]),
         // The five studies' pipelines, each a composition of the layers below.
         .target(name: "CrimeStudies",
-                dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic"]),
+                dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeEval", "CrimeSynthetic"]),
         .executableTarget(
             name: "CrimeKitCLI",
             dependencies: [
@@ -88,6 +91,8 @@ let package = Package(
         .testTarget(name: "CrimeGeoTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeTestSupport"]),
         .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeTestSupport"]),
         .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeForecastTests",
+                    dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeTestSupport"]),
         .testTarget(name: "CrimeSyntheticTests",
                     dependencies: ["CrimeCore", "CrimeGeo", "CrimeSynthetic", "CrimeTestSupport"]),
         .testTarget(name: "CrimeStudiesTests",

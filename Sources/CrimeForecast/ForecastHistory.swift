@@ -1,0 +1,71 @@
+import CrimeCore
+
+/// What a forecaster may learn from: the incidents before an origin instant, their counts per cell ×
+/// sequential window, and the cells' geometry.
+///
+/// Incidents are sorted by time; each carries its position in the cells' local metric frame (metres)
+/// and its cell ordinal (−1 for incidents outside the cells, which still count for methods that smooth
+/// over space). Nothing at or after ``origin`` is in here.
+public struct ForecastHistory: Sendable {
+    /// The cells forecast, with their geometry.
+    public let cells: ForecastCells
+    /// The history's sequential windows; the last one ends at ``origin``.
+    public let windows: WindowSpan
+    /// Observed counts, cells × windows, zeros included.
+    public let counts: Matrix
+    /// Incident times (UTC seconds), ascending.
+    public let times: [Int64]
+    /// Incident positions east of the cells' projection origin, metres.
+    public let x: [Double]
+    /// Incident positions north of the cells' projection origin, metres.
+    public let y: [Double]
+    /// Each incident's cell ordinal, or −1 when it lies outside the cells.
+    public let cellOrdinals: [Int32]
+
+    /// Assembles a history; ``ForecastData/history(before:)`` is the usual way to get one.
+    /// Throws ``ForecastError/badParameter(name:reason:)`` when lengths disagree.
+    public init(cells: ForecastCells, windows: WindowSpan, counts: Matrix, times: [Int64], x: [Double], y: [Double],
+                cellOrdinals: [Int32]) throws {
+        guard !windows.windowing.isCyclic else { throw ForecastError.needsSequentialWindows }
+        guard counts.rows == cells.count, counts.columns == windows.count else {
+            throw ForecastError.badParameter(name: "counts", reason: "must be \(cells.count) cells × \(windows.count) windows, got \(counts.rows) × \(counts.columns)")
+        }
+        guard x.count == times.count, y.count == times.count, cellOrdinals.count == times.count else {
+            throw ForecastError.badParameter(name: "incidents", reason: "times, x, y and cell ordinals must have one entry per incident")
+        }
+        self.cells = cells
+        self.windows = windows
+        self.counts = counts
+        self.times = times
+        self.x = x
+        self.y = y
+        self.cellOrdinals = cellOrdinals
+    }
+
+    /// The instant the history ends at (exclusive): the end of its last window.
+    public var origin: Int64 { windows.boundaries.last ?? 0 }
+
+    /// The windowing of the history and of its forecasts.
+    public var windowing: TimeWindowing { windows.windowing }
+
+    /// The `count` sequential windows that start at the origin.
+    public func span(windows count: Int = 1) throws -> WindowSpan {
+        guard count >= 1 else { throw ForecastError.badParameter(name: "horizon", reason: "must be at least 1 window, got \(count)") }
+        let first = windows.firstIndex + windows.count
+        guard let end = windowing.interval(ofIndex: first + count - 1)?.upperBound else { throw ForecastError.needsSequentialWindows }
+        return try WindowSpan(windowing, from: origin, until: end)
+    }
+
+    /// Throws unless `span` is sequential, of this history's windowing, and starts at or after the origin.
+    public func check(_ span: WindowSpan) throws {
+        guard let start = span.boundaries.first, span.windowing == windowing else { throw ForecastError.needsSequentialWindows }
+        guard start >= origin else {
+            throw ForecastError.spanOverlapsHistory(spanStart: Self.describe(start, windowing), origin: Self.describe(origin, windowing))
+        }
+    }
+
+    /// An instant as the label of the window it starts.
+    static func describe(_ t: Int64, _ windowing: TimeWindowing) -> String {
+        windowing.label(ofIndex: windowing.index(utc: t))
+    }
+}
