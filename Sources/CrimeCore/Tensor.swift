@@ -1,11 +1,14 @@
 import COpenBLAS
 
 /// A dense `Float` tensor: a shape and contiguous row-major (last axis fastest) storage.
+///
+/// It is also the neural engine's activation type: layers read and write `storage` in place through
+/// `withUnsafeBufferPointer` / `withUnsafeMutableBufferPointer`, so no copy is made between layers.
 public struct Tensor: Equatable, Sendable {
     /// The size of each axis.
     public let shape: [Int]
     /// The entries, last axis fastest.
-    public internal(set) var storage: [Float]
+    public package(set) var storage: [Float]
 
     /// A tensor filled with one value; throws for a negative axis.
     public init(shape: [Int], repeating value: Float = 0) throws {
@@ -21,6 +24,18 @@ public struct Tensor: Equatable, Sendable {
         }
         self.shape = shape
         storage = values
+    }
+
+    /// A tensor of zeros for a shape the caller computed (no negative axis).
+    package init(zeros shape: [Int]) {
+        self.init(unchecked: shape, [Float](repeating: 0, count: shape.reduce(1, *)))
+    }
+
+    /// Wraps values without checking them, for callers that computed the count from the shape themselves.
+    package init(unchecked shape: [Int], _ storage: [Float]) {
+        assert(storage.count == shape.reduce(1, *), "shape \(shape) needs \(shape.reduce(1, *)) values, got \(storage.count)")
+        self.shape = shape
+        self.storage = storage
     }
 
     /// Number of entries.
@@ -52,6 +67,11 @@ public struct Tensor: Equatable, Sendable {
     /// The same storage under a new shape with the same number of entries.
     public func reshaped(_ newShape: [Int]) throws -> Tensor {
         try Tensor(shape: newShape, values: storage)
+    }
+
+    /// The same storage under a shape the caller computed to hold the same number of entries.
+    package func reshaped(unchecked newShape: [Int]) -> Tensor {
+        Tensor(unchecked: newShape, storage)
     }
 
     /// The matrix product of two 2-D tensors through `cblas_sgemm`.

@@ -40,15 +40,15 @@ struct NNPredictCommand: ParsableCommand {
         let y: Tensor
         do {
             switch model {
-            case "convlstm": y = try ConvLSTMForecaster(parameters: parameters).predict(try inputs.float32("x").tensor())
-            case "lstm": y = try LSTMForecaster(parameters: parameters).predict(try inputs.float32("x").tensor())
+            case "convlstm": y = try ConvLSTMForecaster(parameters: parameters).predict(try inputs.float32("x"))
+            case "lstm": y = try LSTMForecaster(parameters: parameters).predict(try inputs.float32("x"))
             default:
-                let x = CNNLSTMInput(images: try inputs.float32("images").tensor(), socio: try inputs.float32("socio").tensor())
+                let x = CNNLSTMInput(images: try inputs.float32("images"), socio: try inputs.float32("socio"))
                 y = try CNNLSTMForecaster(parameters: parameters).predict(x)
             }
         } catch let error as NNError {
             throw ValidationError("\(error) (weights \(weights), input \(input))")
         }
-        try SafeTensorsFile.write([("y", NNArray(y))], to: URL(fileURLWithPath: output))
+        try SafeTensorsFile.write([("y", y)], to: URL(fileURLWithPath: output))
     }
 }

@@ -68,4 +68,19 @@ import Testing
         }
         Array("\"only\nquoted\n".utf8).withUnsafeBufferPointer { #expect(CSVBlockReader.lastRecordEnd($0) == nil) }
     }
+
+    /// The whole-text reader DataTable uses: the same quoting as ingest, 1-based start lines that count
+    /// quoted line breaks, blank lines and a byte-order mark skipped, records wider than the scanner's
+    /// first capacity kept whole.
+    @Test func wholeTextRecords() throws {
+        let wide = (0..<100).map(String.init).joined(separator: ",")
+        let text = "\u{FEFF}a,b\r\n\r\n\"x\ny\",\"say \"\"hi\"\"\"\n" + wide + "\nlast,1"
+        let records = try CSVRecordScanner.records(in: text)
+        #expect(records.map(\.line) == [1, 3, 5, 6])
+        #expect(records[0].fields == ["a", "b"])
+        #expect(records[1].fields == ["x\ny", "say \"hi\""])
+        #expect(records[2].fields.count == 100 && records[2].fields[99] == "99")
+        #expect(records[3].fields == ["last", "1"])
+        #expect(throws: CSVUnterminatedQuote(line: 2)) { try CSVRecordScanner.records(in: "a\n\"open\nmore") }
+    }
 }

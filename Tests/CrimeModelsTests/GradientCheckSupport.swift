@@ -104,16 +104,16 @@ enum GradientCheck {
     /// Checks a layer in training mode. `reference` maps the weights and the engine-layout input to the
     /// engine-layout output. The layer's output must match; its backward pass, fed a fixed random `dy`, must
     /// match the finite differences of `Σ dy·y` with respect to every trainable entry and every input entry.
-    static func checkLayer<L: NNLayer>(_ layer: L, _ set: ParameterSet, input x: NNArray,
+    static func checkLayer<L: NNLayer>(_ layer: L, _ set: ParameterSet, input x: Tensor,
                                 reference: (DoubleReference.Weights, [Double]) throws -> [Double],
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
         var context = ForwardContext(parameters: set, training: true)
         let (y, cache) = try layer.forward(x, &context)
-        let x64 = x.data.map(Double.init)
-        expectForward(y.data, try reference(weights(set), x64), "output", sourceLocation: sourceLocation)
+        let x64 = x.storage.map(Double.init)
+        expectForward(y.storage, try reference(weights(set), x64), "output", sourceLocation: sourceLocation)
         let dy = random(y.count, seed: 99)
         var gradients = Gradients(zeroFor: set)
-        let dx = layer.backward(NNArray(unchecked: y.shape, dy), cache, set, &gradients)
+        let dx = layer.backward(Tensor(unchecked: y.shape, dy), cache, set, &gradients)
         let dy64 = dy.map(Double.init)
         func objective(_ w: DoubleReference.Weights, _ input: [Double]) throws -> Double {
             zip(try reference(w, input), dy64).reduce(0) { $0 + $1.0 * $1.1 }
@@ -121,7 +121,7 @@ enum GradientCheck {
         let numeric = try parameterDifferences(set) { try objective($0, x64) }
         var pairs = set.names.indices.compactMap { e in numeric[set.names[e]].map { (set.names[e], gradients.values[e], $0) } }
         let base = weights(set)
-        pairs.append(("input", dx.data, try centralDifferences(x64) { try objective(base, $0) }))
+        pairs.append(("input", dx.storage, try centralDifferences(x64) { try objective(base, $0) }))
         expectGradients(pairs, sourceLocation: sourceLocation)
     }
 

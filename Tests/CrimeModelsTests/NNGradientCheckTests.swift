@@ -15,8 +15,8 @@ import Testing
         return (try make(&set, &initializer), set)
     }
 
-    func array(_ shape: [Int], seed: UInt64, bound: Double = 1) throws -> NNArray {
-        try NNArray(shape: shape, data: G.random(shape.reduce(1, *), seed: seed, bound: bound))
+    func array(_ shape: [Int], seed: UInt64, bound: Double = 1) throws -> Tensor {
+        try Tensor(shape: shape, values: G.random(shape.reduce(1, *), seed: seed, bound: bound))
     }
 
     @Test func dense() throws {
@@ -61,7 +61,7 @@ import Testing
     @Test(arguments: [ActivationLayer.Kind.relu, .tanh, .sigmoid, .softplus])
     func activation(_ kind: ActivationLayer.Kind) throws {
         var x = try array([3, 5], seed: 10, bound: 4)
-        x.data[7] = 23.5
+        x.storage[7] = 23.5
         let reference: DoubleReference.Activation = switch kind {
         case .relu: .relu
         case .tanh: .tanh

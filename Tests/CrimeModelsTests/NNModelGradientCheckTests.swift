@@ -36,7 +36,7 @@ import Testing
             try DoubleReference.lstmForecaster(w, x: x64, batch: 3, steps: 4, features: 2, hidden: 3)
         }
         var context = ForwardContext(parameters: model.parameters, training: true)
-        G.expectForward(try model.forward(try model.prepare(x), &context).0.data, try logits(G.weights(model.parameters)), "logits")
+        G.expectForward(try model.forward(try model.prepare(x), &context).0.storage, try logits(G.weights(model.parameters)), "logits")
         let (value, gradients) = try model.lossAndGradients(x, targets: y, loss: loss)
         try expectModel(model.parameters, engineLoss: value, gradients) { DoubleReference.loss(loss, try logits($0), y64) }
     }
@@ -52,7 +52,7 @@ import Testing
         }
         // one output channel: the engine's channels-last logits have the reference's layout
         var context = ForwardContext(parameters: model.parameters, training: true)
-        G.expectForward(try model.forward(try model.prepare(x), &context).0.data, try logits(G.weights(model.parameters)), "logits")
+        G.expectForward(try model.forward(try model.prepare(x), &context).0.storage, try logits(G.weights(model.parameters)), "logits")
         let (value, gradients) = try model.lossAndGradients(x, targets: y, loss: loss)
         try expectModel(model.parameters, engineLoss: value, gradients) { DoubleReference.loss(loss, try logits($0), y64) }
     }
@@ -72,7 +72,7 @@ import Testing
         let kernels = ["convs.0.weight", "convs.1.weight", "dense.weight", "out.weight"]
         var context = ForwardContext(parameters: model.parameters, training: true)
         let (engineImages, engineSocio) = try model.prepare(input)
-        G.expectForward(try model.forward(engineImages, engineSocio, &context).0.data, try counts(G.weights(model.parameters)), "counts")
+        G.expectForward(try model.forward(engineImages, engineSocio, &context).0.storage, try counts(G.weights(model.parameters)), "counts")
         let (value, gradients) = try model.lossAndGradients(input, targets: y)
         try expectModel(model.parameters, engineLoss: value, gradients) {
             DoubleReference.loss(.meanSquaredError, try counts($0), y64) + (try DoubleReference.l2Penalty($0, kernels, lambda: 0.01))

@@ -5,7 +5,7 @@ import Testing
 /// The three forecasters against PyTorch modules with the same state dict: evaluation-mode outputs,
 /// training-mode (dropout 0) gradients of every parameter, batch-norm statistics, and one Adam step.
 @Suite struct NNModelParityTests {
-    func tensor(_ f: SafeTensorsFile, _ name: String) throws -> Tensor { try f.float32(name).tensor() }
+    func tensor(_ f: SafeTensorsFile, _ name: String) throws -> Tensor { try f.float32(name) }
 
     /// Checks gradients of every trainable parameter and the parameters after one Adam step.
     func checkTraining(_ parameters: ParameterSet, _ gradients: Gradients, loss: Double, io: SafeTensorsFile) throws {
@@ -21,7 +21,7 @@ import Testing
         adam.update(&stepped, with: gradients)
         for (i, name) in stepped.names.enumerated() where stepped.trainable[i] {
             // compare the update itself, which is about lr = 1e-3 per entry, not the parameters
-            let want = zip(try io.float32("adam.\(name)").data, parameters.values[i]).map { $0 - $1 }
+            let want = zip(try io.float32("adam.\(name)").storage, parameters.values[i]).map { $0 - $1 }
             let got = zip(stepped.values[i], parameters.values[i]).map { $0 - $1 }
             #expect(NNFixture.relativeError(got, want) <= 1e-3, "adam.\(name)")
             #expect(want.contains { $0 != 0 })

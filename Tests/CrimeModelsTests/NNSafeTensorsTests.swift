@@ -15,10 +15,10 @@ import Testing
     /// `weights` with one entry's shape or values replaced (nil drops it), written to a file.
     func edited(_ name: String, shape: [Int]? = nil, drop: Bool = false) throws -> URL {
         let p = try weights()
-        var tensors: [(name: String, array: NNArray)] = []
+        var tensors: [(name: String, tensor: Tensor)] = []
         for (i, n) in p.names.enumerated() where !(drop && n == name) {
             let s = n == name ? (shape ?? p.shapes[i]) : p.shapes[i]
-            tensors.append((n, try NNArray(shape: s, data: Array(repeating: 0.5, count: s.reduce(1, *)))))
+            tensors.append((n, try Tensor(shape: s, values: Array(repeating: 0.5, count: s.reduce(1, *)))))
         }
         let url = temporary("edited.safetensors")
         try SafeTensorsFile.write(tensors, to: url)

@@ -22,7 +22,7 @@ enum NNFixture {
     static func expectClose(_ got: [Float], _ file: SafeTensorsFile, _ name: String, tolerance: Double,
                             sourceLocation: SourceLocation = #_sourceLocation) throws {
         let want = try file.float32(name)
-        let error = relativeError(got, want.data)
+        let error = relativeError(got, want.storage)
         #expect(error <= tolerance, "\(name): relative error \(error)", sourceLocation: sourceLocation)
     }
 
@@ -31,7 +31,7 @@ enum NNFixture {
         var set = ParameterSet()
         for (source, name, trainable) in entries {
             let a = try file.float32(source)
-            try set.add(name, shape: a.shape, values: a.data, trainable: trainable)
+            try set.add(name, shape: a.shape, values: a.storage, trainable: trainable)
         }
         return set
     }

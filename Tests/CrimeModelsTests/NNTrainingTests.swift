@@ -123,14 +123,14 @@ import Testing
 
     @Test func dropoutScalesSurvivorsAndIsIdentityInEvaluation() throws {
         let layer = try DropoutLayer(p: 0.25)
-        let x = NNArray(zeros: [4000]).data.map { _ in Float(1) }
+        let x = Tensor(zeros: [4000]).storage.map { _ in Float(1) }
         var train = ForwardContext(parameters: ParameterSet(), training: true, seed: 3)
-        let (y, _) = try layer.forward(try NNArray(shape: [4000], data: x), &train)
-        let zeros = y.data.filter { $0 == 0 }.count
+        let (y, _) = try layer.forward(try Tensor(shape: [4000], values: x), &train)
+        let zeros = y.storage.filter { $0 == 0 }.count
         #expect(abs(Double(zeros) / 4000 - 0.25) < 0.03)
-        #expect(y.data.allSatisfy { $0 == 0 || abs($0 - 4 / 3) < 1e-6 })
+        #expect(y.storage.allSatisfy { $0 == 0 || abs($0 - 4 / 3) < 1e-6 })
         var eval = ForwardContext(parameters: ParameterSet(), training: false, seed: 3)
-        #expect(try layer.forward(try NNArray(shape: [4000], data: x), &eval).0.data == x)
+        #expect(try layer.forward(try Tensor(shape: [4000], values: x), &eval).0.storage == x)
         #expect(throws: NNError.self) { try DropoutLayer(p: 1) }
     }
 }

@@ -70,11 +70,9 @@ final class CSVBlockReader {
             let got = try readFully(into: memory + filled, count: capacity - filled)
             filled += got
             let atEnd = filled < capacity
-            var start = 0
-            if atStart && filled >= 3 {
-                let b = memory.assumingMemoryBound(to: UInt8.self)
-                if b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { start = 3 }
-            }
+            let start = atStart
+                ? CSVRecordScanner.byteOrderMarkLength(FieldBytes(start: memory.assumingMemoryBound(to: UInt8.self), count: filled))
+                : 0
             if atEnd {
                 finished = true
                 atStart = false

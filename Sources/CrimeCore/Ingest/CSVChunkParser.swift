@@ -18,7 +18,7 @@ enum CSVChunkParser {
             let (next, fields) = try scanner.scan(block, from: p, record: record)
             p = next
             defer { record += 1 }
-            if fields == 1 && isBlankLine(block, start, next) { continue }
+            if fields == 1 && CSVRecordScanner.isBlankLine(block, start, next) { continue }
             guard fields == binding.fieldCount else {
                 builder.dropMalformed(record: record, fields: fields, expected: binding.fieldCount)
                 continue
@@ -44,10 +44,5 @@ enum CSVChunkParser {
                         extras: UnsafeBufferPointer(rebasing: extras[0..<extraCount]))
         }
         return record
-    }
-
-    private static func isBlankLine(_ block: FieldBytes, _ start: Int, _ end: Int) -> Bool {
-        for k in start..<end where block[k] != 0x0A && block[k] != 0x0D { return false }
-        return true
     }
 }

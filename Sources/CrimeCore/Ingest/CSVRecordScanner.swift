@@ -1,14 +1,17 @@
 /// Splits RFC 4180 records into fields, byte by byte, without copying unquoted fields.
 ///
+/// This is CrimeKit's one CSV reader: ingest scans blocks of a file with it, and
+/// ``records(in:)`` reads a whole text with it (for `DataTable` and anything else that reads CSV).
 /// A quote switches between quoted and unquoted text wherever it appears; commas and line feeds
 /// separate fields and records only outside quotes; `""` inside quotes is one quote; a carriage
 /// return before a record's line feed is dropped. The same parity rule is what ``CSVBlockReader``
 /// uses to cut blocks, so cutting and parsing always agree.
-final class CSVRecordScanner {
+package final class CSVRecordScanner {
     /// Thrown when the input ends inside quotes: `record` is local to the scanned bytes (0 = first).
     struct UnterminatedQuote: Error { let record: Int }
 
-    private let capacity: Int
+    /// The number of fields of a record that are stored.
+    let capacity: Int
     private let starts: UnsafeMutablePointer<Int>
     private let ends: UnsafeMutablePointer<Int>
     private let quoteCounts: UnsafeMutablePointer<Int32>
@@ -130,5 +133,17 @@ final class CSVRecordScanner {
         }
         scratchUsed += w
         return FieldBytes(start: out, count: w)
+    }
+
+    /// True when the bytes from `start` to `end` hold only line feeds and carriage returns: a blank line,
+    /// which readers skip.
+    static func isBlankLine(_ bytes: FieldBytes, _ start: Int, _ end: Int) -> Bool {
+        for k in start..<end where bytes[k] != 0x0A && bytes[k] != 0x0D { return false }
+        return true
+    }
+
+    /// 3 when the bytes start with a UTF-8 byte-order mark (which readers skip), 0 otherwise.
+    static func byteOrderMarkLength(_ bytes: FieldBytes) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 }

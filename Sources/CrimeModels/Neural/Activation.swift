@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// An element-wise activation: ReLU, tanh, logistic sigmoid or softplus (PyTorch's, threshold 20).
@@ -11,9 +12,9 @@ public struct ActivationLayer: NNLayer {
     public init(_ kind: Kind) { self.kind = kind }
 
     /// Keeps the input (softplus) or the output (the others) for the backward pass.
-    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, NNArray) {
+    public func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Tensor) {
         var y = x
-        y.data.withUnsafeMutableBufferPointer { p in
+        y.storage.withUnsafeMutableBufferPointer { p in
             ParallelRows.forEach(count: p.count, minimumPart: 1 << 16) { part in
                 switch kind {
                 case .relu: for i in part where !(p[i] > 0) && !p[i].isNaN { p[i] = 0 }
@@ -26,10 +27,10 @@ public struct ActivationLayer: NNLayer {
         return (y, kind == .softplus ? x : y)
     }
 
-    public func backward(_ dy: NNArray, _ cache: NNArray, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+    public func backward(_ dy: Tensor, _ cache: Tensor, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor {
         var dx = dy
-        dx.data.withUnsafeMutableBufferPointer { g in
-            cache.data.withUnsafeBufferPointer { c in
+        dx.storage.withUnsafeMutableBufferPointer { g in
+            cache.storage.withUnsafeBufferPointer { c in
                 ParallelRows.forEach(count: g.count, minimumPart: 1 << 16) { part in
                     switch kind {
                     case .relu: for i in part where !(c[i] > 0) { g[i] = 0 }

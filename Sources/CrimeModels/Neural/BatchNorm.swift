@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// Batch normalisation over the last (channel) axis with PyTorch's semantics: in training mode the batch
@@ -38,7 +39,7 @@ public struct BatchNormLayer: NNLayer {
         let batchStatistics: Bool
     }
 
-    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+    public func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Cache) {
         guard x.shape.last == channels else {
             throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[…, \(channels)]", got: x.shape)
         }
@@ -48,7 +49,7 @@ public struct BatchNormLayer: NNLayer {
             guard rows > 1 else {
                 throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "more than one value per channel in training", got: x.shape)
             }
-            x.data.withUnsafeBufferPointer { p in
+            x.storage.withUnsafeBufferPointer { p in
                 mean = Self.columnSums(rows: rows, channels: channels) { r, c in p[r * channels + c] }
                 for c in 0..<channels { mean[c] /= Double(rows) }
                 let centre = mean.map { Float($0) }
@@ -67,8 +68,8 @@ public struct BatchNormLayer: NNLayer {
         }
         let inverseStd = inverseStandardDeviations(variance)
         let meanF = mean.map { Float($0) }
-        var normalized = x.data
-        var y = x.data
+        var normalized = x.storage
+        var y = x.storage
         let gamma = context.parameters.values[weight], beta = context.parameters.values[bias]
         normalized.withUnsafeMutableBufferPointer { n in
             y.withUnsafeMutableBufferPointer { out in
@@ -83,7 +84,7 @@ public struct BatchNormLayer: NNLayer {
                 }
             }
         }
-        return (NNArray(unchecked: x.shape, y), Cache(normalized: normalized, inverseStd: inverseStd, batchStatistics: context.training))
+        return (Tensor(unchecked: x.shape, y), Cache(normalized: normalized, inverseStd: inverseStd, batchStatistics: context.training))
     }
 
     /// Moves the running statistics by ``momentum`` towards a batch's mean and unbiased variance, from the
@@ -122,10 +123,10 @@ public struct BatchNormLayer: NNLayer {
         }
     }
 
-    public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+    public func backward(_ dy: Tensor, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor {
         let rows = dy.count / channels
         var sumDy = [Double](), sumDyXhat = [Double]()
-        dy.data.withUnsafeBufferPointer { g in
+        dy.storage.withUnsafeBufferPointer { g in
             cache.normalized.withUnsafeBufferPointer { n in
                 sumDy = Self.columnSums(rows: rows, channels: channels) { r, c in g[r * channels + c] }
                 sumDyXhat = Self.columnSums(rows: rows, channels: channels) { r, c in g[r * channels + c] * n[r * channels + c] }
@@ -136,7 +137,7 @@ public struct BatchNormLayer: NNLayer {
             gradients.values[bias][c] += Float(sumDy[c])
         }
         let gamma = parameters.values[weight]
-        var dx = dy.data
+        var dx = dy.storage
         let m = Float(rows)
         let meanDy = sumDy.map { Float($0) / m }, meanDyXhat = sumDyXhat.map { Float($0) / m }
         dx.withUnsafeMutableBufferPointer { d in
@@ -156,7 +157,7 @@ public struct BatchNormLayer: NNLayer {
                 }
             }
         }
-        return NNArray(unchecked: dy.shape, dx)
+        return Tensor(unchecked: dy.shape, dx)
     }
 
     /// Σ over rows of `value(row, channel)` per channel: `Float` partial sums over fixed blocks of 64 rows

@@ -108,14 +108,14 @@ public struct CNNLSTMForecaster: Estimator {
         var pooledShape: [Int] = []
         var imageLSTM: LSTMLayer.Cache?, socioLSTM: LSTMLayer.Cache?
         var imageLast: [Int] = [], socioLast: [Int] = [], imageDrop: [Float] = [], socioDrop: [Float] = []
-        var dense = NNArray(zeros: [0]), denseReLU = NNArray(zeros: [0]), denseDrop: [Float] = [], out = NNArray(zeros: [0]), softplus = NNArray(zeros: [0])
+        var dense = Tensor(zeros: [0]), denseReLU = Tensor(zeros: [0]), denseDrop: [Float] = [], out = Tensor(zeros: [0]), softplus = Tensor(zeros: [0])
     }
 
     /// Counts `[batch, districts]` for channels-last images `[batch, time, s, s, c]` and socio `[batch, time, f]`.
-    func forward(_ images: NNArray, _ socio: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Pass) {
+    func forward(_ images: Tensor, _ socio: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Pass) {
         var pass = Pass()
         let (b, t) = (images.shape[0], images.shape[1])
-        var a = images.reshaped([b * t] + images.shape.dropFirst(2))
+        var a = images.reshaped(unchecked: [b * t] + images.shape.dropFirst(2))
         for block in blocks {
             let (pooled, cache) = try block.forward(a, &context)
             pass.blocks.append(cache)
@@ -126,7 +126,7 @@ public struct CNNLSTMForecaster: Estimator {
         guard c * h * w == imageLSTM.inputs else {
             throw NNError.wrongShape(tensor: "images", expected: "a size that pools to \(imageLSTM.inputs) features", got: images.shape)
         }
-        let flat = NNArray(unchecked: [b, t, c * h * w], ChannelLayout.toChannelsFirst(a.data, outer: b * t, channels: c, pixels: h * w))
+        let flat = Tensor(unchecked: [b, t, c * h * w], ChannelLayout.toChannelsFirst(a.storage, outer: b * t, channels: c, pixels: h * w))
         let (hi, ic) = try imageLSTM.forward(flat, &context)
         let (li, lic) = try LastStepLayer().forward(hi, &context)
         let (di, dic) = try dropout.forward(li, &context)
@@ -138,10 +138,10 @@ public struct CNNLSTMForecaster: Estimator {
         var joined = [Float]()
         joined.reserveCapacity(b * (hiddenI + hiddenS))
         for i in 0..<b {
-            joined.append(contentsOf: di.data[(i * hiddenI)..<((i + 1) * hiddenI)])
-            joined.append(contentsOf: ds.data[(i * hiddenS)..<((i + 1) * hiddenS)])
+            joined.append(contentsOf: di.storage[(i * hiddenI)..<((i + 1) * hiddenI)])
+            joined.append(contentsOf: ds.storage[(i * hiddenS)..<((i + 1) * hiddenS)])
         }
-        let (d, dc) = try dense.forward(NNArray(unchecked: [b, hiddenI + hiddenS], joined), &context)
+        let (d, dc) = try dense.forward(Tensor(unchecked: [b, hiddenI + hiddenS], joined), &context)
         let (dr, drc) = try ActivationLayer(.relu).forward(d, &context)
         let (dd, ddc) = try dropout.forward(dr, &context)
         let (o, oc) = try out.forward(dd, &context)
@@ -152,7 +152,7 @@ public struct CNNLSTMForecaster: Estimator {
 
     /// Adds all parameter gradients for the counts' gradient `dy` (the L2 penalty is separate). Consumes the
     /// image blocks' activations, whose memory their backward passes reuse.
-    func backward(_ dy: NNArray, _ pass: inout Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
+    func backward(_ dy: Tensor, _ pass: inout Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
         var g = ActivationLayer(.softplus).backward(dy, pass.softplus, parameters, &gradients)
         g = out.backward(g, pass.out, parameters, &gradients)
         g = dropout.backward(g, pass.denseDrop, parameters, &gradients)
@@ -162,18 +162,18 @@ public struct CNNLSTMForecaster: Estimator {
         var gi = [Float](), gs = [Float]()
         for i in 0..<b {
             let row = i * (hiddenI + hiddenS)
-            gi.append(contentsOf: g.data[row..<(row + hiddenI)])
-            gs.append(contentsOf: g.data[(row + hiddenI)..<(row + hiddenI + hiddenS)])
+            gi.append(contentsOf: g.storage[row..<(row + hiddenI)])
+            gs.append(contentsOf: g.storage[(row + hiddenI)..<(row + hiddenI + hiddenS)])
         }
-        var s = dropout.backward(NNArray(unchecked: [b, hiddenS], gs), pass.socioDrop, parameters, &gradients)
+        var s = dropout.backward(Tensor(unchecked: [b, hiddenS], gs), pass.socioDrop, parameters, &gradients)
         s = LastStepLayer().backward(s, pass.socioLast, parameters, &gradients)
         if let cache = pass.socioLSTM { _ = socioLSTM.backward(s, cache, parameters, &gradients) }
-        var a = dropout.backward(NNArray(unchecked: [b, hiddenI], gi), pass.imageDrop, parameters, &gradients)
+        var a = dropout.backward(Tensor(unchecked: [b, hiddenI], gi), pass.imageDrop, parameters, &gradients)
         a = LastStepLayer().backward(a, pass.imageLast, parameters, &gradients)
         guard let cache = pass.imageLSTM else { return }
         a = imageLSTM.backward(a, cache, parameters, &gradients)
         let shape = pass.pooledShape
-        a = NNArray(unchecked: shape, ChannelLayout.toChannelsLast(a.data, outer: shape[0], channels: shape[3], pixels: shape[1] * shape[2]))
+        a = Tensor(unchecked: shape, ChannelLayout.toChannelsLast(a.storage, outer: shape[0], channels: shape[3], pixels: shape[1] * shape[2]))
         for k in blocks.indices.reversed() {
             guard let next = blocks[k].backward(a, &pass.blocks[k], parameters, &gradients) else { return }
             a = next
@@ -181,20 +181,20 @@ public struct CNNLSTMForecaster: Estimator {
     }
 
     /// Channels-last images and socio features after validation.
-    func prepare(_ x: CNNLSTMInput) throws -> (NNArray, NNArray) {
+    func prepare(_ x: CNNLSTMInput) throws -> (Tensor, Tensor) {
         try validateInput(x.images, name: "images", expected: [nil, nil, blocks[0].conv.inputs, nil, nil])
         let (b, t) = (x.images.shape[0], x.images.shape[1])
         try validateInput(x.socio, name: "socio", expected: [b, t, socioLSTM.inputs])
         let (c, h, w) = (x.images.shape[2], x.images.shape[3], x.images.shape[4])
-        let images = NNArray(unchecked: [b, t, h, w, c], ChannelLayout.toChannelsLast(x.images.storage, outer: b * t, channels: c, pixels: h * w))
-        return (images, NNArray(x.socio))
+        let images = Tensor(unchecked: [b, t, h, w, c], ChannelLayout.toChannelsLast(x.images.storage, outer: b * t, channels: c, pixels: h * w))
+        return (images, x.socio)
     }
 
     /// Evaluation-mode softplus counts `[batch, districts]`.
     public func predict(_ x: CNNLSTMInput) throws -> Tensor {
         let (images, socio) = try prepare(x)
         var context = ForwardContext(parameters: parameters, training: false)
-        return try forward(images, socio, &context).0.tensor()
+        return try forward(images, socio, &context).0
     }
 
     /// The loss (including the L2 penalty) and parameter gradients of one training-mode pass.
@@ -203,9 +203,9 @@ public struct CNNLSTMForecaster: Estimator {
         try validateInput(y, name: "targets", expected: [images.shape[0], districts])
         var context = ForwardContext(parameters: parameters, training: true)
         var (counts, pass) = try forward(images, socio, &context)
-        let (value, dCounts) = try loss.evaluate(counts.data, y.storage)
+        let (value, dCounts) = try loss.evaluate(counts.storage, y.storage)
         var gradients = Gradients(zeroFor: parameters)
-        backward(NNArray(unchecked: counts.shape, dCounts), &pass, parameters, &gradients)
+        backward(Tensor(unchecked: counts.shape, dCounts), &pass, parameters, &gradients)
         return (value + penalty.apply(parameters, &gradients), gradients)
     }
 
@@ -219,13 +219,13 @@ public struct CNNLSTMForecaster: Estimator {
         let (imageInner, socioInner) = (Array(images.shape.dropFirst()), Array(socio.shape.dropFirst()))
         let model = self
         history = try Trainer(options: options).run(&parameters, samples: b, onEpoch: onEpoch) { batch, context, wantGradients in
-            let xi = NNArray(unchecked: [batch.count] + imageInner, gatherSamples(images.data, sampleSize: imageSize, batch))
-            let xs = NNArray(unchecked: [batch.count] + socioInner, gatherSamples(socio.data, sampleSize: socioSize, batch))
+            let xi = Tensor(unchecked: [batch.count] + imageInner, gatherSamples(images.storage, sampleSize: imageSize, batch))
+            let xs = Tensor(unchecked: [batch.count] + socioInner, gatherSamples(socio.storage, sampleSize: socioSize, batch))
             var (counts, pass) = try model.forward(xi, xs, &context)
-            let (value, dCounts) = try loss.evaluate(counts.data, gatherSamples(y.storage, sampleSize: model.districts, batch))
+            let (value, dCounts) = try loss.evaluate(counts.storage, gatherSamples(y.storage, sampleSize: model.districts, batch))
             guard wantGradients, value.isFinite else { return (value, nil) }
             var gradients = Gradients(zeroFor: context.parameters)
-            model.backward(NNArray(unchecked: counts.shape, dCounts), &pass, context.parameters, &gradients)
+            model.backward(Tensor(unchecked: counts.shape, dCounts), &pass, context.parameters, &gradients)
             return (value + model.penalty.apply(context.parameters, &gradients), gradients)
         }
     }

@@ -1,3 +1,5 @@
+import CrimeCore
+
 /// A 3×3 "same" convolution (padding 1, stride 1) over channels-last images `[n, h, w, in]`, with PyTorch's
 /// `nn.Conv2d(in, out, 3, padding=1)` parameters: `weight` [out, in, 3, 3], `bias` [out].
 public struct Conv2DLayer: NNLayer {
@@ -26,7 +28,7 @@ public struct Conv2DLayer: NNLayer {
     }
 
     /// Keeps the input; the column matrix is rebuilt in the backward pass.
-    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, NNArray) {
+    public func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Tensor) {
         guard x.shape.count == 4, x.shape[3] == inputs else {
             throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[n, h, w, \(inputs)]", got: x.shape)
         }
@@ -35,7 +37,7 @@ public struct Conv2DLayer: NNLayer {
         let wp = Im2Col.permuteWeight(context.parameters.values[weight], outputs: outputs, channels: inputs)
         var y = [Float](repeating: 0, count: n * h * w * outputs)
         var col = [Float](repeating: 0, count: op.scratchCount(images: n))
-        x.data.withUnsafeBufferPointer { src in
+        x.storage.withUnsafeBufferPointer { src in
             wp.withUnsafeBufferPointer { wb in
                 context.parameters.values[bias].withUnsafeBufferPointer { bb in
                     y.withUnsafeMutableBufferPointer { out in
@@ -44,18 +46,18 @@ public struct Conv2DLayer: NNLayer {
                 }
             }
         }
-        return (NNArray(unchecked: [n, h, w, outputs], y), x)
+        return (Tensor(unchecked: [n, h, w, outputs], y), x)
     }
 
-    public func backward(_ dy: NNArray, _ x: NNArray, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+    public func backward(_ dy: Tensor, _ x: Tensor, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor {
         let (n, h, w) = (x.shape[0], x.shape[1], x.shape[2])
         let op = Conv3x3Op(geometry: Im2Col(height: h, width: w, channels: [inputs]), outputs: outputs)
         let wp = Im2Col.permuteWeight(parameters.values[weight], outputs: outputs, channels: inputs)
         var dwp = [Float](repeating: 0, count: wp.count)
         var dx = [Float](repeating: 0, count: x.count)
         var col = [Float](repeating: 0, count: op.scratchCount(images: n)), dcol = col
-        dy.data.withUnsafeBufferPointer { g in
-            x.data.withUnsafeBufferPointer { src in
+        dy.storage.withUnsafeBufferPointer { g in
+            x.storage.withUnsafeBufferPointer { src in
                 wp.withUnsafeBufferPointer { wb in
                     dwp.withUnsafeMutableBufferPointer { dwb in
                         gradients.values[bias].withUnsafeMutableBufferPointer { db in
@@ -72,6 +74,6 @@ public struct Conv2DLayer: NNLayer {
             }
         }
         Im2Col.accumulateUnpermuted(dwp, outputs: outputs, channels: inputs, into: &gradients.values[weight])
-        return NNArray(unchecked: x.shape, dx)
+        return Tensor(unchecked: x.shape, dx)
     }
 }

@@ -1,4 +1,5 @@
 import CNeuralKernels
+import CrimeCore
 import Foundation
 
 /// One ConvLSTM layer run over a sequence: input `[batch, time, h, w, in]` (channels-last), output the
@@ -44,15 +45,15 @@ public struct ConvLSTMLayer: NNLayer {
         Winograd3x3(height: h, width: w, sources: [4 * hidden], destinations: [inputs, hidden])
     }
 
-    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+    public func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Cache) {
         guard x.shape.count == 5, x.shape[4] == inputs, x.shape[1] > 0 else {
             throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[batch, time, h, w, \(inputs)]", got: x.shape)
         }
         let (b, t, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputs)
+        let input = swapLeadingAxes(x.storage, b, t, inner: h * w * inputs)
         let (gates, cells, states) = run(input, batch: b, steps: t, height: h, width: w, context.parameters, keep: context.training)
         let y = swapLeadingAxes(states, t, b, inner: h * w * hidden)
-        return (NNArray(unchecked: [b, t, h, w, hidden], y),
+        return (Tensor(unchecked: [b, t, h, w, hidden], y),
                 Cache(input: input, gates: gates, cells: cells, states: states, batch: b, steps: t, height: h, width: w))
     }
 
@@ -117,10 +118,10 @@ public struct ConvLSTMLayer: NNLayer {
         nk_convlstm_cell(gp + first * 4 * hidden, cpp + first * hidden, cbp + first * hidden, hp + first * hidden, pixels.count, hidden)
     }
 
-    public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+    public func backward(_ dy: Tensor, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor {
         let (b, t, h, w) = (cache.batch, cache.steps, cache.height, cache.width)
         let n = b * h * w, g4 = 4 * hidden
-        let upstream = swapLeadingAxes(dy.data, b, t, inner: h * w * hidden)
+        let upstream = swapLeadingAxes(dy.storage, b, t, inner: h * w * hidden)
         // both gradients go through Winograd: the kernel's in the transformed domain (summed over steps,
         // mapped back once), the inputs' through the adjoint convolution
         let gate = gateConvolution(h, w), adjoint = adjointConvolution(h, w)
@@ -172,7 +173,7 @@ public struct ConvLSTMLayer: NNLayer {
         }
         gradients.values[bias] = biasGrad
         WinogradTransforms.accumulateKernelGradient(du, inputs: inputs + hidden, outputs: g4, into: &gradients.values[weight])
-        return NNArray(unchecked: [b, t, h, w, inputs], swapLeadingAxes(dx, t, b, inner: h * w * inputs))
+        return Tensor(unchecked: [b, t, h, w, inputs], swapLeadingAxes(dx, t, b, inner: h * w * inputs))
     }
 
     /// One step's gradients with respect to the pre-activation gates; updates the running cell gradient.

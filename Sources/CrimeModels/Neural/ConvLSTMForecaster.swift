@@ -70,19 +70,19 @@ public struct ConvLSTMForecaster: SequenceForecaster, SingleInputNetwork {
     }
 
     struct Pass {
-        var cells: [ConvLSTMLayer.Cache] = [], relus: [NNArray] = [], norms: [BatchNormLayer.Cache] = []
-        var last: [Int] = [], dropout: [Float] = [], head = NNArray(zeros: [0])
+        var cells: [ConvLSTMLayer.Cache] = [], relus: [Tensor] = [], norms: [BatchNormLayer.Cache] = []
+        var last: [Int] = [], dropout: [Float] = [], head = Tensor(zeros: [0])
     }
 
     /// Logits `[batch, h, w, 1]` for channels-last input `[batch, time, h, w, c]`; in evaluation mode the
     /// pass is empty.
-    func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Pass) {
+    func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Pass) {
         guard context.training else {
             guard x.shape.count == 5, x.shape[4] == inputChannels else {
                 throw NNError.wrongShape(tensor: "x", expected: "[batch, time, h, w, \(inputChannels)]", got: x.shape)
             }
             let (b, t, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-            let input = swapLeadingAxes(x.data, b, t, inner: h * w * inputChannels)
+            let input = swapLeadingAxes(x.storage, b, t, inner: h * w * inputChannels)
             return (try evaluate(timeMajor: input, batch: b, steps: t, height: h, width: w, &context), Pass())
         }
         var pass = Pass()
@@ -108,7 +108,7 @@ public struct ConvLSTMForecaster: SequenceForecaster, SingleInputNetwork {
     /// Nothing is kept for a backward pass: the hidden states stay time-major from layer to layer, ReLU and
     /// batch norm run in place, and the last layer normalises only its final step, the one the head reads.
     private func evaluate(timeMajor input: [Float], batch b: Int, steps t: Int, height h: Int, width w: Int,
-                          _ context: inout ForwardContext) throws -> NNArray {
+                          _ context: inout ForwardContext) throws -> Tensor {
         var a = input
         for l in cells.indices {
             var states = cells[l].evaluateTimeMajor(a, batch: b, steps: t, height: h, width: w, context.parameters)
@@ -117,11 +117,11 @@ public struct ConvLSTMForecaster: SequenceForecaster, SingleInputNetwork {
             a = states
         }
         // dropout is the identity in evaluation mode
-        return try head.forward(NNArray(unchecked: [b, h, w, head.inputs], a), &context).0
+        return try head.forward(Tensor(unchecked: [b, h, w, head.inputs], a), &context).0
     }
 
     /// Gradients of all parameters for the logits' gradient `dy` `[batch, h, w, 1]`.
-    func backward(_ dy: NNArray, _ pass: Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
+    func backward(_ dy: Tensor, _ pass: Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
         var g = head.backward(dy, pass.head, parameters, &gradients)
         g = dropout.backward(g, pass.dropout, parameters, &gradients)
         g = LastStepLayer().backward(g, pass.last, parameters, &gradients)
@@ -134,10 +134,10 @@ public struct ConvLSTMForecaster: SequenceForecaster, SingleInputNetwork {
     }
 
     /// Channels-last copy of a validated `[batch, time, c, h, w]` input.
-    func prepare(_ x: Tensor) throws -> NNArray {
+    func prepare(_ x: Tensor) throws -> Tensor {
         try validateInput(x, name: "x", expected: [nil, nil, inputChannels, nil, nil])
         let (b, t, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3], x.shape[4])
-        return NNArray(unchecked: [b, t, h, w, c], ChannelLayout.toChannelsLast(x.storage, outer: b * t, channels: c, pixels: h * w))
+        return Tensor(unchecked: [b, t, h, w, c], ChannelLayout.toChannelsLast(x.storage, outer: b * t, channels: c, pixels: h * w))
     }
 
     /// Evaluation-mode logits `[batch, 1, h, w]`.
@@ -147,7 +147,7 @@ public struct ConvLSTMForecaster: SequenceForecaster, SingleInputNetwork {
         let input = ChannelLayout.toChannelsLastTimeMajor(x.storage, batch: b, steps: t, channels: c, pixels: h * w)
         var context = ForwardContext(parameters: parameters, training: false)
         let y = try evaluate(timeMajor: input, batch: b, steps: t, height: h, width: w, &context)
-        return try Tensor(shape: [b, 1, h, w], values: y.data)
+        return y.reshaped(unchecked: [b, 1, h, w])
     }
 
     /// Evaluation-mode probabilities (sigmoid of the logits) `[batch, 1, h, w]`.

@@ -1,4 +1,5 @@
 import CNeuralKernels
+import CrimeCore
 
 /// The CNN-LSTM's image block, fused: 3×3 "same" convolution → ReLU → batch norm → 2×2 max-pool over every
 /// image of `[n, h, w, in]` (channels-last; the CNN-LSTM folds batch and time into `n`). It computes what
@@ -20,7 +21,7 @@ struct ConvPoolBlock {
     /// What the backward pass needs.
     struct Cache: Sendable {
         /// The block's input `[n, h, w, in]`.
-        let input: NNArray
+        let input: Tensor
         /// The ReLU's output `[n, h, w, out]`; emptied by the backward pass, which reuses its memory.
         var activations: [Float]
         /// Per channel: the mean, 1/√(σ² + ε) and γ/√(σ² + ε) used by the batch norm (β is the parameter).
@@ -32,7 +33,7 @@ struct ConvPoolBlock {
     private var direct: Bool { !wantsInputGradient && conv.inputs <= 4 }
 
     /// The pooled output `[n, h/2, w/2, out]`; in training mode the running statistics move.
-    func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+    func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Cache) {
         let (cin, cout) = (conv.inputs, conv.outputs)
         guard x.shape.count == 4, x.shape[3] == cin, x.shape[1] >= 2, x.shape[2] >= 2 else {
             throw NNError.wrongShape(tensor: context.parameters.names[conv.weight] + " input", expected: "[n, h ≥ 2, w ≥ 2, \(cin)]", got: x.shape)
@@ -79,16 +80,16 @@ struct ConvPoolBlock {
                 }
             }
         }
-        return (NNArray(unchecked: [n, ho, wo, cout], pooled), cache)
+        return (Tensor(unchecked: [n, ho, wo, cout], pooled), cache)
     }
 
     /// Writes ReLU(conv(x) + bias) to `z` and each image's per-channel Σ and Σ² to `sums` (image i's at
     /// `2i·out` and `(2i + 1)·out`).
-    private func convolveWithReLU(_ x: NNArray, images n: Int, height h: Int, width w: Int, _ parameters: ParameterSet,
+    private func convolveWithReLU(_ x: Tensor, images n: Int, height h: Int, width w: Int, _ parameters: ParameterSet,
                                   into z: inout [Float], sums: inout [Double]) {
         let (cin, cout, pixels) = (conv.inputs, conv.outputs, h * w)
         let weights = parameters.values[conv.weight], bias = parameters.values[conv.bias]
-        x.data.withUnsafeBufferPointer { xb in
+        x.storage.withUnsafeBufferPointer { xb in
             z.withUnsafeMutableBufferPointer { zb in
                 sums.withUnsafeMutableBufferPointer { sb in
                     guard let xp = xb.baseAddress, let zp = zb.baseAddress, let sp = sb.baseAddress else { return }
@@ -126,7 +127,7 @@ struct ConvPoolBlock {
 
     /// Adds the parameter gradients for the pooled output's gradient `dy` and returns the input's gradient
     /// (nil when ``wantsInputGradient`` is false). Consumes the cache's activations.
-    func backward(_ dy: NNArray, _ cache: inout Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray? {
+    func backward(_ dy: Tensor, _ cache: inout Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor? {
         let x = cache.input
         let (n, h, w) = (x.shape[0], x.shape[1], x.shape[2])
         let (cout, pixels, pooledPixels) = (conv.outputs, h * w, (h / 2) * (w / 2))
@@ -136,7 +137,7 @@ struct ConvPoolBlock {
         // pass 1: Σ dy and Σ dy·x̂ per channel, per image
         var sums = [Double](repeating: 0, count: 2 * n * cout)
         dz.withUnsafeBufferPointer { r in
-            dy.data.withUnsafeBufferPointer { g in
+            dy.storage.withUnsafeBufferPointer { g in
                 sums.withUnsafeMutableBufferPointer { s in
                     guard let rp = r.baseAddress, let gp = g.baseAddress, let sp = s.baseAddress else { return }
                     ParallelRows.forEach(count: n, minimumPart: 1) { images in
@@ -160,7 +161,7 @@ struct ConvPoolBlock {
         // pass 2: the activations become the convolution's output gradient; Σ of it per image
         var biasSums = [Double](repeating: 0, count: n * cout)
         dz.withUnsafeMutableBufferPointer { r in
-            dy.data.withUnsafeBufferPointer { g in
+            dy.storage.withUnsafeBufferPointer { g in
                 biasSums.withUnsafeMutableBufferPointer { s in
                     guard let rp = r.baseAddress, let gp = g.baseAddress, let sp = s.baseAddress else { return }
                     ParallelRows.forEach(count: n, minimumPart: 1) { images in
@@ -178,14 +179,14 @@ struct ConvPoolBlock {
     }
 
     /// Adds the kernel's gradient for the convolution's output gradient `dz` and returns the input's.
-    private func convolutionGradients(_ dz: [Float], input x: NNArray, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray? {
+    private func convolutionGradients(_ dz: [Float], input x: Tensor, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor? {
         let (n, h, w) = (x.shape[0], x.shape[1], x.shape[2])
         let (cin, cout, pixels) = (conv.inputs, conv.outputs, h * w)
         if direct {
             // fixed groups of images, each summed on one core, added in order
             let groups = min(8, n), size = 9 * cin * cout
             var partials = [Double](repeating: 0, count: groups * size)
-            x.data.withUnsafeBufferPointer { xb in
+            x.storage.withUnsafeBufferPointer { xb in
                 dz.withUnsafeBufferPointer { gb in
                     partials.withUnsafeMutableBufferPointer { pb in
                         guard let xp = xb.baseAddress, let gp = gb.baseAddress, let pp = pb.baseAddress else { return }
@@ -213,7 +214,7 @@ struct ConvPoolBlock {
         var dx = wantsInputGradient ? overwrittenFloats(n * pixels * cin) : []
         var scratch = overwrittenFloats(max(forward.weightScratchCount(images: n), wantsInputGradient ? adjoint.scratchCount(images: n) : 0))
         let u = wantsInputGradient ? adjoint.transformWeight(parameters.values[conv.weight], adjoint: true) : []
-        x.data.withUnsafeBufferPointer { xb in
+        x.storage.withUnsafeBufferPointer { xb in
             dz.withUnsafeBufferPointer { gb in
                 du.withUnsafeMutableBufferPointer { dub in
                     scratch.withUnsafeMutableBufferPointer { sb in
@@ -229,7 +230,7 @@ struct ConvPoolBlock {
             }
         }
         WinogradTransforms.accumulateKernelGradient(du, inputs: cin, outputs: cout, into: &gradients.values[conv.weight])
-        return wantsInputGradient ? NNArray(unchecked: x.shape, dx) : nil
+        return wantsInputGradient ? Tensor(unchecked: x.shape, dx) : nil
     }
 
     /// Per slot, the sum over `parts` consecutive records of `slots` vectors of `width` values each, added

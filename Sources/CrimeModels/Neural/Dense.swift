@@ -1,3 +1,5 @@
+import CrimeCore
+
 /// A fully connected layer `y = x·Wᵀ + b` over the last axis, with PyTorch's `nn.Linear` layout:
 /// `weight` [out, in], `bias` [out].
 public struct DenseLayer: NNLayer {
@@ -28,13 +30,13 @@ public struct DenseLayer: NNLayer {
     }
 
     /// Keeps the input for the weight gradient.
-    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, NNArray) {
+    public func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Tensor) {
         guard let last = x.shape.last, last == inputs else {
             throw NNError.wrongShape(tensor: context.parameters.names[weight] + " input", expected: "[…, \(inputs)]", got: x.shape)
         }
         let rows = x.count / max(inputs, 1)
         var y = [Float](repeating: 0, count: rows * outputs)
-        x.data.withUnsafeBufferPointer { a in
+        x.storage.withUnsafeBufferPointer { a in
             context.parameters.values[weight].withUnsafeBufferPointer { w in
                 context.parameters.values[bias].withUnsafeBufferPointer { b in
                     y.withUnsafeMutableBufferPointer { c in
@@ -44,14 +46,14 @@ public struct DenseLayer: NNLayer {
                 }
             }
         }
-        return (NNArray(unchecked: Array(x.shape.dropLast()) + [outputs], y), x)
+        return (Tensor(unchecked: Array(x.shape.dropLast()) + [outputs], y), x)
     }
 
-    public func backward(_ dy: NNArray, _ x: NNArray, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+    public func backward(_ dy: Tensor, _ x: Tensor, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor {
         let rows = x.count / max(inputs, 1)
         var dx = [Float](repeating: 0, count: x.count)
-        dy.data.withUnsafeBufferPointer { g in
-            x.data.withUnsafeBufferPointer { a in
+        dy.storage.withUnsafeBufferPointer { g in
+            x.storage.withUnsafeBufferPointer { a in
                 parameters.values[weight].withUnsafeBufferPointer { w in
                     gradients.values[weight].withUnsafeMutableBufferPointer { dw in
                         BLAS.gemm(true, false, m: outputs, n: inputs, k: rows, g, a, beta: 1, dw)
@@ -65,6 +67,6 @@ public struct DenseLayer: NNLayer {
                 }
             }
         }
-        return NNArray(unchecked: x.shape, dx)
+        return Tensor(unchecked: x.shape, dx)
     }
 }

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// PyTorch's `nn.LSTM(batch_first=True)` with stacked layers: input `[batch, time, features]`, output the
@@ -54,12 +55,12 @@ public struct LSTMLayer: NNLayer {
         let batch: Int, steps: Int
     }
 
-    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+    public func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Cache) {
         guard x.shape.count == 3, x.shape[2] == inputs, x.shape[1] > 0 else {
             throw NNError.wrongShape(tensor: context.parameters.names[weights[0].ih] + " input", expected: "[batch, time, \(inputs)]", got: x.shape)
         }
         let (b, t) = (x.shape[0], x.shape[1])
-        var layerInput = swapLeadingAxes(x.data, b, t, inner: inputs)
+        var layerInput = swapLeadingAxes(x.storage, b, t, inner: inputs)
         var caches: ([[Float]], [[Float]], [[Float]], [[Float]]) = ([], [], [], [])
         for (k, w) in weights.enumerated() {
             let width = k == 0 ? inputs : hidden
@@ -71,7 +72,7 @@ public struct LSTMLayer: NNLayer {
             layerInput = states
         }
         let cache = Cache(inputs: caches.0, gates: caches.1, cells: caches.2, states: caches.3, batch: b, steps: t)
-        return (NNArray(unchecked: [b, t, hidden], swapLeadingAxes(layerInput, t, b, inner: hidden)), cache)
+        return (Tensor(unchecked: [b, t, hidden], swapLeadingAxes(layerInput, t, b, inner: hidden)), cache)
     }
 
     private func stepForward(_ x: [Float], width: Int, batch b: Int, steps t: Int, _ w: (ih: Int, hh: Int, biasIH: Int, biasHH: Int),
@@ -117,13 +118,13 @@ public struct LSTMLayer: NNLayer {
         return (gates, cells, states)
     }
 
-    public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
+    public func backward(_ dy: Tensor, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor {
         let (b, t) = (cache.batch, cache.steps)
-        var upstream = swapLeadingAxes(dy.data, b, t, inner: hidden)
+        var upstream = swapLeadingAxes(dy.storage, b, t, inner: hidden)
         for k in stride(from: weights.count - 1, through: 0, by: -1) {
             upstream = layerBackward(upstream, layer: k, cache, parameters, &gradients)
         }
-        return NNArray(unchecked: [b, t, inputs], swapLeadingAxes(upstream, t, b, inner: inputs))
+        return Tensor(unchecked: [b, t, inputs], swapLeadingAxes(upstream, t, b, inner: inputs))
     }
 
     /// Back-propagation through time for one layer; returns the time-major input gradient.

@@ -42,31 +42,31 @@ public struct LSTMForecaster: SequenceForecaster, SingleInputNetwork {
     }
 
     struct Pass {
-        let lstm: LSTMLayer.Cache, last: [Int], head: NNArray
+        let lstm: LSTMLayer.Cache, last: [Int], head: Tensor
     }
 
-    func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Pass) {
+    func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Pass) {
         let (h, lc) = try lstm.forward(x, &context)
         let (last, sc) = try LastStepLayer().forward(h, &context)
         let (y, hc) = try head.forward(last, &context)
         return (y, Pass(lstm: lc, last: sc, head: hc))
     }
 
-    func backward(_ dy: NNArray, _ pass: Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
+    func backward(_ dy: Tensor, _ pass: Pass, _ parameters: ParameterSet, _ gradients: inout Gradients) {
         var g = head.backward(dy, pass.head, parameters, &gradients)
         g = LastStepLayer().backward(g, pass.last, parameters, &gradients)
         _ = lstm.backward(g, pass.lstm, parameters, &gradients)
     }
 
-    func prepare(_ x: Tensor) throws -> NNArray {
+    func prepare(_ x: Tensor) throws -> Tensor {
         try validateInput(x, name: "x", expected: [nil, nil, features])
-        return NNArray(x)
+        return x
     }
 
     /// Evaluation-mode logits `[batch, 1]`.
     public func predict(_ x: Tensor) throws -> Tensor {
         var context = ForwardContext(parameters: parameters, training: false)
-        return try forward(try prepare(x), &context).0.tensor()
+        return try forward(try prepare(x), &context).0
     }
 
     /// The loss and parameter gradients of one training-mode pass over `x` with targets `[batch, 1]`.

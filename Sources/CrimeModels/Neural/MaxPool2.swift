@@ -1,3 +1,5 @@
+import CrimeCore
+
 /// 2×2 max pooling with stride 2 over channels-last images `[n, h, w, c]` (odd edges dropped, as in
 /// PyTorch). Within a window the first maximum in row-major order wins, and NaN propagates, as PyTorch's
 /// CPU kernel does, so gradients route identically when values tie.
@@ -11,7 +13,7 @@ public struct MaxPool2Layer: NNLayer {
         let inputShape: [Int]
     }
 
-    public func forward(_ x: NNArray, _ context: inout ForwardContext) throws -> (NNArray, Cache) {
+    public func forward(_ x: Tensor, _ context: inout ForwardContext) throws -> (Tensor, Cache) {
         guard x.shape.count == 4, x.shape[1] >= 2, x.shape[2] >= 2 else {
             throw NNError.wrongShape(tensor: "max-pool input", expected: "[n, h ≥ 2, w ≥ 2, c]", got: x.shape)
         }
@@ -19,7 +21,7 @@ public struct MaxPool2Layer: NNLayer {
         let (ho, wo) = (h / 2, w / 2)
         var y = [Float](repeating: 0, count: n * ho * wo * c)
         var source = [Int32](repeating: 0, count: y.count)
-        x.data.withUnsafeBufferPointer { src in
+        x.storage.withUnsafeBufferPointer { src in
             y.withUnsafeMutableBufferPointer { dst in
                 source.withUnsafeMutableBufferPointer { arg in
                     ParallelRows.forEach(count: n, minimumPart: max(1, 4096 / max(1, h * w * c))) { images in
@@ -49,13 +51,13 @@ public struct MaxPool2Layer: NNLayer {
                 }
             }
         }
-        return (NNArray(unchecked: [n, ho, wo, c], y), Cache(source: source, inputShape: x.shape))
+        return (Tensor(unchecked: [n, ho, wo, c], y), Cache(source: source, inputShape: x.shape))
     }
 
-    public func backward(_ dy: NNArray, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> NNArray {
-        var dx = NNArray(zeros: cache.inputShape)
-        dx.data.withUnsafeMutableBufferPointer { d in
-            dy.data.withUnsafeBufferPointer { g in
+    public func backward(_ dy: Tensor, _ cache: Cache, _ parameters: ParameterSet, _ gradients: inout Gradients) -> Tensor {
+        var dx = Tensor(zeros: cache.inputShape)
+        dx.storage.withUnsafeMutableBufferPointer { d in
+            dy.storage.withUnsafeBufferPointer { g in
                 cache.source.withUnsafeBufferPointer { s in
                     for i in 0..<g.count { d[Int(s[i])] += g[i] }
                 }

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// The safetensors format (Hugging Face): an 8-byte little-endian header length, a JSON header mapping each
@@ -70,7 +71,7 @@ public struct SafeTensorsFile: Sendable {
     }
 
     /// A float32 tensor's shape and values; throws naming the tensor when it is absent or not `F32`.
-    public func float32(_ name: String) throws -> NNArray {
+    public func float32(_ name: String) throws -> Tensor {
         guard let entry = entries[name] else { throw NNError.missingTensor(name: name, file: file) }
         guard entry.dtype == "F32" else { throw NNError.wrongDtype(tensor: name, expected: "F32", got: entry.dtype) }
         var values = [Float](repeating: 0, count: entry.shape.reduce(1, *))
@@ -78,7 +79,7 @@ public struct SafeTensorsFile: Sendable {
         data.withUnsafeBytes { raw in
             values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[entry.range])) }
         }
-        return NNArray(unchecked: entry.shape, values)
+        return Tensor(unchecked: entry.shape, values)
     }
 
     /// Every tensor as a parameter set in data order, buffers (`running_mean`, `running_var`) marked
@@ -89,20 +90,20 @@ public struct SafeTensorsFile: Sendable {
         for name in names where !name.hasSuffix("num_batches_tracked") {
             let a = try float32(name)
             let buffer = name.hasSuffix(".running_mean") || name.hasSuffix(".running_var")
-            try set.add(name, shape: a.shape, values: a.data, trainable: !buffer)
+            try set.add(name, shape: a.shape, values: a.storage, trainable: !buffer)
         }
         return set
     }
 
     /// Writes named float32 tensors as a safetensors file (header padded with spaces to 8 bytes).
-    public static func write(_ tensors: [(name: String, array: NNArray)], to url: URL) throws {
+    public static func write(_ tensors: [(name: String, tensor: Tensor)], to url: URL) throws {
         var header = "{"
         var offset = 0
         for (k, t) in tensors.enumerated() {
             let escaped = t.name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            let shape = t.array.shape.map(String.init).joined(separator: ",")
-            header += (k > 0 ? "," : "") + "\"\(escaped)\":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + 4 * t.array.count)]}"
-            offset += 4 * t.array.count
+            let shape = t.tensor.shape.map(String.init).joined(separator: ",")
+            header += (k > 0 ? "," : "") + "\"\(escaped)\":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + 4 * t.tensor.count)]}"
+            offset += 4 * t.tensor.count
         }
         header += "}"
         while (header.utf8.count % 8) != 0 { header += " " }
@@ -110,13 +111,13 @@ public struct SafeTensorsFile: Sendable {
         withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: Array(header.utf8))
         for t in tensors {
-            t.array.data.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            t.tensor.storage.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
         do { try bytes.write(to: url) } catch { throw NNError.io(file: url.path, reason: error.localizedDescription) }
     }
 
     /// Writes a parameter set under its names.
     public static func write(_ parameters: ParameterSet, to url: URL) throws {
-        try write(parameters.names.indices.map { (parameters.names[$0], NNArray(unchecked: parameters.shapes[$0], parameters.values[$0])) }, to: url)
+        try write(parameters.names.indices.map { (parameters.names[$0], Tensor(unchecked: parameters.shapes[$0], parameters.values[$0])) }, to: url)
     }
 }
