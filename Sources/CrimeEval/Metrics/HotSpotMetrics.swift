@@ -12,6 +12,12 @@
 ///   (Hunt, 2016). PAI* fills area a with the cells of highest observed density (count / area),
 ///   taking a fraction of the last cell: for equal-area cells and a whole number of cells that is
 ///   exactly the best selection; for unequal areas it is an upper bound, so PEI ≤ 1 always.
+/// - PEI* = captured / n*, with n* the most incidents any selection of the same NUMBER of cells
+///   holds (the cells with the highest observed counts): the operational form of White, Hunt &
+///   Green (2023), where a department patrols a number of places rather than an area; ≤ 1 always.
+/// - RRI, the recapture rate index (Levine, 2008), adapted to forecasts: (observed / expected in the
+///   flagged cells) ÷ (observed / expected overall); 1 when the flagged cells are as well calibrated
+///   as the whole map, above 1 when they hold more than forecast; NaN when nothing is forecast there.
 public struct HotSpotMetrics: Sendable {
     /// The forecast per cell.
     public let predicted: [Double]
@@ -21,6 +27,7 @@ public struct HotSpotMetrics: Sendable {
     public let areas: [Double]
     private let order: [Int]
     private let densityOrder: [Int]
+    private let countOrder: [Int]
     private let totalArea: Double
     private let totalObserved: Double
 
@@ -48,6 +55,7 @@ public struct HotSpotMetrics: Sendable {
         self.areas = areas
         order = predicted.indices.sorted { predicted[$0] > predicted[$1] || (predicted[$0] == predicted[$1] && $0 < $1) }
         densityOrder = observed.indices.sorted { observed[$0] / areas[$0] > observed[$1] / areas[$1] }
+        countOrder = observed.indices.sorted { observed[$0] > observed[$1] }
         totalArea = areas.reduce(0, +)
         totalObserved = total
     }
@@ -58,13 +66,14 @@ public struct HotSpotMetrics: Sendable {
             throw MetricsError.badParameter(name: "area fraction", reason: "must lie in (0, 1], got \(areaFraction)")
         }
         let target = areaFraction * totalArea * (1 - 1e-12)
-        var area = 0.0, hits = 0.0, cells = 0
+        var area = 0.0, hits = 0.0, cells = 0, expected = 0.0
         for i in order where area < target {
             area += areas[i]
             hits += observed[i]
+            expected += predicted[i]
             cells += 1
         }
-        return point(requested: areaFraction, cells: cells, area: area, hits: hits)
+        return point(requested: areaFraction, cells: cells, area: area, hits: hits, expected: expected)
     }
 
     /// Scores at each requested area share (the hit-rate and PAI curves).
@@ -74,25 +83,30 @@ public struct HotSpotMetrics: Sendable {
 
     /// Scores after each cell in rank order: the full-resolution curve over area coverage.
     public func curve() -> [HotSpotPoint] {
-        var area = 0.0, hits = 0.0
+        var area = 0.0, hits = 0.0, expected = 0.0
         var result = [HotSpotPoint]()
         result.reserveCapacity(order.count)
         for (k, i) in order.enumerated() {
             area += areas[i]
             hits += observed[i]
-            result.append(point(requested: area / totalArea, cells: k + 1, area: area, hits: hits))
+            expected += predicted[i]
+            result.append(point(requested: area / totalArea, cells: k + 1, area: area, hits: hits, expected: expected))
         }
         return result
     }
 
-    private func point(requested: Double, cells: Int, area: Double, hits: Double) -> HotSpotPoint {
+    private func point(requested: Double, cells: Int, area: Double, hits: Double, expected: Double) -> HotSpotPoint {
         let a = area / totalArea
         let hitRate = hits / totalObserved
         let pai = hitRate / a
         let best = bestCapturable(area: area)
         let pei = best > 0 ? hits / best : 0
+        let bestByCount = countOrder.prefix(cells).reduce(0.0) { $0 + observed[$1] }
+        let totalExpected = predicted.reduce(0, +)
+        let rri = expected > 0 && totalExpected > 0 ? (hits / expected) / (totalObserved / totalExpected) : .nan
         return HotSpotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: cells, captured: hits,
-                            hitRate: hitRate, pai: pai, maximumPAI: (best / totalObserved) / a, pei: pei)
+                            hitRate: hitRate, pai: pai, maximumPAI: (best / totalObserved) / a, pei: pei,
+                            peiStar: bestByCount > 0 ? hits / bestByCount : 0, recaptureRateIndex: rri)
     }
 
     /// The most incidents any selection of `area` could hold, taking a fraction of the last cell.
@@ -125,4 +139,8 @@ public struct HotSpotPoint: Sendable, Equatable, Codable {
     public var maximumPAI: Double
     /// Prediction Efficiency Index, PAI / maximum PAI.
     public var pei: Double
+    /// PEI*: captured incidents / the most any selection of as many cells holds.
+    public var peiStar: Double
+    /// Recapture rate index: (observed / expected in the flagged cells) / (observed / expected overall).
+    public var recaptureRateIndex: Double
 }
