@@ -4,7 +4,7 @@
 /// Cells are ranked by forecast, highest first (ties: lower cell index first), and flagged in that
 /// order until the flagged area reaches the requested share of the total area. With unequal cell
 /// areas the share reached is usually a little above the request; every score uses the share
-/// actually reached (``HotSpotPoint/areaFraction``).
+/// actually reached (``HotspotPoint/areaFraction``).
 ///
 /// - hit rate h = observed incidents in flagged cells / all observed incidents;
 /// - PAI = h / a, with a the flagged share of the area (Chainey, Tompson & Uhlig, 2008);
@@ -12,7 +12,7 @@
 ///   (Hunt, 2016). PAI* fills area a with the cells of highest observed density (count / area),
 ///   taking a fraction of the last cell: for equal-area cells and a whole number of cells that is
 ///   exactly the best selection; for unequal areas it is an upper bound, so PEI ≤ 1 always.
-public struct HotSpotMetrics: Sendable {
+public struct HotspotMetrics: Sendable {
     /// The forecast per cell.
     public let predicted: [Double]
     /// The observed count per cell.
@@ -53,7 +53,7 @@ public struct HotSpotMetrics: Sendable {
     }
 
     /// The scores when flagging `areaFraction` (in (0, 1]) of the area.
-    public func at(areaFraction: Double) throws -> HotSpotPoint {
+    public func at(areaFraction: Double) throws -> HotspotPoint {
         guard areaFraction > 0, areaFraction <= 1 else {
             throw MetricsError.badParameter(name: "area fraction", reason: "must lie in (0, 1], got \(areaFraction)")
         }
@@ -68,14 +68,14 @@ public struct HotSpotMetrics: Sendable {
     }
 
     /// Scores at each requested area share (the hit-rate and PAI curves).
-    public func curve(areaFractions: [Double]) throws -> [HotSpotPoint] {
+    public func curve(areaFractions: [Double]) throws -> [HotspotPoint] {
         try areaFractions.map { try at(areaFraction: $0) }
     }
 
     /// Scores after each cell in rank order: the full-resolution curve over area coverage.
-    public func curve() -> [HotSpotPoint] {
+    public func curve() -> [HotspotPoint] {
         var area = 0.0, hits = 0.0
-        var result = [HotSpotPoint]()
+        var result = [HotspotPoint]()
         result.reserveCapacity(order.count)
         for (k, i) in order.enumerated() {
             area += areas[i]
@@ -85,13 +85,13 @@ public struct HotSpotMetrics: Sendable {
         return result
     }
 
-    private func point(requested: Double, cells: Int, area: Double, hits: Double) -> HotSpotPoint {
+    private func point(requested: Double, cells: Int, area: Double, hits: Double) -> HotspotPoint {
         let a = area / totalArea
         let hitRate = hits / totalObserved
         let pai = hitRate / a
         let best = bestCapturable(area: area)
         let pei = best > 0 ? hits / best : 0
-        return HotSpotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: cells, captured: hits,
+        return HotspotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: cells, captured: hits,
                             hitRate: hitRate, pai: pai, maximumPAI: (best / totalObserved) / a, pei: pei)
     }
 
@@ -108,7 +108,7 @@ public struct HotSpotMetrics: Sendable {
 }
 
 /// Hot-spot scores at one area share.
-public struct HotSpotPoint: Sendable, Equatable, Codable {
+public struct HotspotPoint: Sendable, Equatable, Codable {
     /// The area share asked for.
     public var requestedFraction: Double
     /// The area share the flagged cells actually cover.
