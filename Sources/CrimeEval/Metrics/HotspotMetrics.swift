@@ -21,14 +21,34 @@ public struct HotspotMetrics: Sendable {
     public let areas: [Double]
     private let order: [Int]
     private let densityOrder: [Int]
-    private let totalArea: Double
-    private let totalObserved: Double
+    let totalArea: Double
+    let totalObserved: Double
 
     /// Prepares the scores; `areas` nil means every cell has area 1.
     ///
     /// Throws for empty or mismatched inputs, non-finite values, negative counts, non-positive
     /// areas, or no observed incident at all (every hit rate would be 0/0).
     public init(predicted: [Double], observed: [Double], areas: [Double]? = nil) throws {
+        self.init(valid: predicted, observed: observed, areas: try Self.checkedAreas(predicted: predicted, observed: observed, areas: areas))
+        guard totalObserved > 0 else {
+            throw MetricsError.badParameter(name: "observed counts", reason: "no incident was observed, so hit rates are undefined")
+        }
+    }
+
+    /// Prepares checked inputs (``checkedAreas(predicted:observed:areas:)``); the total observed may be 0.
+    init(valid predicted: [Double], observed: [Double], areas: [Double]) {
+        self.predicted = predicted
+        self.observed = observed
+        self.areas = areas
+        order = predicted.indices.sorted { predicted[$0] > predicted[$1] || (predicted[$0] == predicted[$1] && $0 < $1) }
+        densityOrder = observed.indices.sorted { observed[$0] / areas[$0] > observed[$1] / areas[$1] }
+        totalArea = areas.reduce(0, +)
+        totalObserved = observed.reduce(0, +)
+    }
+
+    /// Throws for empty or mismatched inputs, non-finite values, negative counts or non-positive
+    /// areas; returns the areas (all 1 when nil).
+    static func checkedAreas(predicted: [Double], observed: [Double], areas: [Double]?) throws -> [Double] {
         try MetricsCheck.pair(observed, "observed counts", predicted, "forecasts")
         let areas = areas ?? [Double](repeating: 1, count: observed.count)
         guard areas.count == observed.count else {
@@ -41,30 +61,20 @@ public struct HotspotMetrics: Sendable {
         if let bad = areas.firstIndex(where: { $0 <= 0 }) {
             throw MetricsError.outOfDomain(what: "areas", index: bad, value: areas[bad], requirement: "areas must be > 0")
         }
-        let total = observed.reduce(0, +)
-        guard total > 0 else { throw MetricsError.badParameter(name: "observed counts", reason: "no incident was observed, so hit rates are undefined") }
-        self.predicted = predicted
-        self.observed = observed
-        self.areas = areas
-        order = predicted.indices.sorted { predicted[$0] > predicted[$1] || (predicted[$0] == predicted[$1] && $0 < $1) }
-        densityOrder = observed.indices.sorted { observed[$0] / areas[$0] > observed[$1] / areas[$1] }
-        totalArea = areas.reduce(0, +)
-        totalObserved = total
+        return areas
+    }
+
+    /// Throws unless the area share lies in (0, 1].
+    static func checkFraction(_ areaFraction: Double) throws {
+        guard areaFraction > 0, areaFraction <= 1 else {
+            throw MetricsError.badParameter(name: "area fraction", reason: "must lie in (0, 1], got \(areaFraction)")
+        }
     }
 
     /// The scores when flagging `areaFraction` (in (0, 1]) of the area.
     public func at(areaFraction: Double) throws -> HotspotPoint {
-        guard areaFraction > 0, areaFraction <= 1 else {
-            throw MetricsError.badParameter(name: "area fraction", reason: "must lie in (0, 1], got \(areaFraction)")
-        }
-        let target = areaFraction * totalArea * (1 - 1e-12)
-        var area = 0.0, hits = 0.0, cells = 0
-        for i in order where area < target {
-            area += areas[i]
-            hits += observed[i]
-            cells += 1
-        }
-        return point(requested: areaFraction, cells: cells, area: area, hits: hits)
+        try Self.checkFraction(areaFraction)
+        return Self.point(requested: areaFraction, flagged(areaFraction: areaFraction), totalArea: totalArea, totalObserved: totalObserved)
     }
 
     /// Scores at each requested area share (the hit-rate and PAI curves).
@@ -80,19 +90,32 @@ public struct HotspotMetrics: Sendable {
         for (k, i) in order.enumerated() {
             area += areas[i]
             hits += observed[i]
-            result.append(point(requested: area / totalArea, cells: k + 1, area: area, hits: hits))
+            let flagged = Flagged(cells: k + 1, area: area, hits: hits, best: bestCapturable(area: area))
+            result.append(Self.point(requested: area / totalArea, flagged, totalArea: totalArea, totalObserved: totalObserved))
         }
         return result
     }
 
-    private func point(requested: Double, cells: Int, area: Double, hits: Double) -> HotspotPoint {
-        let a = area / totalArea
-        let hitRate = hits / totalObserved
+    /// What flagging cells in rank order until `areaFraction` of the area captures.
+    func flagged(areaFraction: Double) -> Flagged {
+        let target = areaFraction * totalArea * (1 - 1e-12)
+        var area = 0.0, hits = 0.0, cells = 0
+        for i in order where area < target {
+            area += areas[i]
+            hits += observed[i]
+            cells += 1
+        }
+        return Flagged(cells: cells, area: area, hits: hits, best: bestCapturable(area: area))
+    }
+
+    /// The scores of flagged cells out of `totalArea` and `totalObserved`.
+    static func point(requested: Double, _ flagged: Flagged, totalArea: Double, totalObserved: Double) -> HotspotPoint {
+        let a = flagged.area / totalArea
+        let hitRate = flagged.hits / totalObserved
         let pai = hitRate / a
-        let best = bestCapturable(area: area)
-        let pei = best > 0 ? hits / best : 0
-        return HotspotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: cells, captured: hits,
-                            hitRate: hitRate, pai: pai, maximumPAI: (best / totalObserved) / a, pei: pei)
+        let pei = flagged.best > 0 ? flagged.hits / flagged.best : 0
+        return HotspotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: flagged.cells, captured: flagged.hits,
+                            hitRate: hitRate, pai: pai, maximumPAI: (flagged.best / totalObserved) / a, pei: pei)
     }
 
     /// The most incidents any selection of `area` could hold, taking a fraction of the last cell.
@@ -105,6 +128,15 @@ public struct HotspotMetrics: Sendable {
         }
         return captured
     }
+}
+
+/// Flagged cells: how many, their area, the incidents they hold, and the most incidents any
+/// selection of the same area could hold.
+struct Flagged {
+    var cells: Int
+    var area: Double
+    var hits: Double
+    var best: Double
 }
 
 /// Hot-spot scores at one area share.
