@@ -128,10 +128,10 @@ public struct HotspotData: Sendable {
     /// ``test``: the training buckets are the history's windows `0..<b` and the test buckets its
     /// targets `b..<2b` (b = `buckets.count`), so a season of `b` windows pairs each test bucket
     /// with the same bucket of the training period.
-    public func forecast(_ baseline: NaiveBaseline.Rule) throws -> [Double] {
+    public func forecast(_ rule: NaiveBaseline.Rule) throws -> [Double] {
         let b = buckets.count
         let history = try CountHistory(cellCount: cells.count, windows: Array(0..<b), counts: train)
-        return try baseline.forecast(history, windows: Array(b..<(2 * b)), neighbors: neighbors)
+        return try rule.forecast(history, windows: Array(b..<(2 * b)), neighbors: neighbors)
     }
 
     /// Cell-major values (like ``test``) regrouped per bucket: `result[k][c]` is cell c in bucket k.

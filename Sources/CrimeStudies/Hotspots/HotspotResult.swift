@@ -6,8 +6,6 @@ import CrimeEval
 public struct HotspotForecast: Sendable {
     /// The model's or baseline's name.
     public let model: String
-    /// True for the naive baselines.
-    public let isBaseline: Bool
     /// The forecast per (cell, bucket), cell-major like ``HotspotData/test``.
     public let values: [Double]
 }

@@ -46,13 +46,13 @@ public enum HotspotStudy {
             if let bad = forecast.firstIndex(where: { !$0.isFinite }) {
                 throw HotspotError.badForecast(model: model.name, reason: "row \(bad) is not finite")
             }
-            forecasts.append(HotspotForecast(model: model.name, isBaseline: false, values: forecast))
+            forecasts.append(HotspotForecast(model: model.name, values: forecast))
         }
         for baseline in baselines(buckets: data.buckets.count) {
-            forecasts.append(HotspotForecast(model: baseline.name, isBaseline: true, values: try data.forecast(baseline.rule)))
+            forecasts.append(HotspotForecast(model: baseline.name, values: try data.forecast(baseline.rule)))
         }
-        let scores = try forecasts.map { f in
-            var score = try ForecastScore(model: f.model, isBaseline: f.isBaseline, truth: data.test, predicted: f.values)
+        let scores = try forecasts.enumerated().map { k, f in
+            var score = try ForecastScore(model: f.model, isBaseline: k >= models.count, truth: data.test, predicted: f.values)
             score.hotspot = try HotspotMetrics.pooled(predicted: data.byBucket(f.values), observed: data.byBucket(data.test),
                                                       areas: data.areas, areaFraction: areaShare)
             return score

@@ -76,7 +76,7 @@ public struct MobilityStudy: Sendable {
                     let start = ContinuousClock.now
                     let fitted = try fit(model, data, seed: seed &+ UInt64(history) &* 31)
                     let elapsed = start.duration(to: .now)
-                    let score = try Self.score(model: model.rawValue, isBaseline: !model.usesLayers,
+                    let score = try Self.score(model: model.rawValue, isBaseline: model == .historicalRate,
                                                validationLabels: data.validation.labels, validationScores: fitted.validation,
                                                testLabels: labels, testScores: fitted.test, size: data.test.size)
                     let run = MobilityRun(model: model, channels: channels, history: history, score: score,
