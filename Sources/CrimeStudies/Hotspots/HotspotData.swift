@@ -34,7 +34,7 @@ public struct HotspotData: Sendable {
     /// buckets of `scheme`, separately for the training and test periods (local days in the
     /// table's zone). Incidents outside the cells or both periods are counted in neither.
     ///
-    /// `areas` gives each cell's area, in the order of `cells` (H3 cells: ``H3/cellAreaKm2(_:)``);
+    /// `areas` gives each cell's area, in the order of `cells` (H3 cells: `H3.cellAreaKm2(_:)`);
     /// nil gives every cell the same area, as on a regular grid. Throws when there are no cells,
     /// a period has no days, or an area is missing, not finite or not positive.
     public init(table: IncidentTable, index: some SpatialIndex, cells: [CellID], scheme: ShiftScheme,

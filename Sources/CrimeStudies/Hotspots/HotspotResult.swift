@@ -16,8 +16,8 @@ public struct HotspotResult: Sendable {
     public let data: HotspotData
     /// The feature columns the models saw.
     public let featureNames: [String]
-    /// Scores, models first, then baselines: MAE, RMSE and R² (``ForecastScore/regression``) and
-    /// the pooled hit rate, PAI and PEI (``ForecastScore/hotspot``) of ``HotspotStudy/run(_:models:)``.
+    /// Scores, models first, then baselines: MAE, RMSE and R² (`ForecastScore.regression`) and
+    /// the pooled hit rate, PAI and PEI (`ForecastScore.hotspot`) of ``HotspotStudy/run(_:models:)``.
     public let scores: [ForecastScore]
     /// Test-period forecasts, in the order of ``scores``.
     public let forecasts: [HotspotForecast]

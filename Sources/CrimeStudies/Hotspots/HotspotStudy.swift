@@ -29,7 +29,7 @@ public enum HotspotStudy {
     /// shift bucket the cells with the highest forecast are flagged until 5 % of the study area (by
     /// ``HotspotData/areas``) is covered, and the incidents they capture, their area and the most
     /// incidents that area could hold are summed over the buckets
-    /// (``HotspotMetrics/pooled(predicted:observed:areas:areaFraction:)``).
+    /// (`HotspotMetrics.pooled(predicted:observed:areas:areaFraction:)`).
     ///
     /// Models are copied before fitting, so the values passed in stay unfitted.
     public static func run(_ data: HotspotData, models: [HotspotModel]) throws -> HotspotResult {

@@ -3,10 +3,10 @@ import CrimeEval
 extension WeeklyDistrictSeries {
     /// A naive rule's forecasts of `weeks` from the fixed block of weeks `history` (all before the
     /// first target week), row-major `[target week, district]`: for example each district's mean
-    /// over the training weeks with ``NaiveBaseline/Rule/historicalAverage``.
+    /// over the training weeks with `NaiveBaseline.Rule.historicalAverage`.
     ///
     /// - Throws: ``WeeklyDistrictError/badSetting(_:)`` unless `history` is a non-empty range of
-    ///   weeks inside the series; a ``MetricsError`` for a target week not after `history`.
+    ///   weeks inside the series; a `MetricsError` for a target week not after `history`.
     public func forecast(_ rule: NaiveBaseline.Rule, history: Range<Int>, weeks: [Int]) throws -> [Double] {
         guard !history.isEmpty, history.lowerBound >= 0, history.upperBound <= weekCount else {
             throw WeeklyDistrictError.badSetting("a baseline's history needs a non-empty range of weeks inside 0..<\(weekCount), got \(history)")
@@ -19,8 +19,8 @@ extension WeeklyDistrictSeries {
     }
 
     /// A naive rule's one-step-ahead forecasts, row-major `[target week, district]`: week t is
-    /// forecast from weeks `0..<t`, so ``NaiveBaseline/Rule/previousWindow`` gives last week's count
-    /// and ``NaiveBaseline/Rule/seasonalNaive(period:)`` with a period of 52 the same week last year.
+    /// forecast from weeks `0..<t`, so `NaiveBaseline.Rule.previousWindow` gives last week's count
+    /// and `NaiveBaseline.Rule.seasonalNaive(period:)` with a period of 52 the same week last year.
     ///
     /// - Throws: ``WeeklyDistrictError/weekOutOfRange(week:weeks:)`` for a target week without a week
     ///   before it or more than one week past the series.

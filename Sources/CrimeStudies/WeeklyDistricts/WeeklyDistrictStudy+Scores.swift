@@ -4,7 +4,7 @@ extension WeeklyDistrictStudy {
     /// Scores one model's weekly district forecasts against the truth, both row-major
     /// `[week, district]`: MSE and R² over all (week, district) pairs, the pooled variance ratio
     /// (variance of all predictions ÷ variance of all true counts) and the within-district variance
-    /// ratio (``ForecastScore/withinCellVarianceRatio``: near 0 for a model that predicts each
+    /// ratio (`ForecastScore.withinCellVarianceRatio`: near 0 for a model that predicts each
     /// district's mean, near 1 for one that follows the weekly ups and downs).
     ///
     /// - Throws: ``WeeklyDistrictError/lengthMismatch(what:expected:got:)`` when the lengths differ;
