@@ -4,8 +4,8 @@ extension Metrics {
     /// to the mean. NaN when the truth is constant, empty or of another length.
     public static func varianceRatio(_ truth: [Double], _ predicted: [Double]) -> Double {
         guard truth.count == predicted.count else { return .nan }
-        let v = populationVariance(truth[...])
-        return v > 0 ? populationVariance(predicted[...]) / v : .nan
+        let v = populationVariance(truth)
+        return v > 0 ? populationVariance(predicted) / v : .nan
     }
 
     /// For a panel laid out row-major `[window, cell]` (`cells` values per window): the mean over
@@ -19,16 +19,16 @@ extension Metrics {
         var ratios = 0.0, used = 0
         for c in 0..<cells {
             let t = (0..<windows).map { truth[$0 * cells + c] }, p = (0..<windows).map { predicted[$0 * cells + c] }
-            let vt = populationVariance(t[...])
+            let vt = populationVariance(t)
             guard vt > 0 else { continue }
-            ratios += populationVariance(p[...]) / vt
+            ratios += populationVariance(p) / vt
             used += 1
         }
         return used > 0 ? ratios / Double(used) : .nan
     }
 
     /// Σ (x − mean)² / n; NaN when empty.
-    private static func populationVariance(_ x: ArraySlice<Double>) -> Double {
+    private static func populationVariance(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }
         let n = Double(x.count)
         let mean = x.reduce(0, +) / n
