@@ -52,12 +52,13 @@ struct LasVegasHotspots: ParsableCommand {
             pipeline.start = try LocalDay(config.start)
             print("synthetic city: \(table.count) incidents over \(config.days) days")
         }
-        let (h3, result) = try pipeline.run(table)
+        let output = try pipeline.run(table)
+        let result = output.result
         print("\(result.data.cells.count) H3 cells × \(result.data.buckets.count) buckets, \(pipeline.weeks) weeks per period\n")
         print(result.scoreTable().text())
         print("Cells the forest misses most:")
         print(try result.worstCells(of: result.bestModel, count: 5).text())
-        let summary = try HotspotReport.write(result, index: h3, options: .study(),
+        let summary = try HotspotReport.write(result, index: output.index, options: .study(),
                                               title: "Las Vegas hot-spot study", to: URL(fileURLWithPath: out))
         for plan in summary.plans {
             print(String(format: "%@: %d cells cover %.1f%% of expected incidents", plan.query, plan.cells, 100 * plan.expectedShare))

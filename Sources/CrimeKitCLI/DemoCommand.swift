@@ -58,13 +58,13 @@ struct DemoCommand: ParsableCommand {
         pipeline.start = try LocalDay(config.start)
         pipeline.trees = trees
         pipeline.seed = seed
-        let (h3, result) = try pipeline.run(table)
-        let data = result.data
+        let output = try pipeline.run(table)
+        let result = output.result, data = result.data
         print("counts: \(data.cells.count) H3 resolution-8 cells × \(data.buckets.count) weekday-shift buckets; training from \(data.trainDays.lowerBound), test from \(data.testDays.lowerBound), \(weeks) weeks each")
         print("")
         print(result.scoreTable().text(), terminator: "")
 
-        let summary = try HotspotReport.write(result, index: h3, options: .study(),
+        let summary = try HotspotReport.write(result, index: output.index, options: .study(),
                                               title: "CrimeKit demo: hot spots in the synthetic city", to: folder)
         print("")
         for plan in summary.plans {

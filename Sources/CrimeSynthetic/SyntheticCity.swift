@@ -114,7 +114,7 @@ public struct SyntheticCity: Sendable {
     /// The surface's value at metres from the centre: 1 plus hot spots plus the corridor.
     static func surfaceValue(_ config: SyntheticCityConfig, x: Double, y: Double) -> Double {
         var v = 1.0
-        for s in config.hotSpots {
+        for s in config.hotspots {
             let d2 = (x - s.x) * (x - s.x) + (y - s.y) * (y - s.y)
             v += s.amplitude * exp(-d2 / (2 * s.radius * s.radius))
         }

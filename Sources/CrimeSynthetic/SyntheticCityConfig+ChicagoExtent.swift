@@ -18,12 +18,12 @@ extension SyntheticCityConfig {
         config.rasterSize = 210
         config.cellSide = 200
         // Metres east and north of the centre (1 km ≈ 0.009° north, ≈ 0.012° east at this latitude).
-        config.hotSpots = [
-            HotSpot(x: 8_300, y: 5_500, radius: 1_200, amplitude: 12),   // the Loop
-            HotSpot(x: -2_500, y: 6_700, radius: 1_500, amplitude: 10),  // Austin / West Garfield Park
-            HotSpot(x: 7_000, y: -5_500, radius: 1_400, amplitude: 10),  // Englewood
-            HotSpot(x: 12_900, y: -7_800, radius: 1_100, amplitude: 7),  // South Shore
-            HotSpot(x: 5_000, y: 17_000, radius: 1_000, amplitude: 5),   // Rogers Park / Uptown
+        config.hotspots = [
+            Hotspot(x: 8_300, y: 5_500, radius: 1_200, amplitude: 12),   // the Loop
+            Hotspot(x: -2_500, y: 6_700, radius: 1_500, amplitude: 10),  // Austin / West Garfield Park
+            Hotspot(x: 7_000, y: -5_500, radius: 1_400, amplitude: 10),  // Englewood
+            Hotspot(x: 12_900, y: -7_800, radius: 1_100, amplitude: 7),  // South Shore
+            Hotspot(x: 5_000, y: 17_000, radius: 1_000, amplitude: 5),   // Rogers Park / Uptown
         ]
         config.corridor = Corridor(x0: -8_000, y0: 6_200, x1: 8_000, y1: 6_200, width: 300, amplitude: 4)
         return config

@@ -2,7 +2,7 @@ import CrimeCore
 /// The knobs of the synthetic city. Every default is documented; every random choice follows `seed`.
 public struct SyntheticCityConfig: Sendable, Equatable {
     /// A Gaussian hot spot on the background surface, in metres from the city centre.
-    public struct HotSpot: Sendable, Equatable {
+    public struct Hotspot: Sendable, Equatable {
         /// Metres east of the centre.
         public var x: Double
         /// Metres north of the centre.
@@ -62,11 +62,11 @@ public struct SyntheticCityConfig: Sendable, Equatable {
     /// Raster cell side in metres.
     public var cellSide = 200.0
     /// Hot spots on a flat base of height 1.
-    public var hotSpots: [HotSpot] = [
-        HotSpot(x: 0, y: 0, radius: 900, amplitude: 14),
-        HotSpot(x: -5_000, y: 4_000, radius: 700, amplitude: 10),
-        HotSpot(x: 4_500, y: -6_000, radius: 1_100, amplitude: 8),
-        HotSpot(x: -6_500, y: -5_500, radius: 500, amplitude: 12),
+    public var hotspots: [Hotspot] = [
+        Hotspot(x: 0, y: 0, radius: 900, amplitude: 14),
+        Hotspot(x: -5_000, y: 4_000, radius: 700, amplitude: 10),
+        Hotspot(x: 4_500, y: -6_000, radius: 1_100, amplitude: 8),
+        Hotspot(x: -6_500, y: -5_500, radius: 500, amplitude: 12),
     ]
     /// A busy street: a segment with a Gaussian cross-section.
     public var corridor = Corridor(x0: -9_000, y0: -1_000, x1: 9_000, y1: 1_500, width: 250, amplitude: 5)

@@ -26,8 +26,8 @@ import CrimeEval
         let table = try cube.features(FeatureSpec(lags: [1, 7], rollingMeans: [7]), neighbors: neighbors)
         let data = try BacktestData(table: table, seasonPeriod: 7)
         let result = try Backtest.run(data: data, models: [], origin: RollingOrigin(initialWindows: 14, horizon: 7), neighbors: neighbors)
-        let seasonal = try #require(result.summary(of: NaiveBaseline.seasonalMean.rawValue))
-        let last = try #require(result.summary(of: NaiveBaseline.lastWindow.rawValue))
+        let seasonal = try #require(result.summary(of: "naive_seasonal_mean")?.regression)
+        let last = try #require(result.summary(of: "naive_last_window")?.regression)
         #expect(seasonal.mae < 1e-12)
         // Feature rows start at window 7; origins at windows 21 and 28 follow Sunday windows 20
         // and 27. Per week and cell only Saturday is off, by 3 → MAE 3/7.

@@ -58,7 +58,8 @@ struct HotspotStudyTests {
     }
 
     @Test func featuresComeFromGeometryCalendarAndTrainingOnly() {
-        let (x, names) = data.features()
+        let features = data.features()
+        let x = features.matrix, names = features.names
         #expect(names == ["east_km", "north_km", "weekday", "shift", "weekend", "neighbor_mean_train",
                           "cell_other_buckets_train", "bucket_other_cells_train", "margin_expectation_train"])
         #expect(x.rows == 84)
@@ -73,23 +74,23 @@ struct HotspotStudyTests {
         #expect(abs((x[14, 0] - x[0, 0]) - 1) < 1e-9)
     }
 
-    @Test func baselinesByHand() {
-        let share = HotspotBaseline.cellTimesBucketShare.forecast(data)
+    @Test func baselinesByHand() throws {
+        let share = try data.forecast(.margins(period: 14))
         // Bucket totals 1 (Monday Day) and 4 (Saturday Night) of 5; cell a holds 4, cell b 1.
         #expect(abs(share[a * 14 + 11] - 3.2) < 1e-12)
         #expect(abs(share[a * 14 + 0] - 0.8) < 1e-12)
         #expect(abs(share[b * 14 + 11] - 0.8) < 1e-12)
         #expect(abs(share[b * 14 + 0] - 0.2) < 1e-12)
-        let smooth = HotspotBaseline.spatiallySmoothed.forecast(data)
+        let smooth = try data.forecast(.neighborhoodMean(of: .seasonalNaive(period: 14)))
         #expect(abs(smooth[a * 14 + 11] - 0.75) < 1e-12)      // (3 + 0 + 0 + 0) / 4
-        #expect(HotspotBaseline.lastPeriod.forecast(data) == data.train)
+        #expect(try data.forecast(.seasonalNaive(period: 14)) == data.train)
     }
 
     @Test func studyScoresModelsBesideBaselines() throws {
-        let result = try HotspotStudy.run(data, models: [("mean", MeanRegressor())])
-        #expect(result.scores.map(\.model) == ["mean"] + HotspotBaseline.allCases.map(\.rawValue))
+        let result = try HotspotStudy.run(data, models: [HotspotModel(name: "mean", MeanRegressor())])
+        #expect(result.scores.map(\.model) == ["mean"] + HotspotStudy.baselines(buckets: 14).map(\.name))
         let m = 5.0 / 84
-        let mean = try #require(result.scores.first)
+        let mean = try #require(result.scores.first?.regression)
         #expect(abs(mean.mae - (3 + 80 * m) / 84) < 1e-12)
         #expect(result.bestModel == "mean")
         let residuals = try result.cellResiduals(of: "mean")
@@ -97,8 +98,25 @@ struct HotspotStudyTests {
         #expect(throws: HotspotError.noModels) { try HotspotStudy.run(data, models: []) }
     }
 
+    /// Hit rate, PAI and PEI at 5 % of six equal cells: one cell (1/6 of the area) per bucket, 14
+    /// buckets. The test period holds 2 incidents in cell a on Saturday Night and 1 in cell b on
+    /// Monday Day; the best single cell of those buckets holds 2 and 1, so 3 are capturable.
+    /// The constant forecast flags cell a (the lower index) everywhere: 2 of 3, PAI (2/3) ÷ (1/6) = 4,
+    /// PEI 2/3. A forecast equal to the test counts flags a and b there: 3 of 3, PAI 6, PEI 1.
+    @Test func hitRatePAIAndPEIByHand() throws {
+        let result = try HotspotStudy.run(data, models: [HotspotModel(name: "mean", MeanRegressor()),
+                                                         HotspotModel(name: "truth", Fixed(values: data.test))])
+        let mean = try #require(result.scores[0].hotspot), truth = try #require(result.scores[1].hotspot)
+        #expect(mean.cellsFlagged == 14 && abs(mean.areaFraction - 1.0 / 6) < 1e-12 && mean.requestedFraction == 0.05)
+        #expect(abs(mean.hitRate - 2.0 / 3) < 1e-12 && abs(mean.pai - 4) < 1e-12 && abs(mean.pei - 2.0 / 3) < 1e-12)
+        #expect(abs(truth.hitRate - 1) < 1e-12 && abs(truth.pai - 6) < 1e-12 && abs(truth.pei - 1) < 1e-12)
+        let table = result.scoreTable()
+        #expect(table.columns == ["model", "MAE", "RMSE", "R2", "hit rate 5%", "PAI 5%", "PEI 5%"])
+        #expect(table.rows[0].suffix(3) == ["0.667", "4.00", "0.667"])
+    }
+
     @Test func reportWritesEveryFile() throws {
-        let result = try HotspotStudy.run(data, models: [("mean", MeanRegressor())])
+        let result = try HotspotStudy.run(data, models: [HotspotModel(name: "mean", MeanRegressor())])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-hotspot-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let options = HotspotReportOptions(queries: ["Saturday Night"], patrolCells: 2,
@@ -119,6 +137,13 @@ struct HotspotStudyTests {
     }
 }
 
+/// A regressor that forecasts fixed values whatever it is shown.
+private struct Fixed: Regressor {
+    let values: [Double]
+    mutating func fit(_ x: Matrix, targets y: [Double]) throws {}
+    func predict(_ x: Matrix) throws -> [Double] { values }
+}
+
 @Suite("Hot-spot pipeline on a small synthetic city")
 struct HotspotPipelineTests {
     /// Two weeks of the synthetic city, one week to train and one to test, a 3-tree forest: the
@@ -134,16 +159,19 @@ struct HotspotPipelineTests {
         pipeline.weeks = 1
         pipeline.trees = 3
         pipeline.start = try LocalDay(config.start)
-        let (index, result) = try pipeline.run(table)
-        #expect(result.scores.map(\.model) == ["random forest"] + HotspotBaseline.allCases.map(\.rawValue))
+        let output = try pipeline.run(table)
+        let index = output.index, result = output.result
+        #expect(result.scores.map(\.model) == ["random forest"] + HotspotStudy.baselines(buckets: 28).map(\.name))
         #expect(result.data.buckets.count == 28)
+        // H3 resolution 8 hexagons average 0.737 km².
+        #expect(result.data.areas.allSatisfy { (0.6...0.9).contains($0) })
         let counted = result.data.train.reduce(0, +) + result.data.test.reduce(0, +)
         let inside = table.latitudes.indices.filter {
             index.cell(containing: GeoPoint(latitude: table.latitudes[$0], longitude: table.longitudes[$0]))
                 .map(Set(result.data.cells).contains) ?? false
         }.count
         #expect(counted == Double(inside))
-        #expect(result.scores.allSatisfy { $0.mae.isFinite && $0.r2.isFinite })
+        #expect(result.scores.allSatisfy { ($0.regression?.mae.isFinite ?? false) && ($0.regression?.r2.isFinite ?? false) })
         pipeline.weeks = 2
         #expect(throws: HotspotError.self) { try pipeline.run(table) }
     }

@@ -28,17 +28,18 @@ import CrimeEval
         let validationLabels: [Double] = [1, 0, 1, 0, 0, 0, 1, 0]
         let validationScores: [Double] = [0.9, 0.1, 0.7, 0.2, 0.3, 0.1, 0.65, 0.6]
         let testLabels: [Double] = [1, 1, 0, 0, 0, 0, 0, 0]
-        let a = try MobilityScore.evaluate(validationLabels: validationLabels, validationScores: validationScores,
-                                           testLabels: testLabels, testScores: [0.8, 0.5, 0.1, 0, 0, 0, 0, 0], size: 2)
-        let b = try MobilityScore.evaluate(validationLabels: validationLabels, validationScores: validationScores,
-                                           testLabels: testLabels, testScores: [0.1, 0.1, 0.9, 0, 0, 0, 0, 0], size: 2)
+        let scoreA = try MobilityStudy.score(model: "a", validationLabels: validationLabels, validationScores: validationScores,
+                                             testLabels: testLabels, testScores: [0.8, 0.5, 0.1, 0, 0, 0, 0, 0], size: 2)
+        let scoreB = try MobilityStudy.score(model: "b", validationLabels: validationLabels, validationScores: validationScores,
+                                             testLabels: testLabels, testScores: [0.1, 0.1, 0.9, 0, 0, 0, 0, 0], size: 2)
+        let a = try #require(scoreA.classification), b = try #require(scoreB.classification)
         // Validation F1 peaks for thresholds in (0.6, 0.65]; the lowest candidate there is 0.61.
         #expect(a.threshold == 0.61 && b.threshold == 0.61)
-        #expect(a.precision == 1 && a.recall == 0.5 && abs(a.f1 - 2.0 / 3) < 1e-12)
-        #expect(b.f1 == 0)
+        #expect(a.confusion.precision == 1 && a.confusion.recall == 0.5 && abs(a.confusion.f1 - 2.0 / 3) < 1e-12)
+        #expect(b.confusion.f1 == 0)
         // Two 2 × 2 maps: the first scores F1 2/3, the second has no positives either way (0).
-        #expect(abs(a.perSampleF1 - 1.0 / 3) < 1e-12)
+        #expect(abs(try #require(scoreA.perSampleF1) - 1.0 / 3) < 1e-12)
         // The false negative at (0, 1) is not tolerated; only false positives are.
-        #expect(abs(a.tolerantF1 - 1.0 / 3) < 1e-12)
+        #expect(abs(try #require(scoreA.tolerantF1) - 1.0 / 3) < 1e-12)
     }
 }

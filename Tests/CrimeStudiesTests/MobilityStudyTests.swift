@@ -29,7 +29,7 @@ import CrimeSynthetic
         let result = try study.run(layers, tiles: tiles)
         // Two histories × (five models on the first set + four on the second).
         #expect(result.runs.count == 18)
-        #expect(result.runs.allSatisfy { (0...1).contains($0.score.f1) && (0...1).contains($0.score.tolerantF1) })
+        #expect(result.runs.allSatisfy { (0...1).contains($0.score.classification?.confusion.f1 ?? -1) && (0...1).contains($0.score.tolerantF1 ?? -1) })
         #expect(result.runs.filter { $0.model == .convLSTM }.allSatisfy { $0.epochs.count == 1 })
         #expect(result.table().rows.count == 18)
         let map = try #require(result.exampleMap)

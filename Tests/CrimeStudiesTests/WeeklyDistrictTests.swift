@@ -54,26 +54,26 @@ import CrimeStudies
     @Test func baselinesByHand() throws {
         let s = try series()
         // Season of 4 weeks: week 3 has no week −1, so it falls back to week 2; week 6 uses week 2.
-        #expect(try WeeklyBaselines.seasonalNaive(s, weeks: [3, 6], season: 4) == [2, 12, 22, 2, 12, 22])
-        #expect(try WeeklyBaselines.lastWeek(s, weeks: [6]) == [50, 15, 25])
+        #expect(try s.oneStepForecasts(.seasonalNaive(period: 4), weeks: [3, 6]) == [2, 12, 22, 2, 12, 22])
+        #expect(try s.oneStepForecasts(.previousWindow, weeks: [6]) == [50, 15, 25])
         // Means over weeks 4..<6: district 0 (4 + 50)/2, district 1 (14 + 15)/2, district 2 (24 + 25)/2.
-        #expect(try WeeklyBaselines.districtMean(s, trainingWeeks: 4..<6, weeks: [6, 7]) == [27, 14.5, 24.5, 27, 14.5, 24.5])
-        #expect(throws: WeeklyDistrictError.self) { try WeeklyBaselines.districtMeans(s, weeks: 0..<9) }
+        #expect(try s.forecast(.historicalAverage, history: 4..<6, weeks: [6, 7]) == [27, 14.5, 24.5, 27, 14.5, 24.5])
+        #expect(throws: WeeklyDistrictError.self) { try s.forecast(.historicalAverage, history: 0..<9, weeks: [9]) }
     }
 
     @Test func scoresByHand() throws {
         // Two weeks of two districts; truth 1, 3 / 5, 7 (mean 4, variance 5).
         let truth: [Double] = [1, 3, 5, 7]
-        let perfect = try WeeklyForecastScore(model: "p", truth: truth, predicted: truth, districts: 2)
-        #expect(perfect.mse == 0 && perfect.r2 == 1 && perfect.varianceRatio == 1 && perfect.weeklyVarianceRatio == 1)
+        let perfect = try WeeklyDistrictStudy.score(model: "p", truth: truth, predicted: truth, districts: 2)
+        #expect(perfect.regression?.mse == 0 && perfect.regression?.r2 == 1 && perfect.varianceRatio == 1 && perfect.withinCellVarianceRatio == 1)
         // Each district's mean: errors ±2 everywhere, MSE 4, R² 1 − 4/5; pooled prediction variance 1;
         // no weekly movement at all.
-        let means = try WeeklyForecastScore(model: "m", truth: truth, predicted: [3, 5, 3, 5], districts: 2)
-        #expect(means.mse == 4)
-        #expect(abs(means.r2 - 0.2) < 1e-12)
+        let means = try WeeklyDistrictStudy.score(model: "m", truth: truth, predicted: [3, 5, 3, 5], districts: 2)
+        #expect(means.regression?.mse == 4)
+        #expect(abs(try #require(means.regression).r2 - 0.2) < 1e-12)
         #expect(means.varianceRatio == 0.2)
-        #expect(means.weeklyVarianceRatio == 0)
-        #expect(throws: WeeklyDistrictError.self) { try WeeklyForecastScore(model: "x", truth: truth, predicted: [1], districts: 2) }
+        #expect(means.withinCellVarianceRatio == 0)
+        #expect(throws: WeeklyDistrictError.self) { try WeeklyDistrictStudy.score(model: "x", truth: truth, predicted: [1], districts: 2) }
     }
 
     @Test func heatmapsCountPixelsNorthUp() throws {

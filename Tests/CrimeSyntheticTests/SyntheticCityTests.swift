@@ -66,7 +66,7 @@ import Testing
         #expect(share > 0.26 && share < 0.31, "share \(share)")
     }
 
-    @Test func hotSpotCellsAreDenserThanTheEdge() throws {
+    @Test func hotspotCellsAreDenserThanTheEdge() throws {
         let city = try SyntheticCity(config: config(days: 60, branching: 0, dirt: .none))
         let n = city.config.rasterSize
         let centre = city.rasterCell(row: n / 2, column: n / 2), corner = city.rasterCell(row: 2, column: n - 3)

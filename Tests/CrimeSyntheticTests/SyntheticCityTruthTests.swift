@@ -31,7 +31,7 @@ import Testing
         #expect(abs(half - city.hourlyExpected[0] / 2) < 1e-9 * half)
     }
 
-    @Test func backgroundCountsMatchTheTruthCityWideAndInAHotSpotBox() throws {
+    @Test func backgroundCountsMatchTheTruthCityWideAndInAHotspotBox() throws {
         let city = try backgroundCity()
         let (from, to) = (city.interval.lowerBound, city.interval.upperBound)
         let expectedAll = city.expectedBackground(in: city.bounds, from: from, to: to)

@@ -34,7 +34,7 @@ import Testing
     }
 
     /// Raster rows and columns 40–59: the box around the central hot spot.
-    private func hotSpotBox(_ city: SyntheticCity) -> BoundingBox {
+    private func hotspotBox(_ city: SyntheticCity) -> BoundingBox {
         let sw = city.rasterCell(row: 40, column: 40), ne = city.rasterCell(row: 59, column: 59)
         return BoundingBox(minLatitude: sw.minLatitude, minLongitude: sw.minLongitude,
                            maxLatitude: ne.maxLatitude, maxLongitude: ne.maxLongitude)
@@ -56,9 +56,9 @@ import Testing
         }
     }
 
-    @Test func countsInAHotSpotBoxMatchTheIntegratedIntensity() throws {
+    @Test func countsInAHotspotBoxMatchTheIntegratedIntensity() throws {
         let city = try city()
-        let box = hotSpotBox(city)
+        let box = hotspotBox(city)
         let from = city.interval.lowerBound + 10 * 86_400, to = city.interval.lowerBound + 50 * 86_400
         let observed = Double(city.events.filter {
             (from..<to).contains($0.time) && box.contains(GeoPoint(latitude: $0.latitude, longitude: $0.longitude))
@@ -84,7 +84,7 @@ import Testing
         let city = try city()
         // The raster cell of an early background event in the hot spot, over the whole hour after its hour.
         let event = try #require(city.events.first {
-            !$0.isOffspring && hotSpotBox(city).contains(GeoPoint(latitude: $0.latitude, longitude: $0.longitude))
+            !$0.isOffspring && hotspotBox(city).contains(GeoPoint(latitude: $0.latitude, longitude: $0.longitude))
                 && $0.time > city.interval.lowerBound + 86_400
         })
         let (row, column) = city.rasterPosition(latitude: event.latitude, longitude: event.longitude)

@@ -8,6 +8,17 @@ import CrimeCore
 /// forecast from their own feature rows, so with lag features and `horizon` > 1 each later window
 /// still sees observed lags (a one-step-ahead forecast per window, as the feature table defines it).
 public enum Backtest {
+    /// The naive baselines every backtest reports beside its models, each forecasting from the
+    /// training rows of the fold only: `naive_last_window` (the cell's latest training window, held
+    /// for every window of the horizon), `naive_seasonal_mean` (the mean of the cell's training
+    /// windows of the same season, window ordinal modulo `seasonPeriod`) and `naive_spatial_mean`
+    /// (the mean of the training means of the cell and its neighbours that have history).
+    public static func baselines(seasonPeriod: Int) -> [NaiveBaseline] {
+        [NaiveBaseline(name: "naive_last_window", rule: .previousWindow),
+         NaiveBaseline(name: "naive_seasonal_mean", rule: .seasonalMean(period: seasonPeriod)),
+         NaiveBaseline(name: "naive_spatial_mean", rule: .neighborhoodMean(of: .historicalAverage))]
+    }
+
     /// Runs the backtest. `neighbors[c]` lists the cell ordinals next to cell c (for the spatial
     /// baseline; ``SpaceTimeCube/neighbors(from:)`` gives it for a cube).
     ///
@@ -21,7 +32,8 @@ public enum Backtest {
         if let m = origin.maximumTrainingWindows, m < 1 {
             throw MetricsError.badParameter(name: "maximum training windows", reason: "must be ≥ 1, got \(m)")
         }
-        let names = NaiveBaseline.allCases.map(\.rawValue) + models.map(\.name)
+        let baselines = Self.baselines(seasonPeriod: data.seasonPeriod)
+        let names = baselines.map(\.name) + models.map(\.name)
         guard Set(names).count == names.count else {
             throw MetricsError.badParameter(name: "model names", reason: "names must be unique and differ from the baselines' (\(names.joined(separator: ", ")))")
         }
@@ -32,9 +44,10 @@ public enum Backtest {
         }
         var rowsByWindow = [Int: [Int]]()
         for (r, w) in data.windows.enumerated() { rowsByWindow[w, default: []].append(r) }
+        let cellCount = (data.cells.max() ?? 0) + 1
 
         var folds = [BacktestFold]()
-        var scores = [BacktestScore]()
+        var scores = [ForecastScore]()
         var testRows = [Int]()
         var predictions = [String: [Double]]()
         var start = origin.initialWindows
@@ -47,10 +60,14 @@ public enum Backtest {
                                     testWindows: windows[start]...windows[end - 1], trainRows: train.count, testRows: test.count)
             folds.append(fold)
             let truth = test.map { data.targets[$0] }
-            let history = BaselineHistory(data: data, rows: train, neighbors: neighbors)
+            let history = try CountHistory(cellCount: cellCount, cells: train.map { data.cells[$0] },
+                                           windows: train.map { data.windows[$0] }, counts: train.map { data.targets[$0] })
+            let targets = Array(windows[start..<end])
+            let column = Dictionary(uniqueKeysWithValues: targets.enumerated().map { ($1, $0) })
             var forecasts = [(String, [Double])]()
-            for b in NaiveBaseline.allCases {
-                forecasts.append((b.rawValue, test.map { history.forecast(b, cell: data.cells[$0], window: data.windows[$0]) }))
+            for b in baselines {
+                let table = try b.rule.forecast(history, windows: targets, neighbors: neighbors)
+                forecasts.append((b.name, test.map { table[data.cells[$0] * targets.count + (column[data.windows[$0]] ?? 0)] }))
             }
             let trainX = try data.features.selectingRows(train), testX = try data.features.selectingRows(test)
             let trainY = train.map { data.targets[$0] }
@@ -64,20 +81,16 @@ public enum Backtest {
                 try MetricsCheck.finite(p, "forecasts of model \(model.name) in fold \(fold.index)")
                 forecasts.append((model.name, p))
             }
-            for (name, p) in forecasts {
-                scores.append(BacktestScore(model: name, fold: fold.index, rows: test.count,
-                                            mae: Metrics.meanAbsoluteError(truth, p), rmse: Metrics.rootMeanSquaredError(truth, p)))
+            for (k, (name, p)) in forecasts.enumerated() {
+                scores.append(try ForecastScore(model: name, isBaseline: k < baselines.count, fold: fold.index, truth: truth, predicted: p))
                 predictions[name, default: []].append(contentsOf: p)
             }
             testRows += test
             start += origin.step
         }
         let truth = testRows.map { data.targets[$0] }
-        let summary = names.map { name -> BacktestSummary in
-            let p = predictions[name] ?? []
-            return BacktestSummary(model: name, isBaseline: NaiveBaseline(rawValue: name) != nil, folds: folds.count,
-                                   rows: p.count, mae: Metrics.meanAbsoluteError(truth, p),
-                                   rmse: Metrics.rootMeanSquaredError(truth, p), r2: Metrics.r2(truth, p))
+        let summary = try names.enumerated().map { k, name in
+            try ForecastScore(model: name, isBaseline: k < baselines.count, truth: truth, predicted: predictions[name] ?? [])
         }
         return BacktestResult(folds: folds, scores: scores, summary: summary, testRows: testRows, predictions: predictions)
     }

@@ -38,7 +38,7 @@ public struct ForecastBacktestResult: Sendable, Equatable, Codable {
         guard let m = methods.first(where: { $0.name == method }) else {
             throw ForecastError.unknownMethod(method, known: methods.map(\.name))
         }
-        func point(_ share: Double, _ origin: OriginScore) throws -> HotSpotPoint? {
+        func point(_ share: Double, _ origin: OriginScore) throws -> HotspotPoint? {
             guard let k = areaShares.firstIndex(where: { abs($0 - share) < 1e-12 }) else {
                 throw ForecastError.badParameter(name: "area share", reason: "\(share) was not scored; scored: \(areaShares.map { "\($0)" }.joined(separator: ", "))")
             }

@@ -11,7 +11,7 @@ public struct OriginScore: Sendable, Equatable, Codable {
     public let expectedTotal: Double
     /// Hot-spot scores at each area share of the backtest; empty when nothing was observed (every hit
     /// rate would be 0/0).
-    public let hotspots: [HotSpotPoint]
+    public let hotspots: [HotspotPoint]
     /// Mean absolute error per cell.
     public let mae: Double
     /// Root mean squared error per cell.
@@ -38,7 +38,7 @@ public struct OriginScore: Sendable, Equatable, Codable {
         self.origin = origin
         observedTotal = total
         expectedTotal = expected.reduce(0, +)
-        hotspots = total > 0 ? try HotSpotMetrics(predicted: expected, observed: observed, areas: areas).curve(areaFractions: areaShares) : []
+        hotspots = total > 0 ? try HotspotMetrics(predicted: expected, observed: observed, areas: areas).curve(areaFractions: areaShares) : []
         let n = Double(max(observed.count, 1))
         mae = zip(observed, expected).reduce(0) { $0 + abs($1.0 - $1.1) } / n
         rmse = (zip(observed, expected).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / n).squareRoot()

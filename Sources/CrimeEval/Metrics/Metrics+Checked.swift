@@ -25,9 +25,7 @@ extension Metrics {
     /// non-finite inputs where the unchecked functions return NaN.
     public static func regressionSummary(_ truth: [Double], _ predicted: [Double]) throws -> RegressionSummary {
         try MetricsCheck.pair(truth, "truth", predicted, "predictions")
-        let mse = meanSquaredError(truth, predicted)
-        return RegressionSummary(mae: meanAbsoluteError(truth, predicted), mse: mse, rmse: mse.squareRoot(),
-                                 r2: r2(truth, predicted))
+        return RegressionSummary(unchecked: truth, predicted)
     }
 }
 
@@ -41,4 +39,13 @@ public struct RegressionSummary: Sendable, Equatable, Codable {
     public var rmse: Double
     /// Coefficient of determination.
     public var r2: Double
+}
+
+extension RegressionSummary {
+    /// The four scores with the unchecked ``Metrics`` functions: NaN for empty or mismatched inputs
+    /// and wherever a value is NaN.
+    init(unchecked truth: [Double], _ predicted: [Double]) {
+        let mse = Metrics.meanSquaredError(truth, predicted)
+        self.init(mae: Metrics.meanAbsoluteError(truth, predicted), mse: mse, rmse: mse.squareRoot(), r2: Metrics.r2(truth, predicted))
+    }
 }

@@ -27,14 +27,25 @@ public struct HotspotData: Sendable {
     public let test: [Double]
     /// The training and test periods as local days (`from..<until`).
     public let trainDays: Range<LocalDay>, testDays: Range<LocalDay>
+    /// Each cell's area (any unit), which the hit rate, PAI and PEI share out.
+    public let areas: [Double]
 
     /// Aggregates the table's incidents into `cells` of `index` and the day-of-week × shift
     /// buckets of `scheme`, separately for the training and test periods (local days in the
     /// table's zone). Incidents outside the cells or both periods are counted in neither.
+    ///
+    /// `areas` gives each cell's area, in the order of `cells` (H3 cells: `H3.cellAreaKm2(_:)`);
+    /// nil gives every cell the same area, as on a regular grid. Throws when there are no cells,
+    /// a period has no days, or an area is missing, not finite or not positive.
     public init(table: IncidentTable, index: some SpatialIndex, cells: [CellID], scheme: ShiftScheme,
-                trainDays: Range<LocalDay>, testDays: Range<LocalDay>) throws {
+                trainDays: Range<LocalDay>, testDays: Range<LocalDay>, areas: [Double]? = nil) throws {
         guard !cells.isEmpty else { throw HotspotError.noCells }
         guard !trainDays.isEmpty, !testDays.isEmpty else { throw HotspotError.emptyPeriod }
+        let areas = areas ?? [Double](repeating: 1, count: cells.count)
+        guard areas.count == cells.count else { throw MetricsError.lengthMismatch(what: "cell areas", expected: cells.count, got: areas.count) }
+        if let bad = areas.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+            throw MetricsError.outOfDomain(what: "cell areas", index: bad, value: areas[bad], requirement: "areas must be finite and > 0")
+        }
         let windowing = TimeWindowing.dayOfWeekShifts(scheme, zone: table.zone)
         let trainSpan = try WindowSpan(windowing, from: trainDays.lowerBound, until: trainDays.upperBound)
         let testSpan = try WindowSpan(windowing, from: testDays.lowerBound, until: testDays.upperBound)
@@ -55,6 +66,7 @@ public struct HotspotData: Sendable {
         test = (0..<testCube.cellCount).flatMap(testCube.series(cell:))
         self.trainDays = trainDays
         self.testDays = testDays
+        self.areas = areas
     }
 
     /// The number of (cell, bucket) rows.
@@ -78,7 +90,7 @@ public struct HotspotData: Sendable {
     ///
     /// Features come from geometry, the calendar and the training period only, so the same
     /// matrix serves the training targets and the test targets without leaking the test year.
-    public func features() -> (matrix: Matrix, names: [String]) {
+    public func features() -> HotspotFeatures {
         let names = ["east_km", "north_km", "weekday", "shift", "weekend", "neighbor_mean_train",
                      "cell_other_buckets_train", "bucket_other_cells_train", "margin_expectation_train"]
         let meanLat = centers.map(\.latitude).reduce(0, +) / Double(centers.count)
@@ -109,6 +121,31 @@ public struct HotspotData: Sendable {
                            total > own ? (cellTotals[c] - own) * (bucketTotals[k] - own) / (total - own) : 0]
             }
         }
-        return (Matrix(rows: rowCount, columns: names.count, values: values), names)
+        return HotspotFeatures(matrix: Matrix(rows: rowCount, columns: names.count, values: values), names: names)
     }
+
+    /// A naive rule's forecast of the test period from the training period, cell-major like
+    /// ``test``: the training buckets are the history's windows `0..<b` and the test buckets its
+    /// targets `b..<2b` (b = `buckets.count`), so a season of `b` windows pairs each test bucket
+    /// with the same bucket of the training period.
+    public func forecast(_ rule: NaiveBaseline.Rule) throws -> [Double] {
+        let b = buckets.count
+        let history = try CountHistory(cellCount: cells.count, windows: Array(0..<b), counts: train)
+        return try rule.forecast(history, windows: Array(b..<(2 * b)), neighbors: neighbors)
+    }
+
+    /// Cell-major values (like ``test``) regrouped per bucket: `result[k][c]` is cell c in bucket k.
+    func byBucket(_ values: [Double]) -> [[Double]] {
+        let b = buckets.count
+        return (0..<b).map { k in cells.indices.map { values[$0 * b + k] } }
+    }
+}
+
+/// The feature matrix of a hot-spot study (``HotspotData/features()``): one row per (cell,
+/// bucket), cell-major, and the name of each column.
+public struct HotspotFeatures: Sendable {
+    /// One row per (cell, bucket).
+    public let matrix: Matrix
+    /// The name of each column.
+    public let names: [String]
 }

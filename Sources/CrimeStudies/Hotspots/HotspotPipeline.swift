@@ -24,11 +24,19 @@ public struct HotspotPipeline: Sendable {
     /// Seed of the forest.
     public var seed: UInt64 = 1
 
+    /// What a run produced: the H3 grid of the cells (for maps) and the study's result.
+    public struct Output: Sendable {
+        /// The grid the cells belong to.
+        public let index: H3Grid
+        /// Forecasts, scores and the data they came from.
+        public let result: HotspotResult
+    }
+
     /// The study's defaults.
     public init() {}
 
-    /// Aggregates, fits and scores; returns the index (for maps) and the result.
-    public func run(_ table: IncidentTable) throws -> (index: H3Grid, result: HotspotResult) {
+    /// Aggregates, fits and scores; hit rates, PAI and PEI share out the cells' areas on the sphere.
+    public func run(_ table: IncidentTable) throws -> Output {
         guard let span = table.timeSpan else { throw HotspotError.emptyPeriod }
         let first = start ?? LocalDay(utc: span.lowerBound, in: table.zone)
         let middle = first.adding(days: 7 * weeks), end = first.adding(days: 14 * weeks)
@@ -41,8 +49,9 @@ public struct HotspotPipeline: Sendable {
         let index = try H3Grid(resolution: resolution)
         let cells = try index.cells(covering: box)
         let data = try HotspotData(table: table, index: index, cells: cells, scheme: try HotspotStudy.studyShifts(),
-                                   trainDays: first..<middle, testDays: middle..<end)
+                                   trainDays: first..<middle, testDays: middle..<end,
+                                   areas: try cells.map { try H3.cellAreaKm2(H3Index($0)) })
         let forest = RandomForestRegressor(trees: trees, minSamplesLeaf: minSamplesLeaf, maxFeatures: .fraction(0.5), seed: seed)
-        return (index, try HotspotStudy.run(data, models: [("random forest", forest)]))
+        return Output(index: index, result: try HotspotStudy.run(data, models: [HotspotModel(name: "random forest", forest)]))
     }
 }

@@ -31,14 +31,6 @@ public struct HotspotReportOptions: Sendable {
 
 /// The headline numbers of a written hot-spot report.
 public struct HotspotSummary: Sendable, Codable, Equatable {
-    /// A model's test scores.
-    public struct Score: Sendable, Codable, Equatable {
-        public var model: String
-        public var baseline: Bool
-        public var mae: Double
-        public var rmse: Double
-        public var r2: Double
-    }
     /// A patrol plan's coverage.
     public struct Plan: Sendable, Codable, Equatable {
         public var query: String
@@ -47,8 +39,8 @@ public struct HotspotSummary: Sendable, Codable, Equatable {
         public var expectedCovered: Double
         public var expectedShare: Double
     }
-    /// Scores of every model and baseline.
-    public var scores: [Score]
+    /// Scores of every model and baseline (``HotspotResult/scores``).
+    public var scores: [ForecastScore]
     /// The model with the lowest MAE.
     public var bestModel: String
     /// One entry per query.
@@ -87,6 +79,8 @@ public enum HotspotReport {
         var report = HTMLReport(title: title)
         report.add(.paragraph("Counts per cell × day-of-week × shift bucket. Models are fitted on \(data.trainDays.lowerBound)…\(data.trainDays.upperBound) (exclusive) and scored on \(data.testDays.lowerBound)…\(data.testDays.upperBound) (exclusive): \(data.cells.count) cells × \(data.buckets.count) buckets = \(data.rowCount) rows. Features: \(result.featureNames.joined(separator: ", ")). Every model stands beside naive baselines built from the training period only."))
         report.add(.heading("Accuracy on the test period"))
+        let share = String(format: "%.0f%%", 100 * HotspotStudy.areaShare)
+        report.add(.paragraph("MAE, RMSE and R² score every (cell, bucket) count. The hit rate, PAI and PEI score the forecast as a patrol map: in each day-of-week × shift bucket the cells with the highest forecast are flagged until they cover \(share) of the study area, and the incidents they capture, the area they cover and the most incidents that much area could have held are summed over the buckets. The hit rate is the share of all test incidents captured, PAI the hit rate divided by the area share, PEI the captured incidents divided by the most capturable."))
         let scores = result.scoreTable()
         report.add(.table(scores))
         try save(scores.csv(), "scores.csv")
@@ -145,7 +139,7 @@ public enum HotspotReport {
         try save(ratios.table().csv(), "resource-ratios.csv")
 
         let summary = HotspotSummary(
-            scores: result.scores.map { .init(model: $0.model, baseline: $0.isBaseline, mae: $0.mae, rmse: $0.rmse, r2: $0.r2) },
+            scores: result.scores,
             bestModel: best, plans: plans, focusRatio: focus, observedFocusRatio: observedFocus, files: files + ["report.html", "summary.json"])
         try save(report.html(), "report.html")
         let encoder = JSONEncoder()

@@ -2,25 +2,35 @@ import CrimeCore
 import Foundation
 import CrimeEval
 
+/// One model's or baseline's forecast of a hot-spot study's test period.
+public struct HotspotForecast: Sendable {
+    /// The model's or baseline's name.
+    public let model: String
+    /// The forecast per (cell, bucket), cell-major like ``HotspotData/test``.
+    public let values: [Double]
+}
+
 /// Forecasts and scores of a hot-spot study, and the decisions drawn from them.
 public struct HotspotResult: Sendable {
     /// The study's data.
     public let data: HotspotData
     /// The feature columns the models saw.
     public let featureNames: [String]
-    /// Scores, models first, then baselines.
-    public let scores: [HotspotScore]
-    /// Test-period forecasts per model, cell-major like ``HotspotData/test``.
-    public let forecasts: [(name: String, values: [Double])]
+    /// Scores, models first, then baselines: MAE, RMSE and R² (`ForecastScore.regression`) and
+    /// the pooled hit rate, PAI and PEI (`ForecastScore.hotspot`) of ``HotspotStudy/run(_:models:)``.
+    public let scores: [ForecastScore]
+    /// Test-period forecasts, in the order of ``scores``.
+    public let forecasts: [HotspotForecast]
 
     /// The model (not baseline) with the lowest test MAE.
     public var bestModel: String {
-        scores.filter { !$0.isBaseline }.min { $0.mae < $1.mae }?.model ?? scores[0].model
+        scores.filter { !$0.isBaseline }.min { ($0.regression?.mae ?? .infinity) < ($1.regression?.mae ?? .infinity) }?.model
+            ?? scores[0].model
     }
 
     /// One model's forecast, or a typed error.
     public func forecast(of model: String) throws -> [Double] {
-        guard let f = forecasts.first(where: { $0.name == model }) else {
+        guard let f = forecasts.first(where: { $0.model == model }) else {
             throw HotspotError.badForecast(model: model, reason: "no such model in this study")
         }
         return f.values
@@ -78,10 +88,18 @@ public struct HotspotResult: Sendable {
         return try ResourceRatioReport(loads: loads, baseline: baseline.map { try data.buckets[data.bucket(named: $0)] })
     }
 
-    /// The scores as a table: model, MAE, RMSE, R².
+    /// The scores as a table: model, MAE, RMSE, R², and the hit rate, PAI and PEI at
+    /// ``HotspotStudy/areaShare`` of the area pooled over the buckets.
     public func scoreTable() -> ReportTable {
-        ReportTable(columns: ["model", "MAE", "RMSE", "R2"], rows: scores.map {
-            [$0.model, String(format: "%.3f", $0.mae), String(format: "%.3f", $0.rmse), String(format: "%.3f", $0.r2)]
+        let share = String(format: "%.0f%%", 100 * HotspotStudy.areaShare)
+        return ReportTable(columns: ["model", "MAE", "RMSE", "R2", "hit rate \(share)", "PAI \(share)", "PEI \(share)"], rows: scores.map {
+            let r = $0.regression, h = $0.hotspot
+            return [$0.model, fixed(r?.mae, 3), fixed(r?.rmse, 3), fixed(r?.r2, 3),
+                    fixed(h?.hitRate, 3), fixed(h?.pai, 2), fixed(h?.pei, 3)]
         })
+    }
+
+    private func fixed(_ value: Double?, _ digits: Int) -> String {
+        value.map { String(format: "%.\(digits)f", $0) } ?? ""
     }
 }

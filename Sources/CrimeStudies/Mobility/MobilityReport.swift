@@ -21,7 +21,7 @@ public enum MobilityReport {
         report.add(.table(table))
         let bars = BarChart(frame: ChartFrame(title: "F1 on the test windows", xLabel: "model · channels · history", yLabel: "F1"),
                             labels: result.runs.map { "\($0.model.rawValue) · \($0.channels.rawValue) · \($0.history)" },
-                            values: result.runs.map { $0.score.f1.isFinite ? $0.score.f1 : 0 })
+                            values: result.runs.map { $0.score.classification?.confusion.f1 ?? 0 })
         report.add(.figure(svg: try bars.svg(), caption: "Pooled F1 of every run."))
         // The neural runs of the example map's channel set and history, so the chart stays legible.
         let shown = result.runs.filter { run in

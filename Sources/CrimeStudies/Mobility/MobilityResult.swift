@@ -11,8 +11,8 @@ public struct MobilityRun: Sendable {
     public let channels: MobilityChannelSet
     /// Input windows per sample.
     public let history: Int
-    /// Test scores at the validation-chosen threshold.
-    public let score: MobilityScore
+    /// Test scores at the validation-chosen threshold (``MobilityStudy/score(model:isBaseline:validationLabels:validationScores:testLabels:testScores:size:)``).
+    public let score: ForecastScore
     /// Wall-clock seconds to fit and predict.
     public let seconds: Double
     /// Per-epoch losses of a neural model (empty otherwise).
@@ -54,12 +54,15 @@ public struct MobilityResult: Sendable {
         ReportTable(columns: ["history", "channels", "model", "threshold", "precision", "recall", "F1",
                               "per-sample F1", "tolerant F1", "seconds"],
                     rows: runs.map { r in
-            [String(r.history), r.channels.rawValue, r.model.rawValue, fixed(r.score.threshold, 2), fixed(r.score.precision, 3),
-             fixed(r.score.recall, 3), fixed(r.score.f1, 3), fixed(r.score.perSampleF1, 3), fixed(r.score.tolerantF1, 3), fixed(r.seconds, 1)]
+            let c = r.score.classification
+            return [String(r.history), r.channels.rawValue, r.model.rawValue, fixed(c?.threshold, 2), fixed(c?.confusion.precision, 3),
+                    fixed(c?.confusion.recall, 3), fixed(c?.confusion.f1, 3), fixed(r.score.perSampleF1, 3), fixed(r.score.tolerantF1, 3),
+                    fixed(r.seconds, 1)]
         })
     }
 
-    private func fixed(_ v: Double, _ digits: Int) -> String {
-        v.isFinite ? String(format: "%.\(digits)f", v) : "nan"
+    private func fixed(_ v: Double?, _ digits: Int) -> String {
+        guard let v, v.isFinite else { return "nan" }
+        return String(format: "%.\(digits)f", v)
     }
 }

@@ -76,18 +76,20 @@ public struct MobilityStudy: Sendable {
                     let start = ContinuousClock.now
                     let fitted = try fit(model, data, seed: seed &+ UInt64(history) &* 31)
                     let elapsed = start.duration(to: .now)
-                    let score = try MobilityScore.evaluate(validationLabels: data.validation.labels, validationScores: fitted.validation,
-                                                           testLabels: labels, testScores: fitted.test, size: data.test.size)
+                    let score = try Self.score(model: model.rawValue, isBaseline: model == .historicalRate,
+                                               validationLabels: data.validation.labels, validationScores: fitted.validation,
+                                               testLabels: labels, testScores: fitted.test, size: data.test.size)
                     let run = MobilityRun(model: model, channels: channels, history: history, score: score,
                                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
                                           epochs: fitted.epochs)
                     runs.append(run)
-                    if model == .convLSTM, example.map({ score.f1 > $0.0.score.f1 }) ?? true {
-                        example = (run, Self.exampleMap(data.test, scores: fitted.test, threshold: score.threshold))
+                    let f1 = score.classification?.confusion.f1 ?? 0, threshold = score.classification?.threshold ?? 0
+                    if model == .convLSTM, example.map({ f1 > ($0.0.score.classification?.confusion.f1 ?? 0) }) ?? true {
+                        example = (run, Self.exampleMap(data.test, scores: fitted.test, threshold: threshold))
                     }
                     progress?(model.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
                               + channels.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)
-                              + String(format: "history %2d  F1 %.3f  (%.1f s)", history, score.f1, run.seconds))
+                              + String(format: "history %2d  F1 %.3f  (%.1f s)", history, f1, run.seconds))
                 }
             }
         }

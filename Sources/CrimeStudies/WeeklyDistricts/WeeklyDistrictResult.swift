@@ -9,7 +9,7 @@ public struct WeeklyDistrictResult: Sendable {
     /// The chronological split.
     public let split: ChronologicalSplit
     /// One score per model, the CNN-LSTM first, then the baselines.
-    public let scores: [WeeklyForecastScore]
+    public let scores: [ForecastScore]
     /// True counts of the test weeks, row-major `[test week, district]`.
     public let testTruth: [Double]
     /// Each model's test predictions (same order as ``scores``), row-major `[test week, district]`.
@@ -24,8 +24,8 @@ public struct WeeklyDistrictResult: Sendable {
     /// The headline table: model, MSE, R², and the two variance ratios.
     public func scoreTable() -> ReportTable {
         ReportTable(columns: ["model", "MSE", "R2", "var(pred)/var(truth)", "weekly var ratio"], rows: scores.map { s in
-            [s.model, String(format: "%.2f", s.mse), String(format: "%.3f", s.r2),
-             String(format: "%.3f", s.varianceRatio), String(format: "%.3f", s.weeklyVarianceRatio)]
+            [s.model, String(format: "%.2f", s.regression?.mse ?? .nan), String(format: "%.3f", s.regression?.r2 ?? .nan),
+             String(format: "%.3f", s.varianceRatio ?? .nan), String(format: "%.3f", s.withinCellVarianceRatio ?? .nan)]
         })
     }
 

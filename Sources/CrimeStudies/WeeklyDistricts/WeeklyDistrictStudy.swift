@@ -66,11 +66,13 @@ public struct WeeklyDistrictStudy: Sendable {
         let truth = try WeeklyWindowSamples.counts(series, weeks: split.testWeeks)
         let forecasts: [(String, [Double])] = [
             ("CNN-LSTM", try predict(test)),
-            ("seasonal naive (same week last year)", try WeeklyBaselines.seasonalNaive(series, weeks: split.testWeeks)),
-            ("last week", try WeeklyBaselines.lastWeek(series, weeks: split.testWeeks)),
-            ("district mean (training weeks)", try WeeklyBaselines.districtMean(series, trainingWeeks: fitted, weeks: split.testWeeks)),
+            ("seasonal naive (same week last year)", try series.oneStepForecasts(.seasonalNaive(period: 52), weeks: split.testWeeks)),
+            ("last week", try series.oneStepForecasts(.previousWindow, weeks: split.testWeeks)),
+            ("district mean (training weeks)", try series.forecast(.historicalAverage, history: fitted, weeks: split.testWeeks)),
         ]
-        let scores = try forecasts.map { try WeeklyForecastScore(model: $0.0, truth: truth, predicted: $0.1, districts: d) }
+        let scores = try forecasts.enumerated().map { k, f in
+            try Self.score(model: f.0, isBaseline: k > 0, truth: truth, predicted: f.1, districts: d)
+        }
         return WeeklyDistrictResult(series: series, split: split, scores: scores, testTruth: truth,
                                     testPredictions: forecasts.map(\.1), training: model.history,
                                     nextWeek: try predict(next), targetScale: scale)

@@ -4,7 +4,7 @@
 /// Cells are ranked by forecast, highest first (ties: lower cell index first), and flagged in that
 /// order until the flagged area reaches the requested share of the total area. With unequal cell
 /// areas the share reached is usually a little above the request; every score uses the share
-/// actually reached (``HotSpotPoint/areaFraction``).
+/// actually reached (``HotspotPoint/areaFraction``).
 ///
 /// - hit rate h = observed incidents in flagged cells / all observed incidents;
 /// - PAI = h / a, with a the flagged share of the area (Chainey, Tompson & Uhlig, 2008);
@@ -18,7 +18,7 @@
 /// - RRI, the recapture rate index (Levine, 2008), adapted to forecasts: (observed / expected in the
 ///   flagged cells) ÷ (observed / expected overall); 1 when the flagged cells are as well calibrated
 ///   as the whole map, above 1 when they hold more than forecast; NaN when nothing is forecast there.
-public struct HotSpotMetrics: Sendable {
+public struct HotspotMetrics: Sendable {
     /// The forecast per cell.
     public let predicted: [Double]
     /// The observed count per cell.
@@ -28,14 +28,37 @@ public struct HotSpotMetrics: Sendable {
     private let order: [Int]
     private let densityOrder: [Int]
     private let countOrder: [Int]
-    private let totalArea: Double
-    private let totalObserved: Double
+    let totalArea: Double
+    let totalObserved: Double
+    let totalExpected: Double
 
     /// Prepares the scores; `areas` nil means every cell has area 1.
     ///
     /// Throws for empty or mismatched inputs, non-finite values, negative counts, non-positive
     /// areas, or no observed incident at all (every hit rate would be 0/0).
     public init(predicted: [Double], observed: [Double], areas: [Double]? = nil) throws {
+        self.init(valid: predicted, observed: observed, areas: try Self.checkedAreas(predicted: predicted, observed: observed, areas: areas))
+        guard totalObserved > 0 else {
+            throw MetricsError.badParameter(name: "observed counts", reason: "no incident was observed, so hit rates are undefined")
+        }
+    }
+
+    /// Prepares checked inputs (``checkedAreas(predicted:observed:areas:)``); the total observed may be 0.
+    init(valid predicted: [Double], observed: [Double], areas: [Double]) {
+        self.predicted = predicted
+        self.observed = observed
+        self.areas = areas
+        order = predicted.indices.sorted { predicted[$0] > predicted[$1] || (predicted[$0] == predicted[$1] && $0 < $1) }
+        densityOrder = observed.indices.sorted { observed[$0] / areas[$0] > observed[$1] / areas[$1] }
+        countOrder = observed.indices.sorted { observed[$0] > observed[$1] }
+        totalArea = areas.reduce(0, +)
+        totalObserved = observed.reduce(0, +)
+        totalExpected = predicted.reduce(0, +)
+    }
+
+    /// Throws for empty or mismatched inputs, non-finite values, negative counts or non-positive
+    /// areas; returns the areas (all 1 when nil).
+    static func checkedAreas(predicted: [Double], observed: [Double], areas: [Double]?) throws -> [Double] {
         try MetricsCheck.pair(observed, "observed counts", predicted, "forecasts")
         let areas = areas ?? [Double](repeating: 1, count: observed.count)
         guard areas.count == observed.count else {
@@ -48,23 +71,48 @@ public struct HotSpotMetrics: Sendable {
         if let bad = areas.firstIndex(where: { $0 <= 0 }) {
             throw MetricsError.outOfDomain(what: "areas", index: bad, value: areas[bad], requirement: "areas must be > 0")
         }
-        let total = observed.reduce(0, +)
-        guard total > 0 else { throw MetricsError.badParameter(name: "observed counts", reason: "no incident was observed, so hit rates are undefined") }
-        self.predicted = predicted
-        self.observed = observed
-        self.areas = areas
-        order = predicted.indices.sorted { predicted[$0] > predicted[$1] || (predicted[$0] == predicted[$1] && $0 < $1) }
-        densityOrder = observed.indices.sorted { observed[$0] / areas[$0] > observed[$1] / areas[$1] }
-        countOrder = observed.indices.sorted { observed[$0] > observed[$1] }
-        totalArea = areas.reduce(0, +)
-        totalObserved = total
+        return areas
     }
 
-    /// The scores when flagging `areaFraction` (in (0, 1]) of the area.
-    public func at(areaFraction: Double) throws -> HotSpotPoint {
+    /// Throws unless the area share lies in (0, 1].
+    static func checkFraction(_ areaFraction: Double) throws {
         guard areaFraction > 0, areaFraction <= 1 else {
             throw MetricsError.badParameter(name: "area fraction", reason: "must lie in (0, 1], got \(areaFraction)")
         }
+    }
+
+    /// The scores when flagging `areaFraction` (in (0, 1]) of the area.
+    public func at(areaFraction: Double) throws -> HotspotPoint {
+        try Self.checkFraction(areaFraction)
+        return Self.point(requested: areaFraction, flagged(areaFraction: areaFraction), totalArea: totalArea,
+                          totalObserved: totalObserved, totalExpected: totalExpected)
+    }
+
+    /// Scores at each requested area share (the hit-rate and PAI curves).
+    public func curve(areaFractions: [Double]) throws -> [HotspotPoint] {
+        try areaFractions.map { try at(areaFraction: $0) }
+    }
+
+    /// Scores after each cell in rank order: the full-resolution curve over area coverage.
+    public func curve() -> [HotspotPoint] {
+        var area = 0.0, hits = 0.0, expected = 0.0, bestByCount = 0.0
+        var result = [HotspotPoint]()
+        result.reserveCapacity(order.count)
+        for (k, i) in order.enumerated() {
+            area += areas[i]
+            hits += observed[i]
+            expected += predicted[i]
+            bestByCount += observed[countOrder[k]]
+            let flagged = Flagged(cells: k + 1, area: area, hits: hits, best: bestCapturable(area: area),
+                                  expected: expected, bestByCount: bestByCount)
+            result.append(Self.point(requested: area / totalArea, flagged, totalArea: totalArea, totalObserved: totalObserved,
+                                     totalExpected: totalExpected))
+        }
+        return result
+    }
+
+    /// What flagging cells in rank order until `areaFraction` of the area captures.
+    func flagged(areaFraction: Double) -> Flagged {
         let target = areaFraction * totalArea * (1 - 1e-12)
         var area = 0.0, hits = 0.0, cells = 0, expected = 0.0
         for i in order where area < target {
@@ -73,40 +121,21 @@ public struct HotSpotMetrics: Sendable {
             expected += predicted[i]
             cells += 1
         }
-        return point(requested: areaFraction, cells: cells, area: area, hits: hits, expected: expected)
+        return Flagged(cells: cells, area: area, hits: hits, best: bestCapturable(area: area), expected: expected,
+                       bestByCount: countOrder.prefix(cells).reduce(0) { $0 + observed[$1] })
     }
 
-    /// Scores at each requested area share (the hit-rate and PAI curves).
-    public func curve(areaFractions: [Double]) throws -> [HotSpotPoint] {
-        try areaFractions.map { try at(areaFraction: $0) }
-    }
-
-    /// Scores after each cell in rank order: the full-resolution curve over area coverage.
-    public func curve() -> [HotSpotPoint] {
-        var area = 0.0, hits = 0.0, expected = 0.0
-        var result = [HotSpotPoint]()
-        result.reserveCapacity(order.count)
-        for (k, i) in order.enumerated() {
-            area += areas[i]
-            hits += observed[i]
-            expected += predicted[i]
-            result.append(point(requested: area / totalArea, cells: k + 1, area: area, hits: hits, expected: expected))
-        }
-        return result
-    }
-
-    private func point(requested: Double, cells: Int, area: Double, hits: Double, expected: Double) -> HotSpotPoint {
-        let a = area / totalArea
-        let hitRate = hits / totalObserved
+    /// The scores of flagged cells out of `totalArea` and `totalObserved`.
+    static func point(requested: Double, _ flagged: Flagged, totalArea: Double, totalObserved: Double,
+                      totalExpected: Double) -> HotspotPoint {
+        let a = flagged.area / totalArea
+        let hitRate = flagged.hits / totalObserved
         let pai = hitRate / a
-        let best = bestCapturable(area: area)
-        let pei = best > 0 ? hits / best : 0
-        let bestByCount = countOrder.prefix(cells).reduce(0.0) { $0 + observed[$1] }
-        let totalExpected = predicted.reduce(0, +)
-        let rri = expected > 0 && totalExpected > 0 ? (hits / expected) / (totalObserved / totalExpected) : .nan
-        return HotSpotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: cells, captured: hits,
-                            hitRate: hitRate, pai: pai, maximumPAI: (best / totalObserved) / a, pei: pei,
-                            peiStar: bestByCount > 0 ? hits / bestByCount : 0, recaptureRateIndex: rri)
+        let pei = flagged.best > 0 ? flagged.hits / flagged.best : 0
+        let rri = flagged.expected > 0 && totalExpected > 0 ? (flagged.hits / flagged.expected) / (totalObserved / totalExpected) : .nan
+        return HotspotPoint(requestedFraction: requested, areaFraction: a, cellsFlagged: flagged.cells, captured: flagged.hits,
+                            hitRate: hitRate, pai: pai, maximumPAI: (flagged.best / totalObserved) / a, pei: pei,
+                            peiStar: flagged.bestByCount > 0 ? flagged.hits / flagged.bestByCount : 0, recaptureRateIndex: rri)
     }
 
     /// The most incidents any selection of `area` could hold, taking a fraction of the last cell.
@@ -121,8 +150,20 @@ public struct HotSpotMetrics: Sendable {
     }
 }
 
+/// Flagged cells: how many, their area, the incidents they hold, the most incidents any selection of
+/// the same area could hold, the incidents forecast for them, and the most incidents any selection of
+/// as many cells holds.
+struct Flagged {
+    var cells: Int
+    var area: Double
+    var hits: Double
+    var best: Double
+    var expected: Double
+    var bestByCount: Double
+}
+
 /// Hot-spot scores at one area share.
-public struct HotSpotPoint: Sendable, Equatable, Codable {
+public struct HotspotPoint: Sendable, Equatable, Codable {
     /// The area share asked for.
     public var requestedFraction: Double
     /// The area share the flagged cells actually cover.
