@@ -3,7 +3,7 @@ import CrimeEval
 public enum WeeklyBaselines {
     /// Same week last year (`t − season`) where the series reaches back that far, else last week (`t − 1`).
     public static func seasonalNaive(_ series: WeeklyDistrictSeries, weeks: [Int], season: Int = 52) throws -> [Double] {
-        try WeeklyWindowSamples.counts(series, weeks: try weeks.map { t in
+        try series.counts(weeks: try weeks.map { t in
             guard t >= 1 else { throw WeeklyDistrictError.weekOutOfRange(week: t - 1, weeks: series.weekCount) }
             return t >= season ? t - season : t - 1
         })
@@ -11,7 +11,7 @@ public enum WeeklyBaselines {
 
     /// Last week's count (`t − 1`).
     public static func lastWeek(_ series: WeeklyDistrictSeries, weeks: [Int]) throws -> [Double] {
-        try WeeklyWindowSamples.counts(series, weeks: weeks.map { $0 - 1 })
+        try series.counts(weeks: weeks.map { $0 - 1 })
     }
 
     /// Each district's mean count over `trainingWeeks`, repeated for every target week.
