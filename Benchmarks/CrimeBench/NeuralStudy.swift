@@ -51,11 +51,12 @@ enum NeuralStudy {
             guard day >= 0, day < days, r >= 0, r < grid, c >= 0, c < grid else { continue }
             counts[day][r * grid + c] += 1
         }
-        let targetDays = Array(lookback..<days)
-        let testStart = targetDays.count - testDays, validationStart = testStart - validationDays
-        let train = Array(targetDays[..<validationStart])
-        let validation = Array(targetDays[validationStart..<testStart]), test = Array(targetDays[testStart...])
-        func labels(_ ds: [Int]) -> [Float] { ds.flatMap { counts[$0].map { $0 > 0 ? 1 : 0 } } }
+        let split = try TemporalSplit(windows: lookback..<days, validationCount: validationDays, testCount: testDays)
+        let (train, validation, test) = (split.train, split.validation, split.test)
+        let windows = try SlidingWindowBuilder(history: lookback)
+        let cells = grid * grid
+        let indicators = try Tensor(shape: [days, cells], values: counts.flatMap { $0.map { $0 > 0 ? 1 : 0 } })
+        func labels(_ ds: [Int]) throws -> [Float] { try windows.targets(indicators, targets: ds).storage }
         log("seed \(seed): \(city.events.count) events, \(city.flares.count) flares; \(train.count)/\(validation.count)/\(test.count) days")
 
         // historical average over the look-back window
@@ -63,9 +64,8 @@ enum NeuralStudy {
             ds.flatMap { d in (0..<(grid * grid)).map { cell in (1...lookback).reduce(0) { $0 + counts[d - $1][cell] } / Float(lookback) } }
         }
         // ConvLSTM: [samples, time, 1, grid, grid] of log1p counts
-        func images(_ ds: [Int]) throws -> Tensor {
-            try Tensor(shape: [ds.count, lookback, 1, grid, grid], values: ds.flatMap { d in (d - lookback..<d).flatMap { counts[$0].map { log1p($0) } } })
-        }
+        let imageSeries = try Tensor(shape: [days, 1, grid, grid], values: counts.flatMap { $0.map { log1p($0) } })
+        func images(_ ds: [Int]) throws -> Tensor { try windows.inputs(imageSeries, targets: ds) }
         var clock = Date()
         var conv = try ConvLSTMForecaster(inputChannels: 1, hiddenChannels: [8, 8, 8], dropout: 0.2, seed: seed)
         conv.options.epochs = 20
@@ -77,30 +77,32 @@ enum NeuralStudy {
         conv.onEpoch = { report in
             log("seed \(seed): ConvLSTM epoch \(report.epoch) training loss \(report.trainingLoss) validation loss \(report.validationLoss ?? .nan)")
         }
-        try conv.fit(try images(train), targets: try Tensor(shape: [train.count, 1, grid, grid], values: labels(train)))
+        try conv.fit(try images(train), targets: try Tensor(shape: [train.count, 1, grid, grid], values: try labels(train)))
         let convValidation = try conv.predict(try images(validation)).storage, convTest = try conv.predict(try images(test)).storage
         let convSeconds = Date().timeIntervalSince(clock)
         log("seed \(seed): ConvLSTM \(Int(convSeconds)) s, kept epoch \(conv.history.bestEpoch) of \(conv.history.epochs.count)")
 
         // LSTMs: one cell's sequence of its own log1p count (the study's per-cell baseline), or of (own log1p
-        // count, mean log1p count of its 3×3 neighbourhood), a stronger baseline that sees its surroundings
-        func sequences(_ ds: [Int], neighbourhood: Bool) throws -> Tensor {
+        // count, mean log1p count of its 3×3 neighbourhood), a stronger baseline that sees its surroundings;
+        // every cell is one of the parallel series [cells, days, features]
+        func cellSeries(neighbourhood: Bool) throws -> Tensor {
             var values = [Float]()
             let features = neighbourhood ? 2 : 1
-            values.reserveCapacity(ds.count * grid * grid * lookback * features)
-            for d in ds {
-                for cell in 0..<(grid * grid) {
-                    let (r, c) = (cell / grid, cell % grid)
-                    for day in (d - lookback)..<d {
-                        values.append(log1p(counts[day][cell]))
-                        guard neighbourhood else { continue }
-                        var around: Float = 0
-                        for nr in max(0, r - 1)...min(grid - 1, r + 1) { for nc in max(0, c - 1)...min(grid - 1, c + 1) { around += log1p(counts[day][nr * grid + nc]) } }
-                        values.append(around / 9)
-                    }
+            values.reserveCapacity(cells * days * features)
+            for cell in 0..<cells {
+                let (r, c) = (cell / grid, cell % grid)
+                for day in 0..<days {
+                    values.append(log1p(counts[day][cell]))
+                    guard neighbourhood else { continue }
+                    var around: Float = 0
+                    for nr in max(0, r - 1)...min(grid - 1, r + 1) { for nc in max(0, c - 1)...min(grid - 1, c + 1) { around += log1p(counts[day][nr * grid + nc]) } }
+                    values.append(around / 9)
                 }
             }
-            return try Tensor(shape: [ds.count * grid * grid, lookback, features], values: values)
+            return try Tensor(shape: [cells, days, features], values: values)
+        }
+        func sequences(_ ds: [Int], neighbourhood: Bool) throws -> Tensor {
+            try windows.inputs(parallel: try cellSeries(neighbourhood: neighbourhood), targets: ds)
         }
         func lstmScores(neighbourhood: Bool) throws -> (validation: [Float], test: [Float], seconds: Double) {
             let clock = Date()
@@ -109,7 +111,7 @@ enum NeuralStudy {
             lstm.options.batchSize = 512
             lstm.options.learningRate = 3e-3
             lstm.options.seed = seed
-            try lstm.fit(try sequences(train, neighbourhood: neighbourhood), targets: try Tensor(shape: [train.count * grid * grid, 1], values: labels(train)))
+            try lstm.fit(try sequences(train, neighbourhood: neighbourhood), targets: try Tensor(shape: [train.count * grid * grid, 1], values: try labels(train)))
             let tuning = try lstm.predict(try sequences(validation, neighbourhood: neighbourhood)).storage
             let held = try lstm.predict(try sequences(test, neighbourhood: neighbourhood)).storage
             let seconds = Date().timeIntervalSince(clock)
@@ -118,7 +120,7 @@ enum NeuralStudy {
         }
         let lstm = try lstmScores(neighbourhood: false), lstmAround = try lstmScores(neighbourhood: true)
 
-        let (yValidation, yTest) = (labels(validation), labels(test))
+        let (yValidation, yTest) = (try labels(validation), try labels(test))
         var results: [String: Double] = ["positive_rate_test": Double(yTest.reduce(0, +)) / Double(yTest.count),
                                          "train_days": Double(train.count), "validation_days": Double(validation.count),
                                          "test_days": Double(test.count), "flares": Double(city.flares.count),

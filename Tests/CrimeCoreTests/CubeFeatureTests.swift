@@ -36,13 +36,14 @@ import Testing
     @Test func temporalSplitByLocalDate() throws {
         let cube = try Self.cube()
         let table = try cube.features(FeatureSpec(lags: [1], rollingMeans: [], neighborMean: false, calendar: false))
-        let (train, test) = try cube.split(table, trainFrom: LocalDay("2024-03-01"), testFrom: LocalDay("2024-03-15"),
-                                           testUntil: LocalDay("2024-03-21"))
+        let split = try TemporalSplit(windows: cube.windows, trainFrom: LocalDay("2024-03-01"), testFrom: LocalDay("2024-03-15"),
+                                      testUntil: LocalDay("2024-03-21"))
+        let (train, test) = (try table.selecting(windows: split.train), try table.selecting(windows: split.test))
         #expect(train.matrix.rows == 13 * 9)              // 03-02 … 03-14 (03-01 has no lag)
         #expect(test.matrix.rows == 6 * 9)                // 03-15 … 03-20
         #expect(train.windowOrdinals.max()! < test.windowOrdinals.min()!)
         #expect(cube.windows.window(test.windowOrdinals[0]).label == "2024-03-15")
-        #expect(try cube.windowOrdinals(from: LocalDay("2025-01-01"), until: LocalDay("2025-02-01")).isEmpty)
+        #expect(try cube.windows.ordinals(from: LocalDay("2025-01-01"), until: LocalDay("2025-02-01")).isEmpty)
     }
 
     @Test func slidingWindowsShapesAndValues() throws {
@@ -101,6 +102,27 @@ import Testing
         for i in 0..<z.values.count { #expect(abs(z.values[i] - want.values[i]) < 1e-9) }
         let back = try scaler.inverseTransform(z)
         for i in 0..<x.values.count { #expect(abs(back.values[i] - x.values[i]) < 1e-9 * max(1, abs(x.values[i]))) }
+    }
+
+    @Test func perChannelMatchesScikitLearnOnTheTransposedData() throws {
+        let ref = try Self.reference()
+        // The 12 × 4 reference as 4 channels × 12 values: per-channel statistics are the columns'.
+        let channels = try Tensor(shape: [4, 1, 12], values: (0..<4).flatMap { j in ref.x.map { Float($0[j]) } })
+        var scaler = StandardScaler()
+        try scaler.fit(channels, channelAxis: 0)
+        for j in 0..<3 {
+            #expect(abs(scaler.mean[j] - ref.mean[j]) <= 1e-5 * max(1, abs(ref.mean[j])))
+            #expect(abs(scaler.scale[j] - ref.scale[j]) <= 1e-5 * max(1, ref.scale[j]))
+        }
+        #expect(scaler.scale[3] == 1)                        // the constant column
+        let z = try scaler.transform(channels, channelAxis: 0)
+        for j in 0..<4 {
+            for i in 0..<12 { #expect(abs(Double(z[j, 0, i]) - ref.transformed[i][j]) < 1e-4 * max(1, abs(ref.transformed[i][j]))) }
+        }
+        let back = try scaler.inverseTransform(z, channelAxis: 0)
+        for i in 0..<channels.count { #expect(abs(back.storage[i] - channels.storage[i]) <= 1e-3 * max(1, abs(channels.storage[i]))) }
+        #expect(throws: CubeError.self) { try scaler.transform(channels, channelAxis: 3) }
+        #expect(throws: CubeError.featureCountMismatch(expected: 4, got: 1)) { try scaler.transform(channels, channelAxis: 1) }
     }
 
     @Test func perCellOnTensorsAndErrors() throws {

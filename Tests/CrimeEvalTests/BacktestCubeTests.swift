@@ -25,7 +25,7 @@ import CrimeEval
         let neighbors = (0..<4).map { c in (0..<4).filter { $0 != c } }
         let table = try cube.features(FeatureSpec(lags: [1, 7], rollingMeans: [7]), neighbors: neighbors)
         let data = try BacktestData(table: table, seasonPeriod: 7)
-        let result = try Backtest.run(data: data, models: [], origin: RollingOrigin(initialWindows: 14, horizon: 7), neighbors: neighbors)
+        let result = try Backtest.run(data: data, models: [], initialWindows: 14, horizon: 7, neighbors: neighbors)
         let seasonal = try #require(result.summary(of: "naive_seasonal_mean")?.regression)
         let last = try #require(result.summary(of: "naive_last_window")?.regression)
         #expect(seasonal.mae < 1e-12)

@@ -49,7 +49,7 @@ private struct LatestWindowSpy: Regressor {
         let result = try Backtest.run(data: try synthetic(),
                                       models: [BacktestModel(name: "line", FirstColumnLine()),
                                                BacktestModel(name: "mean") { MeanRegressor() }],
-                                      origin: RollingOrigin(initialWindows: 28, horizon: 7), neighbors: neighbors)
+                                      initialWindows: 28, horizon: 7, neighbors: neighbors)
         #expect(result.folds.count == 6)   // origins 28, 35, …, 63
         #expect(result.summary.map(\.model) == ["naive_last_window", "naive_seasonal_mean", "naive_spatial_mean", "line", "mean"])
         let line = try #require(result.summary(of: "line")?.regression)
@@ -62,7 +62,7 @@ private struct LatestWindowSpy: Regressor {
     @Test func modelsSeeOnlyThePast() throws {
         let data = try synthetic()
         let expanding = try Backtest.run(data: data, models: [BacktestModel(name: "spy", LatestWindowSpy())],
-                                         origin: RollingOrigin(initialWindows: 50, horizon: 3, step: 5))
+                                         initialWindows: 50, horizon: 3, step: 5)
         let spy = try #require(expanding.predictions["spy"])
         for (k, r) in expanding.testRows.enumerated() {
             let fold = try #require(expanding.folds.first { $0.testWindows.contains(data.windows[r]) })
@@ -70,7 +70,7 @@ private struct LatestWindowSpy: Regressor {
         }
         #expect(expanding.folds.map(\.testWindows) == [50...52, 55...57, 60...62, 65...67])
         #expect(expanding.folds[1].trainRows == 55 * 5)
-        let sliding = try Backtest.run(data: data, models: [], origin: RollingOrigin(initialWindows: 50, horizon: 3, step: 5, maximumTrainingWindows: 10))
+        let sliding = try Backtest.run(data: data, models: [], initialWindows: 50, horizon: 3, step: 5, maximumTrainingWindows: 10)
         #expect(sliding.folds[1].trainWindows == 45...54 && sliding.folds[1].trainRows == 50)
     }
 
@@ -80,7 +80,7 @@ private struct LatestWindowSpy: Regressor {
         let data = try BacktestData(features: Matrix(rows: 8, columns: 1, repeating: 0),
                                     targets: [1, 10, 2, 20, 3, 30, 4, 40], windows: [0, 0, 1, 1, 2, 2, 3, 3],
                                     cells: [0, 1, 0, 1, 0, 1, 0, 1], seasonPeriod: 2)
-        let r = try Backtest.run(data: data, models: [], origin: RollingOrigin(initialWindows: 3), neighbors: [[1], [0]])
+        let r = try Backtest.run(data: data, models: [], initialWindows: 3, neighbors: [[1], [0]])
         #expect(r.predictions["naive_last_window"] == [3, 30])
         #expect(r.predictions["naive_seasonal_mean"] == [2, 20])   // window 3 pools window 1
         #expect(r.predictions["naive_spatial_mean"] == [11, 11])   // (2 + 20) / 2
@@ -88,10 +88,10 @@ private struct LatestWindowSpy: Regressor {
 
     @Test func badInputs() throws {
         let data = try synthetic()
-        #expect(throws: MetricsError.self) { try Backtest.run(data: data, models: [], origin: RollingOrigin(initialWindows: 70)) }
-        #expect(throws: MetricsError.self) { try Backtest.run(data: data, models: [], origin: RollingOrigin(initialWindows: 5, horizon: 0)) }
+        #expect(throws: MetricsError.self) { try Backtest.run(data: data, models: [], initialWindows: 70) }
+        #expect(throws: MetricsError.self) { try Backtest.run(data: data, models: [], initialWindows: 5, horizon: 0) }
         #expect(throws: MetricsError.self) {
-            try Backtest.run(data: data, models: [BacktestModel(name: "naive_last_window", FirstColumnLine())], origin: RollingOrigin(initialWindows: 5))
+            try Backtest.run(data: data, models: [BacktestModel(name: "naive_last_window", FirstColumnLine())], initialWindows: 5)
         }
         #expect(throws: MetricsError.self) {
             try BacktestData(features: Matrix(rows: 2, columns: 1, repeating: 0), targets: [1], windows: [0, 1], cells: [0, 0])
@@ -107,7 +107,7 @@ private struct LatestWindowSpy: Regressor {
                     func predict(_ x: Matrix) throws -> [Double] { [] }
                 }
                 return Unfit()
-            }], origin: RollingOrigin(initialWindows: 5))
+            }], initialWindows: 5)
         }
     }
 }

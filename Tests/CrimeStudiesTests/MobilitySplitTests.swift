@@ -7,7 +7,9 @@ import CrimeEval
 /// The chronological split and the validation-only threshold of the mobility study.
 @Suite struct MobilitySplitTests {
     @Test func partsAreChronologicalAndDisjoint() throws {
-        let split = try MobilitySplit(origins: Array((27..<127).reversed()), validationFraction: 0.15, testFraction: 0.15)
+        var study = MobilityStudy()
+        (study.validationFraction, study.testFraction) = (0.15, 0.15)
+        let split = try study.split(origins: Array((27..<127).reversed()))
         #expect(split.train.count == 70 && split.validation.count == 15 && split.test.count == 15)
         #expect(Set(split.train).isDisjoint(with: split.validation) && Set(split.validation).isDisjoint(with: split.test))
         #expect(Set(split.train + split.validation + split.test) == Set(27..<127))
@@ -20,8 +22,10 @@ import CrimeEval
     }
 
     @Test func tooFewOriginsOrBadFractionsThrow() {
-        #expect(throws: MobilityError.notEnoughWindows(needed: 3, available: 2)) { try MobilitySplit(origins: [1, 2]) }
-        #expect(throws: MobilityError.self) { try MobilitySplit(origins: Array(0..<10), validationFraction: 0.6, testFraction: 0.5) }
+        var study = MobilityStudy()
+        #expect(throws: MobilityError.notEnoughWindows(needed: 3, available: 2)) { try study.split(origins: [1, 2]) }
+        (study.validationFraction, study.testFraction) = (0.6, 0.5)
+        #expect(throws: MobilityError.self) { try study.split(origins: Array(0..<10)) }
     }
 
     @Test func thresholdComesFromValidationOnly() throws {

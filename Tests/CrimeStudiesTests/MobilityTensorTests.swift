@@ -32,15 +32,14 @@ import CrimeEval
     @Test func tensorLayoutMatchesTheLayersByHand() throws {
         let layers = try Self.layers()
         let tiles = try Self.grid().tiles(size: 2)
-        let scaling = try MobilityScaling(layers, fittingWindows: 0..<5)
-        let builder = try MobilityTensorBuilder(layers: layers, tiles: tiles, channels: .all, history: 3, scaling: scaling)
-        #expect(builder.channelNames == ["crime", "mobility", "density", "income"])
-        let t = try builder.tensors(origins: [2, 5])
+        let series = try MobilityTileSeries(layers: layers, tiles: tiles, channels: .all, fittingWindows: 0..<5)
+        #expect(series.channelNames == ["crime", "mobility", "density", "income"])
+        let t = try series.tensors(history: 3, origins: [2, 5])
         #expect(t.inputs.shape == [8, 3, 4, 2, 2])
         #expect(t.targets.shape == [8, 1, 2, 2])
         #expect(t.samples[5] == MobilitySample(tile: 1, origin: 5))
         #expect(t.staticChannels == [false, false, true, true])
-        let m = try #require(scaling.mobility)
+        let m = try #require(series.mobilityScaler), census = try #require(series.censusScaler)
         for (s, sample) in t.samples.enumerated() {
             let tile = tiles[sample.tile]
             for i in 0..<2 {
@@ -49,9 +48,9 @@ import CrimeEval
                     for step in 0..<3 {
                         let w = sample.origin - 2 + step
                         #expect(t.inputs[s, step, 0, i, j] == log1p(Float((w + cell) % 3)))
-                        let footfall = (log1p(Float(10 * w + cell)) - m.mean) / m.sd
+                        let footfall = (log1p(Float(10 * w + cell)) - Float(m.mean[0])) / Float(m.scale[0])
                         #expect(abs(t.inputs[s, step, 1, i, j] - footfall) < 1e-5)
-                        let density = (log1p(Float(cell)) - scaling.census[0].mean) / scaling.census[0].sd
+                        let density = (log1p(Float(cell)) - Float(census.mean[0])) / Float(census.scale[0])
                         #expect(abs(t.inputs[s, step, 2, i, j] - density) < 1e-5)
                     }
                     // At least one incident in the window after the origin.
@@ -63,26 +62,25 @@ import CrimeEval
 
     @Test func scalingUsesOnlyTheFittingWindows() throws {
         let layers = try Self.layers()
-        let early = try MobilityScaling(layers, fittingWindows: 0..<2)
+        let tiles = try Self.grid().tiles(size: 2)
+        let early = try MobilityTileSeries(layers: layers, tiles: tiles, channels: .all, fittingWindows: 0..<2).mobilityScaler
         // Windows 0 and 1 hold footfall 0…15 and 10…25.
         let values = (0..<32).map { Double(log1p(Float(10 * ($0 / 16) + $0 % 16))) }
         let mean = values.reduce(0, +) / 32
-        #expect(abs(Double(try #require(early.mobility).mean) - mean) < 1e-5)
-        #expect(early != (try MobilityScaling(layers, fittingWindows: 0..<8)))
+        #expect(abs(try #require(early).mean[0] - mean) < 1e-5)
+        #expect(early != (try MobilityTileSeries(layers: layers, tiles: tiles, channels: .all, fittingWindows: 0..<8).mobilityScaler))
     }
 
     @Test func crimeOnlyHasOneChannelAndBadRequestsThrow() throws {
         let layers = try Self.layers()
         let tiles = try Self.grid().tiles(size: 2)
-        let scaling = try MobilityScaling(layers, fittingWindows: 0..<4)
-        let crime = try MobilityTensorBuilder(layers: layers, tiles: tiles, channels: .crime, history: 2, scaling: scaling)
-        #expect(try crime.tensors(origins: [3]).inputs.shape == [4, 2, 1, 2, 2])
-        #expect(throws: MobilityError.badOrigin(0, history: 2, windows: 8)) { try crime.tensors(origins: [0]) }
-        #expect(throws: MobilityError.badOrigin(7, history: 2, windows: 8)) { try crime.tensors(origins: [7]) }
+        let crime = try MobilityTileSeries(layers: layers, tiles: tiles, channels: .crime, fittingWindows: 0..<4)
+        #expect(try crime.tensors(history: 2, origins: [3]).inputs.shape == [4, 2, 1, 2, 2])
+        #expect(throws: MobilityError.badOrigin(0, history: 2, windows: 8)) { try crime.tensors(history: 2, origins: [0]) }
+        #expect(throws: MobilityError.badOrigin(7, history: 2, windows: 8)) { try crime.tensors(history: 2, origins: [7]) }
         let bare = try MobilityLayers(rows: 4, columns: 4, windows: 8, crime: layers.crime)
         #expect(throws: MobilityError.missingLayer(channels: "crime+mobility", layer: "footfall")) {
-            try MobilityTensorBuilder(layers: bare, tiles: tiles, channels: .crimeMobility, history: 2,
-                                      scaling: try MobilityScaling(bare, fittingWindows: 0..<4))
+            try MobilityTileSeries(layers: bare, tiles: tiles, channels: .crimeMobility, fittingWindows: 0..<4)
         }
         #expect(throws: MobilityError.badLength(what: "crime counts", expected: 128, got: 3)) {
             try MobilityLayers(rows: 4, columns: 4, windows: 8, crime: [1, 2, 3])
@@ -95,8 +93,7 @@ import CrimeEval
     @Test func cellFeaturesReadTheTensorsCellByCell() throws {
         let layers = try Self.layers()
         let tiles = try Self.grid().tiles(size: 2)
-        let scaling = try MobilityScaling(layers, fittingWindows: 0..<4)
-        let t = try MobilityTensorBuilder(layers: layers, tiles: tiles, channels: .all, history: 3, scaling: scaling).tensors(origins: [4])
+        let t = try MobilityTileSeries(layers: layers, tiles: tiles, channels: .all, fittingWindows: 0..<4).tensors(history: 3, origins: [4])
         #expect(MobilityCellFeatures.columnNames(t) == ["crime_lag1", "crime_lag2", "crime_lag3", "crime_mean",
                                                          "mobility_last", "mobility_mean", "density", "income"])
         let x = try MobilityCellFeatures.tabular(t)

@@ -19,36 +19,39 @@ import CrimeStudies
 
     @Test func windowsSeeThePreviousWeeksInOrder() throws {
         let s = try series()
-        let scaling = try FeatureScaling(series: s, weeks: 0..<4)
+        let scaling = try s.featureScaler(weeks: 0..<4)
         #expect(scaling.mean == [1.5])
         #expect(abs(scaling.scale[0] - 1.25.squareRoot()) < 1e-12)
-        let samples = try WeeklyWindowSamples(series: s, history: 3, targetWeeks: [3, 5], scaling: scaling)
-        #expect(samples.input.images.shape == [2, 3, 1, 2, 2])
-        #expect(samples.input.socio.shape == [2, 3, 1])
+        let samples = try s.inputs(history: 3, targetWeeks: [3, 5], scaler: scaling)
+        #expect(samples.images.shape == [2, 3, 1, 2, 2])
+        #expect(samples.socio.shape == [2, 3, 1])
         // Sample 0 sees weeks 0, 1, 2; sample 1 sees weeks 2, 3, 4.
-        #expect(samples.input.images[0, 0, 0, 0, 0] == 0)
-        #expect(samples.input.images[0, 2, 0, 1, 1] == 23)
-        #expect(samples.input.images[1, 0, 0, 0, 1] == 21)
-        #expect(samples.input.images[1, 2, 0, 1, 0] == 42)
-        #expect(abs(samples.input.socio[1, 2, 0] - Float((4 - 1.5) / 1.25.squareRoot())) < 1e-6)
-        #expect(try WeeklyWindowSamples.counts(s, weeks: [3, 5]) == [3, 13, 23, 50, 15, 25])
+        #expect(samples.images[0, 0, 0, 0, 0] == 0)
+        #expect(samples.images[0, 2, 0, 1, 1] == 23)
+        #expect(samples.images[1, 0, 0, 0, 1] == 21)
+        #expect(samples.images[1, 2, 0, 1, 0] == 42)
+        #expect(abs(samples.socio[1, 2, 0] - Float((4 - 1.5) / 1.25.squareRoot())) < 1e-6)
+        #expect(try s.counts(weeks: [3, 5]) == [3, 13, 23, 50, 15, 25])
         // The week after the series has inputs but no target.
-        #expect(try WeeklyWindowSamples(series: s, history: 3, targetWeeks: [8], scaling: scaling).count == 1)
+        #expect(try s.inputs(history: 3, targetWeeks: [8], scaler: scaling).images.shape[0] == 1)
         #expect(throws: WeeklyDistrictError.weekOutOfRange(week: 2, weeks: 8)) {
-            try WeeklyWindowSamples(series: s, history: 3, targetWeeks: [2], scaling: scaling)
+            try s.inputs(history: 3, targetWeeks: [2], scaler: scaling)
         }
-        #expect(throws: WeeklyDistrictError.self) { try WeeklyWindowSamples.counts(s, weeks: [8]) }
+        #expect(throws: WeeklyDistrictError.self) { try s.counts(weeks: [8]) }
     }
 
     @Test func chronologicalSplitHasNoLeakage() throws {
-        let split = try ChronologicalSplit(weekCount: 10, history: 3, testWeeks: 4)
-        #expect(split.trainWeeks == [3, 4, 5])
-        #expect(split.testWeeks == [6, 7, 8, 9])
-        #expect(split.firstTestWeek == 6)
+        var study = WeeklyDistrictStudy()
+        (study.history, study.testWeeks) = (3, 4)
+        let split = try study.split(weekCount: 10)
+        #expect(split.train == [3, 4, 5])
+        #expect(split.test == [6, 7, 8, 9])
+        #expect(split.test.first == 6)
         // Every training window (inputs and target) ends before the first test target.
-        #expect((split.trainWeeks.max() ?? 99) < split.firstTestWeek)
-        #expect(throws: WeeklyDistrictError.tooFewWeeks(have: 7, need: 8)) { try ChronologicalSplit(weekCount: 7, history: 3, testWeeks: 4) }
-        #expect(throws: WeeklyDistrictError.self) { try ChronologicalSplit(weekCount: 10, history: 0, testWeeks: 4) }
+        #expect((split.train.max() ?? 99) < (split.test.first ?? 0))
+        #expect(throws: WeeklyDistrictError.tooFewWeeks(have: 7, need: 8)) { try study.split(weekCount: 7) }
+        study.history = 0
+        #expect(throws: WeeklyDistrictError.self) { try study.split(weekCount: 10) }
     }
 
     @Test func baselinesByHand() throws {
@@ -128,7 +131,7 @@ import CrimeStudies
         #expect(result.scores.count == 4)
         #expect(result.training.epochs.count == 2)
         #expect(result.nextWeek.count == 3 && result.nextWeek.allSatisfy { $0.isFinite && $0 >= 0 })
-        #expect(result.testTruth == (try WeeklyWindowSamples.counts(s, weeks: [9, 10, 11])))
+        #expect(result.testTruth == (try s.counts(weeks: [9, 10, 11])))
         #expect(result.predictionTable().rows.count == 9)
         #expect(result.scoreTable().rows.count == 4)
     }

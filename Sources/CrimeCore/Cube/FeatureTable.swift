@@ -59,9 +59,10 @@ public struct FeatureTable: Sendable, Equatable {
         columnNames.firstIndex(of: name).map { matrix.column($0) }
     }
 
-    /// The rows whose window ordinal lies in `windows`, in order.
-    public func selecting(windows: Range<Int>) throws -> FeatureTable {
-        let rows = windowOrdinals.indices.filter { windows.contains(windowOrdinals[$0]) }
+    /// The rows whose window ordinal lies in `windows` (a range, or a part of a ``TemporalSplit``), in order.
+    public func selecting(windows: some Sequence<Int>) throws -> FeatureTable {
+        let wanted = Set(windows)
+        let rows = windowOrdinals.indices.filter { wanted.contains(windowOrdinals[$0]) }
         return try FeatureTable(matrix: matrix.selectingRows(rows), columnNames: columnNames,
                                 targets: rows.map { targets[$0] }, cellOrdinals: rows.map { cellOrdinals[$0] },
                                 windowOrdinals: rows.map { windowOrdinals[$0] })

@@ -1,5 +1,5 @@
-/// Samples for sequence models: `history` past windows as input, the window `horizon` steps after
-/// the last of them as target.
+/// Samples for sequence models cut from a cube: `history` past windows as input, the window `horizon`
+/// steps after the last of them as target.
 public struct SlidingWindows: Sendable, Equatable {
     /// Inputs shaped `[samples, history, cells]`, or `[samples, history, rows, columns]` on a grid.
     public let inputs: Tensor
@@ -12,42 +12,32 @@ public struct SlidingWindows: Sendable, Equatable {
 }
 
 extension SpaceTimeCube {
-    /// Builds sliding-window samples: sample s takes windows `y − horizon − history + 1 … y − horizon`
-    /// as input and window `y` as target, for every target ordinal `y` in `targetWindows` (default:
-    /// all) with a full history. With `grid: true` cells are placed by `CellID.row/.column`
-    /// (the caller states the index is a grid); otherwise they keep cube order.
+    /// Builds sliding-window samples with ``SlidingWindowBuilder``: sample s takes windows
+    /// `y − horizon − history + 1 … y − horizon` as input and window `y` as target, for every target
+    /// ordinal `y` in `targetWindows` (default: all) with a full history. With `grid: true` cells are
+    /// placed by `CellID.row/.column` (the caller states the index is a grid); otherwise they keep
+    /// cube order.
     public func slidingWindows(history: Int, horizon: Int = 1, grid: Bool = false,
                                targetWindows: Range<Int>? = nil) throws -> SlidingWindows {
-        guard history >= 1 else { throw CubeError.badParameter(name: "history", value: history, reason: "must be at least 1") }
-        guard horizon >= 1 else { throw CubeError.badParameter(name: "horizon", value: horizon, reason: "must be at least 1") }
-        let firstTarget = history + horizon - 1
+        let builder = try SlidingWindowBuilder(history: history, horizon: horizon)
         let wanted = targetWindows ?? 0..<windowCount
-        let lo = max(wanted.lowerBound, firstTarget)
+        let lo = max(wanted.lowerBound, builder.firstTarget)
         let hi = min(wanted.upperBound, windowCount)
-        guard lo < hi else { throw CubeError.tooFewWindows(needed: firstTarget + 1, have: windowCount) }
+        guard lo < hi else { throw CubeError.tooFewWindows(needed: builder.firstTarget + 1, have: windowCount) }
 
         let shape = grid ? try GridShape(cells: cells) : nil
         let plane = shape.map { $0.rows * $0.columns } ?? cellCount
         let positions = shape?.positions ?? Array(0..<cellCount)
-        // One dense plane per window.
+        // The cube as a series: one dense plane per window.
         let dense = denseByWindow()
         var planes = [Float](repeating: 0, count: windowCount * plane)
         for w in 0..<windowCount {
             for c in 0..<cellCount { planes[w * plane + positions[c]] = Float(dense[w * cellCount + c]) }
         }
-        let samples = hi - lo
-        var inputs = [Float]()
-        inputs.reserveCapacity(samples * history * plane)
-        var targets = [Float]()
-        targets.reserveCapacity(samples * plane)
-        for y in lo..<hi {
-            let first = y - horizon - history + 1
-            inputs.append(contentsOf: planes[(first * plane)..<((first + history) * plane)])
-            targets.append(contentsOf: planes[(y * plane)..<((y + 1) * plane)])
-        }
         let planeShape = shape.map { [$0.rows, $0.columns] } ?? [cellCount]
-        return SlidingWindows(inputs: try Tensor(shape: [samples, history] + planeShape, values: inputs),
-                              targets: try Tensor(shape: [samples] + planeShape, values: targets),
-                              targetWindows: Array(lo..<hi), grid: shape)
+        let series = try Tensor(shape: [windowCount] + planeShape, values: planes)
+        let targets = Array(lo..<hi)
+        return SlidingWindows(inputs: try builder.inputs(series, targets: targets),
+                              targets: try builder.targets(series, targets: targets), targetWindows: targets, grid: shape)
     }
 }

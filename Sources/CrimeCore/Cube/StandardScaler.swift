@@ -1,10 +1,17 @@
 /// Standardises features to zero mean and unit variance, as scikit-learn's `StandardScaler`.
 ///
-/// Data are rows of samples × features: a `Matrix`'s columns, or a `Tensor`'s trailing axes
+/// Data are rows of samples × features: a `Matrix`'s columns, a `Tensor`'s trailing axes
 /// (`featureAxes: 1` on `[samples, history, cells]` scales per cell; `featureAxes: 2` on
-/// `[samples, history, rows, columns]` per grid cell). To scale a cells × windows matrix per cell,
-/// transpose it to windows × cells first. The scale is the population standard deviation
-/// (ddof 0); a constant feature (variance within rounding error) keeps scale 1, as in scikit-learn.
+/// `[samples, history, rows, columns]` per grid cell), or one axis of a tensor
+/// (`channelAxis: 1` on images `[samples, channels, height, width]` scales per channel, pooling
+/// every sample and pixel). To scale a cells × windows matrix per cell, transpose it to windows ×
+/// cells first; to fit on some rows only (the training windows), fit on those rows and transform
+/// them all. The scale is the population standard deviation (ddof 0); a constant feature (variance
+/// within rounding error) keeps scale 1, as in scikit-learn.
+///
+/// Statistics are accumulated in `Double`. A `Matrix` is transformed in `Double`; a `Tensor` holds
+/// `Float`s and is transformed in `Float` arithmetic with the mean and scale rounded to `Float`, as a
+/// network's input pipeline computes it.
 public struct StandardScaler: Sendable, Equatable {
     /// Mean of each feature.
     public private(set) var mean: [Double] = []
@@ -19,13 +26,8 @@ public struct StandardScaler: Sendable, Equatable {
     /// Fits to a matrix, one feature per column.
     public mutating func fit(_ x: Matrix) throws {
         try x.validate()
-        try fit(rows: x.rows, features: x.columns) { x.values[$0] }
-    }
-
-    /// Fits to a tensor whose last `featureAxes` axes are the features.
-    public mutating func fit(_ t: Tensor, featureAxes: Int = 1) throws {
-        let (rows, features) = try Self.split(t.shape, featureAxes: featureAxes)
-        try fit(rows: rows, features: features) { Double(t.storage[$0]) }
+        let features = x.columns
+        try fit(count: x.values.count, features: features, feature: { $0 % features }) { x.values[$0] }
     }
 
     /// `(x − mean) / scale`.
@@ -46,40 +48,19 @@ public struct StandardScaler: Sendable, Equatable {
         return out
     }
 
-    /// `(t − mean) / scale` over the last `featureAxes` axes.
-    public func transform(_ t: Tensor, featureAxes: Int = 1) throws -> Tensor {
-        let (_, features) = try Self.split(t.shape, featureAxes: featureAxes)
-        try check(features)
-        var out = t
-        for i in 0..<t.storage.count {
-            out.storage[i] = Float((Double(t.storage[i]) - mean[i % features]) / scale[i % features])
-        }
-        return out
-    }
-
-    /// `t × scale + mean` over the last `featureAxes` axes.
-    public func inverseTransform(_ t: Tensor, featureAxes: Int = 1) throws -> Tensor {
-        let (_, features) = try Self.split(t.shape, featureAxes: featureAxes)
-        try check(features)
-        var out = t
-        for i in 0..<t.storage.count {
-            out.storage[i] = Float(Double(t.storage[i]) * scale[i % features] + mean[i % features])
-        }
-        return out
-    }
-
-    /// Two-pass mean and variance per feature of row-major values.
-    private mutating func fit(rows: Int, features: Int, value: (Int) -> Double) throws {
-        guard rows > 0 else { throw CubeError.noRows }
+    /// Two-pass mean and variance per feature of `count` values in storage order, value `i`
+    /// belonging to feature `feature(i)`.
+    mutating func fit(count: Int, features: Int, feature: (Int) -> Int, value: (Int) -> Double) throws {
+        guard features > 0, count >= features else { throw CubeError.noRows }
+        let rows = count / features
         var m = [Double](repeating: 0, count: features)
-        for r in 0..<rows { for f in 0..<features { m[f] += value(r * features + f) } }
+        for i in 0..<count { m[feature(i)] += value(i) }
         for f in 0..<features { m[f] /= Double(rows) }
         var v = [Double](repeating: 0, count: features)
-        for r in 0..<rows {
-            for f in 0..<features {
-                let d = value(r * features + f) - m[f]
-                v[f] += d * d
-            }
+        for i in 0..<count {
+            let f = feature(i)
+            let d = value(i) - m[f]
+            v[f] += d * d
         }
         for f in 0..<features { v[f] /= Double(rows) }
         mean = m
@@ -93,17 +74,9 @@ public struct StandardScaler: Sendable, Equatable {
         }
     }
 
-    private func check(_ features: Int) throws {
+    /// Throws unless the scaler is fitted to `features` features.
+    func check(_ features: Int) throws {
         guard !scale.isEmpty else { throw CubeError.scalerNotFitted }
         guard features == scale.count else { throw CubeError.featureCountMismatch(expected: scale.count, got: features) }
-    }
-
-    private static func split(_ shape: [Int], featureAxes: Int) throws -> (rows: Int, features: Int) {
-        guard featureAxes >= 1, featureAxes < shape.count else {
-            throw CubeError.badParameter(name: "featureAxes", value: featureAxes,
-                                         reason: "must be between 1 and \(shape.count - 1) for shape \(shape)")
-        }
-        let features = shape.suffix(featureAxes).reduce(1, *)
-        return (shape.dropLast(featureAxes).reduce(1, *), features)
     }
 }

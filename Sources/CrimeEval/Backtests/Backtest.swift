@@ -19,28 +19,31 @@ public enum Backtest {
          NaiveBaseline(name: "naive_spatial_mean", rule: .neighborhoodMean(of: .historicalAverage))]
     }
 
-    /// Runs the backtest. `neighbors[c]` lists the cell ordinals next to cell c (for the spatial
-    /// baseline; ``SpaceTimeCube/neighbors(from:)`` gives it for a cube).
+    /// Runs the backtest over the rolling origins of
+    /// ``TemporalSplit/rollingOrigins(windows:initialWindows:horizon:step:maximumTrainingWindows:)``
+    /// on the data's distinct windows: the first origin is the window at position `initialWindows`,
+    /// each fold forecasts `horizon` windows, the origin moves on by `step` (default: `horizon`), and
+    /// training keeps the latest `maximumTrainingWindows` windows (nil: all the past).
+    /// `neighbors[c]` lists the cell ordinals next to cell c (for the spatial baseline;
+    /// ``SpaceTimeCube/neighbors(from:)`` gives it for a cube).
     ///
-    /// Throws when there are no distinct windows left to forecast, when a model's fit or predict
-    /// throws, when a model returns the wrong number of forecasts, or when a name repeats.
-    public static func run(data: BacktestData, models: [BacktestModel], origin: RollingOrigin,
+    /// Throws when a count is below 1 or there are no distinct windows left to forecast, when a
+    /// model's fit or predict throws, when a model returns the wrong number of forecasts, or when a
+    /// name repeats.
+    public static func run(data: BacktestData, models: [BacktestModel], initialWindows: Int, horizon: Int = 1,
+                           step: Int? = nil, maximumTrainingWindows: Int? = nil,
                            neighbors: [[Int]]? = nil) throws -> BacktestResult {
-        guard origin.initialWindows >= 1, origin.horizon >= 1, origin.step >= 1 else {
-            throw MetricsError.badParameter(name: "rolling origin", reason: "initial windows, horizon and step must be ≥ 1")
-        }
-        if let m = origin.maximumTrainingWindows, m < 1 {
-            throw MetricsError.badParameter(name: "maximum training windows", reason: "must be ≥ 1, got \(m)")
+        let splits: [TemporalSplit]
+        do {
+            splits = try TemporalSplit.rollingOrigins(windows: data.windows, initialWindows: initialWindows, horizon: horizon,
+                                                      step: step, maximumTrainingWindows: maximumTrainingWindows)
+        } catch let error as TemporalSplitError {
+            throw MetricsError.badParameter(name: "rolling origin", reason: error.description)
         }
         let baselines = Self.baselines(seasonPeriod: data.seasonPeriod)
         let names = baselines.map(\.name) + models.map(\.name)
         guard Set(names).count == names.count else {
             throw MetricsError.badParameter(name: "model names", reason: "names must be unique and differ from the baselines' (\(names.joined(separator: ", ")))")
-        }
-        let windows = Array(Set(data.windows)).sorted()
-        guard origin.initialWindows < windows.count else {
-            throw MetricsError.badParameter(name: "initial windows",
-                                            reason: "\(origin.initialWindows) leaves nothing to forecast among \(windows.count) windows")
         }
         var rowsByWindow = [Int: [Int]]()
         for (r, w) in data.windows.enumerated() { rowsByWindow[w, default: []].append(r) }
@@ -50,19 +53,17 @@ public enum Backtest {
         var scores = [ForecastScore]()
         var testRows = [Int]()
         var predictions = [String: [Double]]()
-        var start = origin.initialWindows
-        while start < windows.count {
-            let firstTrain = origin.maximumTrainingWindows.map { max(0, start - $0) } ?? 0
-            let end = min(start + origin.horizon, windows.count)
-            let train = windows[firstTrain..<start].flatMap { rowsByWindow[$0] ?? [] }
-            let test = windows[start..<end].flatMap { rowsByWindow[$0] ?? [] }
-            let fold = BacktestFold(index: folds.count, trainWindows: windows[firstTrain]...windows[start - 1],
-                                    testWindows: windows[start]...windows[end - 1], trainRows: train.count, testRows: test.count)
+        for split in splits {
+            let train = split.train.flatMap { rowsByWindow[$0] ?? [] }
+            let test = split.test.flatMap { rowsByWindow[$0] ?? [] }
+            let fold = BacktestFold(index: folds.count, trainWindows: (split.train.first ?? 0)...(split.train.last ?? 0),
+                                    testWindows: (split.test.first ?? 0)...(split.test.last ?? 0),
+                                    trainRows: train.count, testRows: test.count)
             folds.append(fold)
             let truth = test.map { data.targets[$0] }
             let history = try CountHistory(cellCount: cellCount, cells: train.map { data.cells[$0] },
                                            windows: train.map { data.windows[$0] }, counts: train.map { data.targets[$0] })
-            let targets = Array(windows[start..<end])
+            let targets = split.test
             let column = Dictionary(uniqueKeysWithValues: targets.enumerated().map { ($1, $0) })
             var forecasts = [(String, [Double])]()
             for b in baselines {
@@ -86,7 +87,6 @@ public enum Backtest {
                 predictions[name, default: []].append(contentsOf: p)
             }
             testRows += test
-            start += origin.step
         }
         let truth = testRows.map { data.targets[$0] }
         let summary = try names.enumerated().map { k, name in

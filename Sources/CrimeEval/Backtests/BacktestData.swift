@@ -40,27 +40,6 @@ public struct BacktestData: Sendable {
     }
 }
 
-/// How the origin rolls: train on the windows before it, forecast the next `horizon` windows,
-/// move on by `step` windows.
-public struct RollingOrigin: Sendable, Equatable {
-    /// Distinct windows in the first training set.
-    public var initialWindows: Int
-    /// Windows forecast from each origin.
-    public var horizon: Int
-    /// Windows the origin advances each fold.
-    public var step: Int
-    /// The most recent windows kept for training (a sliding window); nil trains on all the past (expanding).
-    public var maximumTrainingWindows: Int?
-
-    /// A rolling-origin plan; `step` defaults to `horizon`.
-    public init(initialWindows: Int, horizon: Int = 1, step: Int? = nil, maximumTrainingWindows: Int? = nil) {
-        self.initialWindows = initialWindows
-        self.horizon = horizon
-        self.step = step ?? horizon
-        self.maximumTrainingWindows = maximumTrainingWindows
-    }
-}
-
 /// A model in a backtest: a name and a factory that makes a fresh, unfitted regressor per fold.
 public struct BacktestModel {
     /// The name in the result table.

@@ -37,8 +37,8 @@ public struct MobilityMap: Sendable {
 public struct MobilityResult: Sendable {
     /// Every run, in the order run.
     public let runs: [MobilityRun]
-    /// The split of forecast origins.
-    public let split: MobilitySplit
+    /// The split of forecast origins (``MobilityStudy/split(origins:)``).
+    public let split: TemporalSplit
     /// Samples per part (tiles × origins) for training (after thinning), validation and test.
     public let sampleCounts: (train: Int, validation: Int, test: Int)
     /// Share of test cells with at least one incident.

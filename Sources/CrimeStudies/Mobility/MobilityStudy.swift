@@ -6,7 +6,7 @@ import CrimeEval
 
 /// The mobility study's comparison: for each history length and channel set, every model forecasts
 /// whether each cell of each tile sees at least one incident in the next window; thresholds are chosen
-/// on the validation origins and scores reported on the test origins (``MobilitySplit``).
+/// on the validation origins and scores reported on the test origins (``split(origins:)``).
 public struct MobilityStudy: Sendable {
     /// Input histories in windows (the study: 28 and 4 twelve-hour windows, 14 and 2 days).
     public var histories = [28, 4]
@@ -55,20 +55,19 @@ public struct MobilityStudy: Sendable {
         guard !channelSets.isEmpty, !models.isEmpty else { throw MobilityError.badSetting(name: "models", reason: "nothing to compare") }
         guard trainStride >= 1, epochs >= 1 else { throw MobilityError.badSetting(name: "trainStride/epochs", reason: "must be at least 1") }
         guard layers.windows >= longest + 4 else { throw MobilityError.notEnoughWindows(needed: longest + 4, available: layers.windows) }
-        let split = try MobilitySplit(origins: Array((longest - 1)...(layers.windows - 2)),
-                                      validationFraction: validationFraction, testFraction: testFraction)
+        let split = try self.split(origins: Array((longest - 1)...(layers.windows - 2)))
         let trainOrigins = split.thinnedTrain(stride: trainStride)
-        let scaling = try MobilityScaling(layers, fittingWindows: 0..<(split.train[split.train.count - 1] + 2))
+        let fittingWindows = 0..<((split.train.last ?? 0) + 2)
+        let series = try channelSets.map { try MobilityTileSeries(layers: layers, tiles: tiles, channels: $0, fittingWindows: fittingWindows) }
         var runs: [MobilityRun] = []
         var example: (MobilityRun, MobilityMap)?
         var counts = (train: 0, validation: 0, test: 0)
         var positiveRate = 0.0
         for history in histories {
-            for channels in channelSets {
-                let builder = try MobilityTensorBuilder(layers: layers, tiles: tiles, channels: channels, history: history, scaling: scaling)
-                let data = MobilityData(train: try builder.tensors(origins: trainOrigins),
-                                        validation: try builder.tensors(origins: split.validation),
-                                        test: try builder.tensors(origins: split.test))
+            for (channels, frames) in zip(channelSets, series) {
+                let data = MobilityData(train: try frames.tensors(history: history, origins: trainOrigins),
+                                        validation: try frames.tensors(history: history, origins: split.validation),
+                                        test: try frames.tensors(history: history, origins: split.test))
                 counts = (data.train.samples.count, data.validation.samples.count, data.test.samples.count)
                 let labels = data.test.labels
                 positiveRate = labels.reduce(0, +) / Double(max(labels.count, 1))
@@ -95,6 +94,25 @@ public struct MobilityStudy: Sendable {
         }
         return MobilityResult(runs: runs, split: split, sampleCounts: counts, testPositiveRate: positiveRate,
                               exampleMap: example?.1, exampleRun: example?.0)
+    }
+
+    /// The study's split of forecast origins with ``TemporalSplit``: sorted, the last
+    /// ``testFraction`` for testing, the ``validationFraction`` before them for validation and the
+    /// rest for training, each part at least one origin. An origin `o` is the last input window of a
+    /// sample whose target is window `o + 1`, so every training target comes before every validation
+    /// target, and every validation target before every test target.
+    ///
+    /// - Throws: ``MobilityError/badSetting(name:reason:)`` unless both fractions are positive and sum
+    ///   below 1; ``MobilityError/notEnoughWindows(needed:available:)`` when a part would be empty.
+    public func split(origins: [Int]) throws -> TemporalSplit {
+        guard validationFraction > 0, testFraction > 0, validationFraction + testFraction < 1 else {
+            throw MobilityError.badSetting(name: "split fractions", reason: "validation and test fractions must be positive and sum below 1, got \(validationFraction) and \(testFraction)")
+        }
+        do {
+            return try TemporalSplit(windows: origins, validationFraction: validationFraction, testFraction: testFraction)
+        } catch let TemporalSplitError.tooFewWindows(needed, have) {
+            throw MobilityError.notEnoughWindows(needed: needed, available: have)
+        }
     }
 
     /// The test map with the most true positives' worth of incidents: the busiest tile at the first test origin.

@@ -1,3 +1,4 @@
+import CrimeCore
 import CrimeModels
 import Foundation
 import CrimeEval
@@ -6,8 +7,8 @@ import CrimeEval
 public struct WeeklyDistrictResult: Sendable {
     /// The series the study ran on.
     public let series: WeeklyDistrictSeries
-    /// The chronological split.
-    public let split: ChronologicalSplit
+    /// The chronological split of target weeks (``WeeklyDistrictStudy/split(weekCount:)``).
+    public let split: TemporalSplit
     /// One score per model, the CNN-LSTM first, then the baselines.
     public let scores: [ForecastScore]
     /// True counts of the test weeks, row-major `[test week, district]`.
@@ -33,7 +34,7 @@ public struct WeeklyDistrictResult: Sendable {
     public func predictionTable() -> ReportTable {
         let d = series.districtCount
         var rows: [[String]] = []
-        for (k, week) in split.testWeeks.enumerated() {
+        for (k, week) in split.test.enumerated() {
             for c in 0..<d {
                 let i = k * d + c
                 rows.append([series.weekLabels[week], series.districtLabels[c], String(format: "%.0f", testTruth[i])]

@@ -39,16 +39,30 @@ public struct WeeklyDistrictStudy: Sendable {
         self.options = options
     }
 
+    /// The study's split of target weeks: the last ``testWeeks`` weeks for testing, the weeks from
+    /// ``history`` up to them for training (earlier weeks have no full window). Statistics fitted on
+    /// training data (feature scaling, district means, the target scale) use the weeks before the
+    /// first test week.
+    ///
+    /// - Throws: ``WeeklyDistrictError/tooFewWeeks(have:need:)`` unless at least one training week remains.
+    public func split(weekCount: Int) throws -> TemporalSplit {
+        guard history >= 1, testWeeks >= 1 else {
+            throw WeeklyDistrictError.badSetting("history and test weeks must be at least 1, got \(history) and \(testWeeks)")
+        }
+        guard weekCount - testWeeks > history else { throw WeeklyDistrictError.tooFewWeeks(have: weekCount, need: history + testWeeks + 1) }
+        return try TemporalSplit(windows: history..<weekCount, testCount: testWeeks)
+    }
+
     /// Runs the pipeline on a series; `onEpoch` sees each epoch's losses.
     public func run(_ series: WeeklyDistrictSeries, onEpoch: (@Sendable (EpochReport) -> Void)? = nil) throws -> WeeklyDistrictResult {
-        let split = try ChronologicalSplit(weekCount: series.weekCount, history: history, testWeeks: testWeeks)
-        let fitted = 0..<split.firstTestWeek
-        let scaling = try FeatureScaling(series: series, weeks: fitted)
-        let train = try WeeklyWindowSamples(series: series, history: history, targetWeeks: split.trainWeeks, scaling: scaling)
-        let test = try WeeklyWindowSamples(series: series, history: history, targetWeeks: split.testWeeks, scaling: scaling)
-        let next = try WeeklyWindowSamples(series: series, history: history, targetWeeks: [series.weekCount], scaling: scaling)
+        let split = try self.split(weekCount: series.weekCount)
+        let fitted = 0..<(split.test.first ?? series.weekCount)
+        let scaler = try series.featureScaler(weeks: fitted)
+        let train = try series.inputs(history: history, targetWeeks: split.train, scaler: scaler)
+        let test = try series.inputs(history: history, targetWeeks: split.test, scaler: scaler)
+        let next = try series.inputs(history: history, targetWeeks: [series.weekCount], scaler: scaler)
         let d = series.districtCount
-        let trainCounts = try WeeklyWindowSamples.counts(series, weeks: split.trainWeeks)
+        let trainCounts = try series.counts(weeks: split.train)
         let scale = max(trainCounts.reduce(0, +) / Double(max(trainCounts.count, 1)), 1e-6)
 
         var model = try CNNLSTMForecaster(imageSize: series.imageSize, socioFeatures: series.featureCount, districts: d,
@@ -58,17 +72,17 @@ public struct WeeklyDistrictStudy: Sendable {
         model.options = options
         model.l2 = l2
         model.onEpoch = onEpoch
-        try model.fit(train.input, targets: try Tensor(shape: [train.count, d], values: trainCounts.map { Float($0 / scale) }))
-        func predict(_ samples: WeeklyWindowSamples) throws -> [Double] {
-            try model.predict(samples.input).storage.map { Double($0) * scale }
+        try model.fit(train, targets: try Tensor(shape: [split.train.count, d], values: trainCounts.map { Float($0 / scale) }))
+        func predict(_ input: CNNLSTMInput) throws -> [Double] {
+            try model.predict(input).storage.map { Double($0) * scale }
         }
 
-        let truth = try WeeklyWindowSamples.counts(series, weeks: split.testWeeks)
+        let truth = try series.counts(weeks: split.test)
         let forecasts: [(String, [Double])] = [
             ("CNN-LSTM", try predict(test)),
-            ("seasonal naive (same week last year)", try series.oneStepForecasts(.seasonalNaive(period: 52), weeks: split.testWeeks)),
-            ("last week", try series.oneStepForecasts(.previousWindow, weeks: split.testWeeks)),
-            ("district mean (training weeks)", try series.forecast(.historicalAverage, history: fitted, weeks: split.testWeeks)),
+            ("seasonal naive (same week last year)", try series.oneStepForecasts(.seasonalNaive(period: 52), weeks: split.test)),
+            ("last week", try series.oneStepForecasts(.previousWindow, weeks: split.test)),
+            ("district mean (training weeks)", try series.forecast(.historicalAverage, history: fitted, weeks: split.test)),
         ]
         let scores = try forecasts.enumerated().map { k, f in
             try Self.score(model: f.0, isBaseline: k > 0, truth: truth, predicted: f.1, districts: d)
