@@ -9,7 +9,7 @@ import CrimeCore
 /// still sees observed lags (a one-step-ahead forecast per window, as the feature table defines it).
 public enum Backtest {
     /// Runs the backtest. `neighbors[c]` lists the cell ordinals next to cell c (for the spatial
-    /// baseline; ``SpaceTimeCube/neighbors(from:)`` gives it for a cube).
+    /// baseline; CrimeCore's `SpaceTimeCube.neighbors(from:)` gives it for a cube).
     ///
     /// Throws when there are no distinct windows left to forecast, when a model's fit or predict
     /// throws, when a model returns the wrong number of forecasts, or when a name repeats.

@@ -1,7 +1,7 @@
 import CrimeCore
 
 /// The engine's activation type: a shape and contiguous row-major `Float` storage that layers read and
-/// write through unsafe buffers. Convert to and from CrimeCore's ``Tensor`` at a model's boundary.
+/// write through unsafe buffers. Convert to and from CrimeCore's `Tensor` at a model's boundary.
 public struct NNArray: Sendable, Equatable {
     /// The size of each axis.
     public var shape: [Int]

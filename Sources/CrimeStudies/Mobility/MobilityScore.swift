@@ -15,7 +15,7 @@ public struct MobilityScore: Sendable, Equatable, Codable {
     public let tolerantF1: Double
 
     /// Scores test maps of `size × size` cells: the threshold is chosen by
-    /// ``ThresholdSweep/choose(validationLabels:validationScores:criterion:thresholds:)`` on the validation
+    /// CrimeEval's `ThresholdSweep.choose(validationLabels:validationScores:criterion:thresholds:)` on the validation
     /// maps only, then applied unchanged to the test maps.
     public static func evaluate(validationLabels: [Double], validationScores: [Double], testLabels: [Double],
                                 testScores: [Double], size: Int) throws -> MobilityScore {

@@ -64,7 +64,7 @@ public struct FeatureScaling: Sendable, Equatable {
     /// Standard deviation per feature (1 where a feature is constant).
     public let scale: [Double]
 
-    /// Fits on the features of `weeks` (CrimeCore's ``StandardScaler``: population standard deviation).
+    /// Fits on the features of `weeks` (CrimeCore's `StandardScaler`: population standard deviation).
     public init(series: WeeklyDistrictSeries, weeks: Range<Int>) throws {
         guard !weeks.isEmpty, weeks.lowerBound >= 0, weeks.upperBound <= series.weekCount else {
             throw WeeklyDistrictError.badSetting("feature scaling needs a non-empty range of weeks inside 0..<\(series.weekCount), got \(weeks)")
