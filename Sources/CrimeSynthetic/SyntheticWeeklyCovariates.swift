@@ -28,8 +28,10 @@ public struct SyntheticWeeklyCovariates: Sendable {
     /// Series for every window of `span` (use weekly windows).
     ///
     /// - Parameters:
+    ///   - span: the weekly windows to make covariates for, one row per window.
     ///   - temperatureEffect: log rate change per °C (0.02: about +2 % per degree).
     ///   - unemploymentEffect: log rate change per percentage point of unemployment.
+    ///   - seed: the seed of the series' noise and of the thinning.
     public init(span: WindowSpan, temperatureEffect: Double = 0.02, unemploymentEffect: Double = 0.08, seed: UInt64) {
         var rng = SeededGenerator(seed: seed ^ 0x5EA5_0C10)
         var values: [Double] = [], multipliers: [Double] = []

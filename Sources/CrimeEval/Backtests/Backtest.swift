@@ -20,12 +20,12 @@ public enum Backtest {
     }
 
     /// Runs the backtest over the rolling origins of
-    /// ``TemporalSplit/rollingOrigins(windows:initialWindows:horizon:step:maximumTrainingWindows:)``
+    /// CrimeCore's `TemporalSplit.rollingOrigins(windows:initialWindows:horizon:step:maximumTrainingWindows:)`
     /// on the data's distinct windows: the first origin is the window at position `initialWindows`,
     /// each fold forecasts `horizon` windows, the origin moves on by `step` (default: `horizon`), and
     /// training keeps the latest `maximumTrainingWindows` windows (nil: all the past).
     /// `neighbors[c]` lists the cell ordinals next to cell c (for the spatial baseline;
-    /// ``SpaceTimeCube/neighbors(from:)`` gives it for a cube).
+    /// CrimeCore's `SpaceTimeCube.neighbors(from:)` gives it for a cube).
     ///
     /// Throws when a count is below 1 or there are no distinct windows left to forecast, when a
     /// model's fit or predict throws, when a model returns the wrong number of forecasts, or when a

@@ -33,7 +33,7 @@ public struct BacktestData: Sendable {
         self.seasonPeriod = seasonPeriod
     }
 
-    /// The rows of a cube's feature table (``SpaceTimeCube/features(_:neighbors:)``).
+    /// The rows of a cube's feature table (CrimeCore's `SpaceTimeCube.features(_:neighbors:)`).
     public init(table: FeatureTable, seasonPeriod: Int = 7) throws {
         try self.init(features: table.matrix, targets: table.targets, windows: table.windowOrdinals,
                       cells: table.cellOrdinals, seasonPeriod: seasonPeriod)

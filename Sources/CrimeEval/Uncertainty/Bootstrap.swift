@@ -25,7 +25,7 @@ public struct Bootstrap: Sendable {
         self.workers = workers
     }
 
-    /// The indices of resample `replicate` of `count` observations, exactly as ``run(count:statistic:)``
+    /// The indices of resample `replicate` of `count` observations, exactly as ``run(count:jackknife:statistic:)``
     /// passes them to the statistic.
     public func resampleIndices(count n: Int, replicate: Int) throws -> [Int] {
         try scheme.validate(count: n)

@@ -1,6 +1,6 @@
 import CrimeCore
 
-/// H3 cells at one resolution as a ``SpatialIndex``: `CellID`s are the 64-bit H3 indexes themselves and
+/// H3 cells at one resolution as a `SpatialIndex`: `CellID`s are the 64-bit H3 indexes themselves and
 /// labels their hexadecimal strings, so an H3 grid can feed the space-time cube.
 public struct H3Grid: SpatialIndex {
     /// The resolution of every cell, 0...15.

@@ -1,7 +1,7 @@
 import CrimeCore
 import Foundation
 
-/// Polygon areas (community areas, police districts, boroughs) as a ``SpatialIndex``.
+/// Polygon areas (community areas, police districts, boroughs) as a `SpatialIndex`.
 ///
 /// A cell is a feature's ordinal in its file (`CellID(0)` is the first feature) and its label is the
 /// chosen property's value. Look-ups work in the file's own coordinates: a latitude/longitude is

@@ -1,4 +1,4 @@
-/// Errors of random forests beyond the shared ``CrimeCore/EstimatorError`` cases.
+/// Errors of random forests beyond the shared `EstimatorError` cases of CrimeCore.
 public enum ForestError: Error, Equatable, CustomStringConvertible {
     /// A hyperparameter outside its range.
     case invalidHyperparameter(name: String, value: String, requirement: String)

@@ -4,7 +4,10 @@ extension OLS {
     /// Fits a formula such as `CRIME ~ INC + log(HOVAL) + C(district)` on a table, statsmodels'
     /// `smf.ols(formula, data).fit()`; terms are named as patsy names them.
     ///
-    /// - Parameter clusterBy: a column whose values group the rows for ``OLSResult/covCluster``.
+    /// - Parameters:
+    ///   - formula: the model, `response ~ terms`, in patsy's syntax.
+    ///   - data: the table whose columns the formula names.
+    ///   - clusterBy: a column whose values group the rows for ``OLSResult/covCluster``.
     public static func fit(formula: String, data: DataTable, clusterBy: String? = nil) throws -> OLSResult {
         let design = try FormulaDesign(formula: formula, data: data)
         var groups: [Int]?

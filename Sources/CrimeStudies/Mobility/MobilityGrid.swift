@@ -5,7 +5,7 @@ import CrimeEval
 /// The study's grid: square cells cut into whole tiles.
 public enum MobilityGrid {
     /// A grid of `side`-metre cells over `box` grown about its centre to a whole number of
-    /// `tileSize × tileSize` tiles in each direction, so that ``RegularGrid/tiles(size:includePartial:)``
+    /// `tileSize × tileSize` tiles in each direction, so that CrimeGeo's `RegularGrid.tiles(size:includePartial:)`
     /// covers all of `box` without partial tiles.
     public static func wholeTiles(covering box: BoundingBox, side: Double, tileSize: Int = 16) throws -> RegularGrid {
         guard tileSize >= 1 else { throw MobilityError.badSetting(name: "tile size", reason: "must be at least 1, got \(tileSize)") }

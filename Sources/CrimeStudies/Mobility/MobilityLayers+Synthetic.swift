@@ -5,9 +5,9 @@ import CrimeEval
 
 extension MobilityLayers {
     /// The study's layers for a synthetic city: crime counts from `cube` (built over `grid` with
-    /// sequential windows), footfall from ``SyntheticCity/syntheticFootfall(boundaries:scale:noise:seed:)``
+    /// sequential windows), footfall from `SyntheticCity.syntheticFootfall(boundaries:scale:noise:seed:)`
     /// summed over the raster cells whose centres fall in each grid cell, and the layers of
-    /// ``SyntheticCity/syntheticCensus(noise:seed:)`` averaged the same way (grid cells off the raster
+    /// `SyntheticCity.syntheticCensus(noise:seed:)` averaged the same way (grid cells off the raster
     /// take each layer's city-wide mean).
     public static func synthetic(city: SyntheticCity, grid: RegularGrid, cube: SpaceTimeCube,
                                  footfallNoise: Double = 0.35, censusNoise: Double = 0.5, seed: UInt64) throws -> MobilityLayers {

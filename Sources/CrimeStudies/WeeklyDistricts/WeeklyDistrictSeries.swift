@@ -56,6 +56,13 @@ public struct WeeklyDistrictSeries: Sendable {
     /// window of `windows`; every cell in `cells` is kept, with zeros where nothing happened.
     ///
     /// - Parameters:
+    ///   - table: the incidents to count.
+    ///   - index: the spatial index whose cells are the districts.
+    ///   - cells: the districts in series order (every one kept); `index` gives their labels.
+    ///   - windows: the weeks, one image and one count per district each.
+    ///   - imageBounds: the box the heat-map images cover.
+    ///   - imageSize: the side of each square image in pixels.
+    ///   - featureNames: the names of the weekly features, in column order.
     ///   - features: row-major `[window, feature]` values for the same windows.
     public init(table: IncidentTable, index: some SpatialIndex, cells: [CellID], windows: WindowSpan,
                 imageBounds: BoundingBox, imageSize: Int, featureNames: [String], features: [Double]) throws {
