@@ -43,3 +43,38 @@ struct ForecastDataTests {
         #expect(abs(cells.areas[0] / exact - 1) < 1e-9)
     }
 }
+
+@Suite("Naive baselines as forecasters")
+struct NaiveForecasterTests {
+    /// One cell, daily windows over three weeks with counts 1…21 by day: `previous` forecasts the last
+    /// day (21), `seasonal` the same weekday a week earlier (day 15), `historical` the mean (11).
+    @Test func baselinesForecastFromTheHistory() throws {
+        let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.80, minLongitude: -87.70,
+                                                         maxLatitude: 41.801, maxLongitude: -87.699), side: 500)
+        let cells = try ForecastCells(index: grid, cells: [grid.allCells[0]])
+        let zone = try ZoneClock(identifier: "UTC")
+        var table = IncidentTable(zone: zone)
+        let start: Int64 = 1_699_833_600   // Monday 2023-11-13 00:00 UTC
+        let centre = try grid.center(of: grid.allCells[0])
+        for day in 0..<22 {
+            for k in 0..<(day + 1) { table.append(id: "\(day)-\(k)", time: start + Int64(day) * 86_400 + Int64(k), location: centre,
+                                                   category: .theft, offense: "THEFT") }
+        }
+        let data = try ForecastData(table: table, index: grid, cells: cells, windowing: .sequential(.daily, zone: zone))
+        let history = try data.history(before: 21)
+        let span = try history.span(windows: 1)
+        var results: [String: Double] = [:]
+        for var method in NaiveBaseline.forecasters(for: history.windowing) {
+            try method.fit(history)
+            results[method.name] = try method.forecast(span).values[0]
+        }
+        #expect(results["previous"] == 21)
+        #expect(results["seasonal"] == 15)
+        #expect(results["historical"] == 11)
+        var unfitted = NaiveBaseline(name: "previous", rule: .previousWindow)
+        #expect(throws: ForecastError.notFitted("previous")) { try unfitted.forecast(span) }
+        try unfitted.fit(history)
+        let past = try WindowSpan(.sequential(.daily, zone: zone), from: start, until: start + 86_400)
+        #expect(throws: ForecastError.self) { try unfitted.forecast(past) }
+    }
+}

@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeForecast
 
 /// Rolling-origin evaluation of regressors beside naive baselines.
 ///

@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeForecast
 import CrimeGeo
 import Foundation
 import CrimeEval

@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeForecast
 import CrimeEval
 
 /// A model of the hot-spot study: the name its tables print and an unfitted regressor.

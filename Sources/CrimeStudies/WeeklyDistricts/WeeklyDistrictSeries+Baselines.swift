@@ -1,3 +1,4 @@
+import CrimeForecast
 import CrimeEval
 
 extension WeeklyDistrictSeries {

@@ -10,7 +10,7 @@
 /// let history = try CountHistory(cellCount: 2, windows: [0, 1, 2], counts: [1, 2, 3, 10, 20, 30])
 /// try NaiveBaseline.Rule.previousWindow.forecast(history, windows: [3, 4])   // [3, 3, 30, 30]
 /// ```
-public struct NaiveBaseline: Sendable, Hashable, Codable {
+public struct NaiveBaseline: Sendable, Equatable, Codable {
     /// How a naive baseline forecasts cell c in target window t.
     ///
     /// Where a cell lacks the history a rule needs (it was never observed), the forecast is the mean
@@ -46,11 +46,16 @@ public struct NaiveBaseline: Sendable, Hashable, Codable {
     /// How it forecasts.
     public var rule: Rule
 
+    /// What ``fit(_:)`` kept; nil until fitted.
+    var fitted: FittedBaseline?
+
     /// A baseline printed as `name` that forecasts by `rule`.
     public init(name: String, rule: Rule) {
         self.name = name
         self.rule = rule
     }
+
+    private enum CodingKeys: String, CodingKey { case name, rule }
 }
 
 extension NaiveBaseline.Rule {
@@ -64,7 +69,7 @@ extension NaiveBaseline.Rule {
     public func forecast(_ history: CountHistory, windows targets: [Int], neighbors: [[Int]]? = nil) throws -> [Double] {
         let last = history.windows[history.windows.count - 1]
         if let early = targets.first(where: { $0 <= last }) {
-            throw MetricsError.badParameter(name: "target windows", reason: "window \(early) does not follow the history's last window \(last)")
+            throw ForecastError.badParameter(name: "target windows", reason: "window \(early) does not follow the history's last window \(last)")
         }
         let evaluator = BaselineEvaluator(history: history, targets: targets, neighbors: neighbors)
         let fallback = evaluator.overallMean()

@@ -22,9 +22,9 @@ public struct CountHistory: Sendable, Equatable {
     public init(cellCount: Int, windows: [Int], counts: [Double]) throws {
         try Self.check(cellCount: cellCount, windows: windows)
         guard counts.count == cellCount * windows.count else {
-            throw MetricsError.lengthMismatch(what: "history counts", expected: cellCount * windows.count, got: counts.count)
+            throw ForecastError.badParameter(name: "history counts", reason: "expected \(cellCount * windows.count) values, got \(counts.count)")
         }
-        try MetricsCheck.finite(counts, "history counts")
+        try Self.checkFinite(counts)
         self.cellCount = cellCount
         self.windows = windows
         self.counts = counts
@@ -37,11 +37,11 @@ public struct CountHistory: Sendable, Equatable {
     /// Throws for no observation, arrays of different lengths, a cell outside `0..<cellCount`, a
     /// count that is not finite, or a (cell, window) pair given twice.
     public init(cellCount: Int, cells: [Int], windows: [Int], counts: [Double]) throws {
-        guard !counts.isEmpty else { throw MetricsError.empty(what: "history observations") }
+        guard !counts.isEmpty else { throw ForecastError.badParameter(name: "history observations", reason: "there are none") }
         for (name, count) in [("history cells", cells.count), ("history windows", windows.count)] where count != counts.count {
-            throw MetricsError.lengthMismatch(what: name, expected: counts.count, got: count)
+            throw ForecastError.badParameter(name: name, reason: "expected \(counts.count) values, got \(count)")
         }
-        try MetricsCheck.finite(counts, "history counts")
+        try Self.checkFinite(counts)
         let columns = Array(Set(windows)).sorted()
         try Self.check(cellCount: cellCount, windows: columns)
         var column = [Int: Int]()
@@ -51,11 +51,11 @@ public struct CountHistory: Sendable, Equatable {
         for i in counts.indices {
             let c = cells[i]
             guard c >= 0, c < cellCount else {
-                throw MetricsError.outOfDomain(what: "history cells", index: i, value: Double(c), requirement: "cells must lie in 0..<\(cellCount)")
+                throw ForecastError.badParameter(name: "history cells", reason: "cell \(c) of observation \(i) is outside 0..<\(cellCount)")
             }
             let k = c * columns.count + (column[windows[i]] ?? 0)
             guard !seen[k] else {
-                throw MetricsError.badParameter(name: "history observations", reason: "cell \(c) in window \(windows[i]) is given twice")
+                throw ForecastError.badParameter(name: "history observations", reason: "cell \(c) in window \(windows[i]) is given twice")
             }
             values[k] = counts[i]
             seen[k] = true
@@ -66,11 +66,17 @@ public struct CountHistory: Sendable, Equatable {
         observed = seen
     }
 
+    private static func checkFinite(_ counts: [Double]) throws {
+        if let bad = counts.firstIndex(where: { !$0.isFinite }) {
+            throw ForecastError.badParameter(name: "history counts", reason: "count \(bad) is \(counts[bad]), not a finite number")
+        }
+    }
+
     private static func check(cellCount: Int, windows: [Int]) throws {
-        guard cellCount >= 1 else { throw MetricsError.badParameter(name: "cell count", reason: "must be ≥ 1, got \(cellCount)") }
-        guard !windows.isEmpty else { throw MetricsError.empty(what: "history windows") }
+        guard cellCount >= 1 else { throw ForecastError.badParameter(name: "cell count", reason: "must be ≥ 1, got \(cellCount)") }
+        guard !windows.isEmpty else { throw ForecastError.badParameter(name: "history windows", reason: "there are none") }
         if let bad = windows.indices.dropFirst().first(where: { windows[$0] <= windows[$0 - 1] }) {
-            throw MetricsError.badParameter(name: "history windows", reason: "must be strictly ascending; \(windows[bad]) follows \(windows[bad - 1])")
+            throw ForecastError.badParameter(name: "history windows", reason: "must be strictly ascending; \(windows[bad]) follows \(windows[bad - 1])")
         }
     }
 

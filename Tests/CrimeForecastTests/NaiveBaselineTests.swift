@@ -1,6 +1,7 @@
+import CrimeCore
+import CrimeForecast
 import Foundation
 import Testing
-import CrimeEval
 
 /// The naive rules on small histories worked by hand.
 @Suite struct NaiveBaselineTests {
@@ -51,17 +52,17 @@ import CrimeEval
     }
 
     @Test func badInputs() throws {
-        #expect(throws: MetricsError.self) { try NaiveBaseline.Rule.previousWindow.forecast(history, windows: [3]) }
-        #expect(throws: MetricsError.self) { try NaiveBaseline.Rule.seasonalMean(period: 0).forecast(history, windows: [4]) }
-        #expect(throws: MetricsError.self) {
+        #expect(throws: ForecastError.self) { try NaiveBaseline.Rule.previousWindow.forecast(history, windows: [3]) }
+        #expect(throws: ForecastError.self) { try NaiveBaseline.Rule.seasonalMean(period: 0).forecast(history, windows: [4]) }
+        #expect(throws: ForecastError.self) {
             try NaiveBaseline.Rule.neighborhoodMean(of: .margins(period: -1)).forecast(history, windows: [4])
         }
-        #expect(throws: MetricsError.self) { try CountHistory(cellCount: 2, windows: [0, 1], counts: [1, 2, 3]) }
-        #expect(throws: MetricsError.self) { try CountHistory(cellCount: 1, windows: [1, 1], counts: [1, 2]) }
-        #expect(throws: MetricsError.self) { try CountHistory(cellCount: 1, windows: [0], counts: [.nan]) }
-        #expect(throws: MetricsError.self) { try CountHistory(cellCount: 2, cells: [0, 0], windows: [3, 3], counts: [1, 2]) }
-        #expect(throws: MetricsError.self) { try CountHistory(cellCount: 2, cells: [2], windows: [3], counts: [1]) }
-        #expect(throws: MetricsError.self) { try CountHistory(cellCount: 2, cells: [], windows: [], counts: []) }
+        #expect(throws: ForecastError.self) { try CountHistory(cellCount: 2, windows: [0, 1], counts: [1, 2, 3]) }
+        #expect(throws: ForecastError.self) { try CountHistory(cellCount: 1, windows: [1, 1], counts: [1, 2]) }
+        #expect(throws: ForecastError.self) { try CountHistory(cellCount: 1, windows: [0], counts: [.nan]) }
+        #expect(throws: ForecastError.self) { try CountHistory(cellCount: 2, cells: [0, 0], windows: [3, 3], counts: [1, 2]) }
+        #expect(throws: ForecastError.self) { try CountHistory(cellCount: 2, cells: [2], windows: [3], counts: [1]) }
+        #expect(throws: ForecastError.self) { try CountHistory(cellCount: 2, cells: [], windows: [], counts: []) }
     }
 
     @Test func baselinesRoundTripThroughJSON() throws {

@@ -127,6 +127,6 @@ struct BaselineEvaluator {
     private static func season(_ window: Int, _ period: Int) -> Int { ((window % period) + period) % period }
 
     private static func check(_ period: Int) throws {
-        guard period >= 1 else { throw MetricsError.badParameter(name: "season period", reason: "must be ≥ 1, got \(period)") }
+        guard period >= 1 else { throw ForecastError.badParameter(name: "season period", reason: "must be ≥ 1, got \(period)") }
     }
 }
