@@ -45,12 +45,17 @@ struct ChicagoCNNLSTM: ParsableCommand {
 
     func run() throws {
         let dataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("data")
-        let areaPath = boundaries ?? dataFolder.appendingPathComponent("Chicago77.shp").path
+        let areaURL = boundaries.map { URL(fileURLWithPath: $0) } ?? dataFolder.appendingPathComponent("Chicago77.shp")
         let crs = try (epsg ?? (boundaries == nil ? 3435 : nil)).map { try CoordinateReferenceSystem(epsg: $0) }
-        let areas = try PolygonIndex(path: areaPath, labelProperty: label, crs: crs)
+        let areas: PolygonIndex
+        do {
+            areas = try PolygonIndex(contentsOf: areaURL, labelProperty: label, crs: crs)
+        } catch GeometryReadError.missingCRS(let file) {
+            throw ValidationError("\(file): the shapefile has no .prj; give its EPSG code with --epsg (e.g. --epsg 3435)")
+        }
         guard let chicago = BoundingBox(enclosing: areas.boxes.compactMap { $0 }.flatMap { box in
             [GeoPoint(latitude: box.minLatitude, longitude: box.minLongitude), GeoPoint(latitude: box.maxLatitude, longitude: box.maxLongitude)]
-        }) else { throw ValidationError("\(areaPath) has no polygons") }
+        }) else { throw ValidationError("\(areaURL.path) has no polygons") }
 
         var study = WeeklyDistrictStudy()
         study.seed = seed
@@ -66,9 +71,9 @@ struct ChicagoCNNLSTM: ParsableCommand {
         let covariates: SyntheticWeeklyCovariates
         let note: String
         if let data {
-            let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
+            table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             let weeks = try WeeklyDistrictSeries.wholeWeeks(covering: table.times, zone: table.zone)
             covariates = SyntheticWeeklyCovariates(span: weeks, temperatureEffect: 0, unemploymentEffect: 0, seed: seed)

@@ -35,7 +35,7 @@ struct DeploymentDisparities: ParsableCommand {
         var rings: [String: [GeoPoint]] = [:]
         let areas: [DeploymentArea]
         if let data {
-            areas = try DeploymentTable.read(path: data)
+            areas = try DeploymentTable.read(URL(fileURLWithPath: data))
         } else {
             let layout = try SyntheticAreaLayout(rows: quick ? 8 : 14, columns: quick ? 10 : 16,
                                                  bounds: BoundingBox(minLatitude: 40.57, minLongitude: -74.04,

@@ -44,9 +44,9 @@ struct MobilityConvLSTM: ParsableCommand {
         let grid: RegularGrid, layers: MobilityLayers
         var notes: [String] = []
         if let data {
-            let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             guard let span = table.timeSpan, let box = Self.box(of: table) else { throw ValidationError("\(data): no incidents with a time and a location") }
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             grid = try MobilityGrid.wholeTiles(covering: box, side: side)

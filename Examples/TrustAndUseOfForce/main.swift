@@ -82,10 +82,10 @@ struct TrustAndUseOfForce: ParsableCommand {
         let latest = Dictionary(panel.units.indices.map { (panel.units[$0], (panel.periods[$0], panel.target[$0])) },
                                 uniquingKeysWith: { $0.0 > $1.0 ? $0 : $1 })
         let rings = Dictionary(uniqueKeysWithValues: zip(layout.names, layout.rings))
-        let areas = evaluation.nextPeriod.compactMap { unit, value -> ChoroplethMap.Area? in
-            guard let ring = rings[unit] else { return nil }
-            return ChoroplethMap.Area(label: unit, rings: [ring], value: 100 * value,
-                                      details: [("last quarter", String(format: "%.1f%%", 100 * (latest[unit]?.1 ?? .nan)))])
+        let areas = evaluation.nextPeriod.compactMap { next -> ChoroplethMap.Area? in
+            guard let ring = rings[next.unit] else { return nil }
+            return ChoroplethMap.Area(label: next.unit, rings: [ring], value: 100 * next.forecast,
+                                      details: [("last quarter", String(format: "%.1f%%", 100 * (latest[next.unit]?.1 ?? .nan)))])
         }
         if areas.isEmpty {
             print("(no borough geometry for these names; the dashboard map is skipped)")
@@ -111,10 +111,11 @@ struct TrustAndUseOfForce: ParsableCommand {
         guard case let .text(boroughs)? = table.column("borough") else { throw ValidationError("the panel needs a text column 'borough'") }
         let uof = try numbers("use_of_force")
         let ages = try ["age_11_17", "age_18_34", "age_35_49", "age_50_plus"].map { name in
-            (name: "share_\(name)", values: zip(try numbers(name), uof).map { $1 > 0 ? $0 / $1 : 0 })
+            Panel.Predictor(name: "share_\(name)", values: zip(try numbers(name), uof).map { $1 > 0 ? $0 / $1 : 0 })
         }
         return try Panel(units: boroughs, periods: try numbers("quarter").map { Int($0) }, target: try numbers("trust"),
-                         predictors: [("log_use_of_force", uof.map { log(max($0, 1)) }), ("arrest_share", try numbers("arrest_share")),
-                                      ("injury_share", try numbers("injury_share"))] + ages)
+                         predictors: [Panel.Predictor(name: "log_use_of_force", values: uof.map { log(max($0, 1)) }),
+                                      Panel.Predictor(name: "arrest_share", values: try numbers("arrest_share")),
+                                      Panel.Predictor(name: "injury_share", values: try numbers("injury_share"))] + ages)
     }
 }

@@ -61,7 +61,7 @@ public struct MobilityStudy: Sendable {
         let scaling = try MobilityScaling(layers, fittingWindows: 0..<(split.train[split.train.count - 1] + 2))
         var runs: [MobilityRun] = []
         var example: (MobilityRun, MobilityMap)?
-        var counts = (train: 0, validation: 0, test: 0)
+        var counts = MobilityResult.SampleCounts(train: 0, validation: 0, test: 0)
         var positiveRate = 0.0
         for history in histories {
             for channels in channelSets {
@@ -69,7 +69,8 @@ public struct MobilityStudy: Sendable {
                 let data = MobilityData(train: try builder.tensors(origins: trainOrigins),
                                         validation: try builder.tensors(origins: split.validation),
                                         test: try builder.tensors(origins: split.test))
-                counts = (data.train.samples.count, data.validation.samples.count, data.test.samples.count)
+                counts = MobilityResult.SampleCounts(train: data.train.samples.count, validation: data.validation.samples.count,
+                                                     test: data.test.samples.count)
                 let labels = data.test.labels
                 positiveRate = labels.reduce(0, +) / Double(max(labels.count, 1))
                 for model in models where model.usesLayers || channels == channelSets[0] {
