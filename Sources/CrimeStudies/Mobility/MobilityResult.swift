@@ -38,11 +38,11 @@ public struct MobilityResult: Sendable {
     /// Samples (tiles × origins) in each part of the split.
     public struct SampleCounts: Sendable, Hashable {
         /// Training samples, after thinning.
-        public var train: Int
+        public let train: Int
         /// Validation samples (thresholds and early stopping).
-        public var validation: Int
+        public let validation: Int
         /// Test samples.
-        public var test: Int
+        public let test: Int
     }
 
     /// Every run, in the order run.
