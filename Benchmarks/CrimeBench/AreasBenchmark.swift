@@ -11,7 +11,7 @@ enum AreasBenchmark {
     static func run(shapefile: String, points: String, out: String) throws -> [String: Double] {
         let before = ResidentMemory.read()
         var start = DispatchTime.now().uptimeNanoseconds
-        let index = try PolygonIndex(path: shapefile, labelProperty: "COMMUNITY", crs: .illinoisEastFeet)
+        let index = try PolygonIndex(contentsOf: URL(fileURLWithPath: shapefile), labelProperty: "COMMUNITY", crs: .illinoisEastFeet)
         let buildSeconds = seconds(since: start)
         let after = ResidentMemory.read()
         let raw = try Data(contentsOf: URL(fileURLWithPath: points))

@@ -20,11 +20,11 @@ enum IngestBenchmark {
         var bytesRead = 0
         // Only the cleaned table outlives this closure, so the memory reading below is what it holds.
         let (table, report) = try { () throws -> (IncidentTable, CleaningReport) in
-            let result = try IncidentReader.read(path: path, schema: .chicago)
+            let result = try IncidentReader.read(URL(fileURLWithPath: path), schema: .chicago)
             readDone = DispatchTime.now().uptimeNanoseconds
             bytesRead = result.bytesRead
             var report = result.report
-            let (table, _) = result.table.cleaned(options: CleaningOptions(file: path), report: &report)
+            let table = result.table.cleaned(options: CleaningOptions(file: path), report: &report).table
             return (table, report)
         }()
         let done = DispatchTime.now().uptimeNanoseconds

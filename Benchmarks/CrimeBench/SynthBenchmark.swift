@@ -15,7 +15,7 @@ enum SynthBenchmark {
         var city = try SyntheticCity(config: config)
         results["synth_simulate_seconds"] = try best { city = try SyntheticCity(config: config) }
         var manifest = SyntheticManifest()
-        results["synth_write_seconds"] = try best { manifest = try city.writeChicagoExtract(to: path) }
+        results["synth_write_seconds"] = try best { manifest = try city.writeChicagoExtract(to: URL(fileURLWithPath: path)) }
         let days = (0...365).map { city.interval.lowerBound + Int64($0) * 86_400 }
         var cellsTimesDays = 0
         results["synth_truth_daily_seconds"] = try best {

@@ -42,9 +42,14 @@ struct ChicagoCNNLSTM: ParsableCommand {
 
     func run() throws {
         let dataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("data")
-        let areaPath = boundaries ?? dataFolder.appendingPathComponent("Chicago77.shp").path
+        let areaURL = boundaries.map { URL(fileURLWithPath: $0) } ?? dataFolder.appendingPathComponent("Chicago77.shp")
         let crs = try (epsg ?? (boundaries == nil ? 3435 : nil)).map { try CoordinateReferenceSystem(epsg: $0) }
-        let areas = try PolygonIndex(path: areaPath, labelProperty: label, crs: crs)
+        let areas: PolygonIndex
+        do {
+            areas = try PolygonIndex(contentsOf: areaURL, labelProperty: label, crs: crs)
+        } catch GeometryReadError.missingCRS(let file) {
+            throw ValidationError("\(file): the shapefile has no .prj; give its EPSG code with --epsg (e.g. --epsg 3435)")
+        }
         var study = WeeklyDistrictStudy()
         study.seed = seed
         study.options.seed = seed
@@ -57,9 +62,9 @@ struct ChicagoCNNLSTM: ParsableCommand {
 
         let input: WeeklyDistrictInput
         if let data {
-            let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             input = try WeeklyDistrictInput.extract(table, source: data, seed: seed)
         } else {

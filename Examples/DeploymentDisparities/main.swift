@@ -33,7 +33,7 @@ struct DeploymentDisparities: ParsableCommand {
         var rings: [String: [GeoPoint]] = [:]
         let areas: [DeploymentArea]
         if let data {
-            areas = try DeploymentTable.read(path: data)
+            areas = try DeploymentTable.read(URL(fileURLWithPath: data))
         } else {
             let sample = try DeploymentStudy.syntheticSample(quick: quick, seed: seed)
             areas = sample.areas

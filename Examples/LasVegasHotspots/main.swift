@@ -38,9 +38,9 @@ struct LasVegasHotspots: ParsableCommand {
         }
         let table: IncidentTable
         if let data {
-            let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
+            table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             if let start { pipeline.start = try LocalDay(start) }
         } else {

@@ -40,9 +40,9 @@ struct MobilityConvLSTM: ParsableCommand {
         }
         let input: MobilityInput
         if let data {
-            let ingested = try IncidentReader.read(path: data, schema: try IngestSchema.resolve(schema))
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).0
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             input = try MobilityInput.crime(from: table, days: period, source: data)
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
         } else {

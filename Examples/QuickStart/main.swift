@@ -8,11 +8,11 @@ import CrimeSynthetic
 let path = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-quickstart.csv").path
 var config = SyntheticCityConfig()
 config.days = 90
-_ = try SyntheticCity(config: config).writeChicagoExtract(to: path)
+_ = try SyntheticCity(config: config).writeChicagoExtract(to: URL(fileURLWithPath: path))
 
-let result = try IncidentReader.read(path: path, schema: .chicago)
+let result = try IncidentReader.read(URL(fileURLWithPath: path), schema: .chicago)
 var report = result.report
-let (table, _) = result.table.cleaned(options: CleaningOptions(midnight: .flag), report: &report)
+let table = result.table.cleaned(options: CleaningOptions(midnight: .flag), report: &report).table
 print(report.rowsRead, "read,", report.rowsKept, "kept; dropped:", report.dropped.map { "\($0.key.rawValue) \($0.value)" })
 
 let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.64, minLongitude: -87.94,

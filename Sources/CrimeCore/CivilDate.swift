@@ -2,9 +2,9 @@
 ///
 /// These are the conversions every time computation in CrimeKit rests on; they are exact for any
 /// year that fits in an `Int`.
-public enum CivilDate {
+package enum CivilDate {
     /// Days from 1970-01-01 to the given date. Month 1–12, day 1–31 (not range-checked here).
-    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    package static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         // Shift the year to start in March so that the leap day is the last day of the year.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -16,7 +16,7 @@ public enum CivilDate {
     }
 
     /// The year, month (1–12) and day (1–31) of a day number.
-    public static func date(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+    package static func date(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -29,19 +29,19 @@ public enum CivilDate {
     }
 
     /// ISO weekday of a day number: Monday = 0 … Sunday = 6.
-    public static func weekday(dayNumber: Int) -> Int {
+    package static func weekday(dayNumber: Int) -> Int {
         // 1970-01-01 was a Thursday (3).
         let w = (dayNumber + 3) % 7
         return w < 0 ? w + 7 : w
     }
 
     /// True for a leap year of the Gregorian calendar.
-    public static func isLeapYear(_ year: Int) -> Bool {
+    package static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// Number of days in a month.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -50,19 +50,19 @@ public enum CivilDate {
     }
 
     /// True when the fields name a real date and time of day (seconds 0–59).
-    public static func isValid(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Bool {
+    package static func isValid(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Bool {
         month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year: year, month: month)
             && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60
     }
 
     /// Seconds since 1970-01-01T00:00 of a wall-clock time, as if the zone were UTC.
-    public static func wallSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
+    package static func wallSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
         Int64(dayNumber(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
     }
 
     /// Floor division of seconds into (day number, seconds into the day).
-    public static func split(wallSeconds s: Int64) -> (day: Int, secondOfDay: Int) {
+    package static func split(wallSeconds s: Int64) -> (day: Int, secondOfDay: Int) {
         var d = s / 86_400
         var r = s % 86_400
         if r < 0 { d -= 1; r += 86_400 }
@@ -70,7 +70,7 @@ public enum CivilDate {
     }
 
     /// ISO 8601 text of a UTC instant with its offset: `2024-03-10T03:30:00-05:00` (or `Z` for zero).
-    public static func iso8601(utc: Int64, offsetSeconds: Int) -> String {
+    package static func iso8601(utc: Int64, offsetSeconds: Int) -> String {
         let (day, sod) = split(wallSeconds: utc + Int64(offsetSeconds))
         let (y, m, d) = date(dayNumber: day)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Anything that learns from inputs and targets and then predicts: fit/predict with associated types.
 ///
 /// Estimators are values; fitting mutates and may throw. A plugin estimator is any type, in any
@@ -52,4 +54,9 @@ public enum EstimatorError: Error, Equatable, CustomStringConvertible {
         case .notFitted: return "the estimator has not been fitted"
         }
     }
+}
+
+extension EstimatorError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

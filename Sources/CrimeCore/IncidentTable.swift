@@ -1,3 +1,5 @@
+import Foundation
+
 /// A columnar table of incidents: times, coordinates and categories in flat arrays.
 ///
 /// Rows are kept in the order they were read. Text columns are dictionary-encoded and ids share
@@ -156,4 +158,9 @@ public enum IncidentTableError: Error, Equatable, CustomStringConvertible {
         case let .extraColumnsDiffer(a, b): return "extra columns differ: \(a) vs \(b)"
         }
     }
+}
+
+extension IncidentTableError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A dense row-major matrix of `Double`.
 ///
 /// `Matrix(rows:columns:values:)` never throws so that literals stay short; a value count that does
@@ -105,4 +107,9 @@ public enum MatrixError: Error, Equatable, CustomStringConvertible {
         case let .lapack(routine, info): return "LAPACK \(routine) failed with info \(info)"
         }
     }
+}
+
+extension MatrixError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

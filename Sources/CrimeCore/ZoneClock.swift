@@ -94,3 +94,8 @@ public enum ZoneError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension ZoneError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
+}

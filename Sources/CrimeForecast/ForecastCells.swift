@@ -18,7 +18,7 @@ public struct ForecastCells: Sendable {
     /// ``projectedCentres`` and forecasters' distances are measured.
     public let projection: LocalProjection
     /// Centres in the local frame, metres.
-    public let projectedCentres: [(x: Double, y: Double)]
+    public let projectedCentres: [PlanarPoint]
     /// True (ellipsoidal or spherical, as the index computes it) areas in square metres.
     public let areas: [Double]
     /// For each cell, the ordinals of the cells of this set that touch it.

@@ -17,7 +17,7 @@ public struct LocalProjection: Sendable, Hashable {
     }
 
     /// Metres east (x) and north (y) of the origin.
-    public func project(_ p: GeoPoint) -> (x: Double, y: Double) { mercator.project(p) }
+    public func project(_ p: GeoPoint) -> PlanarPoint { mercator.project(p) }
 
     /// The point at metres east and north of the origin.
     public func unproject(x: Double, y: Double) -> GeoPoint { mercator.unproject(x: x, y: y) }

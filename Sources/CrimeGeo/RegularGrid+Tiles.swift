@@ -19,11 +19,31 @@ public struct GridTile: Sendable, Hashable {
     public var firstColumn: Int { tileColumn * size }
 }
 
+/// How many tiles of `size × size` cells cover a grid (a partial tile counts).
+public struct GridTileCounts: Sendable, Hashable {
+    /// Tile rows, south to north.
+    public let rows: Int
+    /// Tile columns, west to east.
+    public let columns: Int
+}
+
+/// Where a cell sits among tiles: the tile holding it and the cell's row and column inside that tile.
+public struct GridTilePosition: Sendable, Hashable {
+    /// The tile's row among tiles (south to north).
+    public let tileRow: Int
+    /// The tile's column among tiles (west to east).
+    public let tileColumn: Int
+    /// The cell's row inside the tile, from its southern row.
+    public let row: Int
+    /// The cell's column inside the tile, from its western column.
+    public let column: Int
+}
+
 extension RegularGrid {
     /// Number of tile rows and columns of `size × size` cells (a partial tile counts).
-    public func tileCounts(size: Int = 16) throws -> (rows: Int, columns: Int) {
+    public func tileCounts(size: Int = 16) throws -> GridTileCounts {
         guard size >= 1 else { throw GridError.badTileSize(size) }
-        return ((rows + size - 1) / size, (columns + size - 1) / size)
+        return GridTileCounts(rows: (rows + size - 1) / size, columns: (columns + size - 1) / size)
     }
 
     /// The grid cut into `size × size` tiles, row by row from the south-west. A tile that would reach
@@ -50,9 +70,10 @@ extension RegularGrid {
     }
 
     /// The tile holding a cell and the cell's row and column inside it.
-    public func tile(of cell: CellID, size: Int = 16) throws -> (tileRow: Int, tileColumn: Int, row: Int, column: Int) {
+    public func tile(of cell: CellID, size: Int = 16) throws -> GridTilePosition {
         guard size >= 1 else { throw GridError.badTileSize(size) }
         guard contains(cell) else { throw GridError.unknownCell(cell) }
-        return (cell.row / size, cell.column / size, cell.row % size, cell.column % size)
+        return GridTilePosition(tileRow: cell.row / size, tileColumn: cell.column / size,
+                                row: cell.row % size, column: cell.column % size)
     }
 }

@@ -50,7 +50,8 @@ public struct RegularGrid: SpatialIndex, Hashable {
     /// The cell holding the point, or nil outside the grid.
     public func cell(containing point: GeoPoint) -> CellID? {
         guard point.isValid else { return nil }
-        let (x, y) = projection.project(point)
+        let projected = projection.project(point)
+        let x = projected.x, y = projected.y
         var c = Int(((x - x0) / side).rounded(.down))
         var r = Int(((y - y0) / side).rounded(.down))
         if c == columns, x == x0 + Double(columns) * side { c -= 1 }
@@ -151,4 +152,9 @@ public enum GridError: Error, Equatable, CustomStringConvertible {
         case let .badTileSize(n): return "tile size must be a positive number of cells, got \(n)"
         }
     }
+}
+
+extension GridError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

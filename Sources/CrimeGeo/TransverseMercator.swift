@@ -27,14 +27,12 @@ public struct TransverseMercator: Sendable, Hashable {
     private let eccentricityTerm: Double
     private let northingOfOrigin: Double
 
-    /// WGS84's semi-major axis in metres and flattening (GRS80 differs only in the 11th digit of 1/f).
-    public static let wgs84 = (semiMajorAxis: 6_378_137.0, flattening: 1 / 298.257_223_563)
 
     /// A Transverse Mercator projection; lengths in metres.
     public init(centralMeridian: Double, latitudeOfOrigin: Double = 0, scaleFactor: Double = 1,
                 falseEasting: Double = 0, falseNorthing: Double = 0,
-                semiMajorAxis: Double = TransverseMercator.wgs84.semiMajorAxis,
-                flattening: Double = TransverseMercator.wgs84.flattening) {
+                semiMajorAxis: Double = Ellipsoid.wgs84.semiMajorAxis,
+                flattening: Double = Ellipsoid.wgs84.flattening) {
         self.semiMajorAxis = semiMajorAxis
         self.flattening = flattening
         self.centralMeridian = centralMeridian
@@ -64,11 +62,11 @@ public struct TransverseMercator: Sendable, Hashable {
     }
 
     /// Easting and northing of a point.
-    public func project(_ p: GeoPoint) -> (x: Double, y: Double) {
+    public func project(_ p: GeoPoint) -> PlanarPoint {
         let r = TransverseMercator.gaussKruger(latitude: p.latitude, dLongitude: p.longitude - centralMeridian,
                                                e: eccentricityTerm, alpha: alpha)
-        return (falseEasting + scaleFactor * rectifyingRadius * r.eta,
-                falseNorthing + scaleFactor * rectifyingRadius * r.xi - northingOfOrigin)
+        return PlanarPoint(x: falseEasting + scaleFactor * rectifyingRadius * r.eta,
+                           y: falseNorthing + scaleFactor * rectifyingRadius * r.xi - northingOfOrigin)
     }
 
     /// The point at an easting and northing.

@@ -1,21 +1,22 @@
 import CrimeCore
 import Foundation
 
-/// Spherical Web Mercator (EPSG:3857), the projection of web map tiles.
-public enum WebMercator {
+/// Spherical Web Mercator (EPSG:3857), the projection of web map tiles. Programs reach it as
+/// ``CoordinateReferenceSystem/webMercator``; CrimeEval's maps call it directly.
+package enum WebMercator {
     /// The sphere radius EPSG:3857 uses: WGS84's semi-major axis, in metres.
-    public static let radius = 6_378_137.0
+    package static let radius = 6_378_137.0
     /// The latitude limit of the square world map, in degrees.
-    public static let maxLatitude = 85.051_128_779_806_59
+    package static let maxLatitude = 85.051_128_779_806_59
 
     /// Projects a point to metres (x east, y north). Latitudes beyond ±85.05° are clamped.
-    public static func project(_ p: GeoPoint) -> (x: Double, y: Double) {
+    package static func project(_ p: GeoPoint) -> PlanarPoint {
         let lat = min(max(p.latitude, -maxLatitude), maxLatitude) * .pi / 180
-        return (radius * p.longitude * .pi / 180, radius * log(tan(.pi / 4 + lat / 2)))
+        return PlanarPoint(x: radius * p.longitude * .pi / 180, y: radius * log(tan(.pi / 4 + lat / 2)))
     }
 
     /// The point at projected metres.
-    public static func unproject(x: Double, y: Double) -> GeoPoint {
+    package static func unproject(x: Double, y: Double) -> GeoPoint {
         GeoPoint(latitude: (2 * atan(exp(y / radius)) - .pi / 2) * 180 / .pi,
                  longitude: x / radius * 180 / .pi)
     }

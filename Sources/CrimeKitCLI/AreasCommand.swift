@@ -39,7 +39,12 @@ struct AreasAssignCommand: ParsableCommand {
                 throw ValidationError("--crs: \(error)")
             }
         }
-        let index = try PolygonIndex(path: polygons, labelProperty: label, crs: given)
+        let index: PolygonIndex
+        do {
+            index = try PolygonIndex(contentsOf: URL(fileURLWithPath: polygons), labelProperty: label, crs: given)
+        } catch GeometryReadError.missingCRS(let file) {
+            throw MissingCRSFlag(file: file)
+        }
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let (lats, lngs) = try PointCSV.parse(input, source: "standard input")
         let ordinals = index.ordinals(latitudes: lats, longitudes: lngs)
@@ -50,6 +55,17 @@ struct AreasAssignCommand: ParsableCommand {
             out += "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// A shapefile without a `.prj` read without `--crs`: the library names its `crs` parameter, the tool
+/// names the flag that sets it.
+struct MissingCRSFlag: Error, CustomStringConvertible {
+    /// The shapefile's path.
+    let file: String
+
+    var description: String {
+        "\(file): the shapefile has no .prj; give its coordinate reference system (e.g. --crs EPSG:3435)"
     }
 }
 

@@ -44,12 +44,12 @@ struct DemoCommand: ParsableCommand {
         config.seed = seed
         config.days = 14 * weeks
         let city = try SyntheticCity(config: config)
-        let manifest = try city.writeChicagoExtract(to: extract)
+        let manifest = try city.writeChicagoExtract(to: URL(fileURLWithPath: extract))
         print("synthetic city: \(manifest.events) incidents over \(config.days) days (\(manifest.offspring) near-repeats), \(manifest.rowsWritten) rows written")
 
-        let ingested = try IncidentReader.read(path: extract, schema: .chicago)
+        let ingested = try IncidentReader.read(URL(fileURLWithPath: extract), schema: .chicago)
         var cleaning = ingested.report
-        let (table, _) = ingested.table.cleaned(options: CleaningOptions(file: extract), report: &cleaning)
+        let table = ingested.table.cleaned(options: CleaningOptions(file: extract), report: &cleaning).table
         let drops = cleaning.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         print("ingest + clean: \(cleaning.rowsRead) read, \(cleaning.rowsKept) kept, dropped: \(drops.isEmpty ? "none" : drops)")
 

@@ -33,9 +33,10 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
                                       midnight: try Self.parsePolicy(midnight, seed: seed), file: file)
-        let result = try IncidentReader.read(path: file, schema: try IngestSchema.resolve(schema))
+        let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema))
         var report = result.report
-        let (table, spike) = result.table.cleaned(options: options, report: &report)
+        let cleaned = result.table.cleaned(options: options, report: &report)
+        let table = cleaned.table, spike = cleaned.midnightSpike
         let summary = IngestSummary(table: table, report: report, absentColumns: result.absentColumns, spike: spike)
         if json {
             try JSONOutput.print(summary)

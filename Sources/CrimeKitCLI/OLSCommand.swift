@@ -33,7 +33,7 @@ struct OLSCommand: ParsableCommand {
         }
         if type == .cluster, cluster == nil { throw ValidationError("--cov cluster needs --cluster COLUMN") }
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, not \(alpha)") }
-        let table = try DataTable.load(csv: data)
+        let table = try DataTable.load(csv: URL(fileURLWithPath: data))
         let result = try OLS.fit(formula: formula, data: table, clusterBy: cluster)
         if json {
             try JSONOutput.print(try OLSReport(result, covariance: type, alpha: alpha))

@@ -38,7 +38,7 @@ struct SynthCommand: ParsableCommand {
         config.dailyRate = rate
         config.start = start
         if clean { config.dirt = .none }
-        let manifest = try SyntheticCity(config: config).writeChicagoExtract(to: out)
+        let manifest = try SyntheticCity(config: config).writeChicagoExtract(to: URL(fileURLWithPath: out))
         if json {
             try JSONOutput.print(manifest)
         } else {

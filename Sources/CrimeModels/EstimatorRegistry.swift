@@ -70,3 +70,8 @@ public enum EstimatorRegistryError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension EstimatorRegistryError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
+}

@@ -1,4 +1,5 @@
 import CrimeCore
+import Foundation
 /// Synthetic neighbourhoods or boroughs: a grid of quadrilaterals whose inner corners are jittered,
 /// so the areas look irregular yet tile the box exactly (neighbours share their edges).
 public struct SyntheticAreaLayout: Sendable, Equatable {
@@ -78,4 +79,9 @@ public enum SyntheticLayoutError: Error, Equatable, CustomStringConvertible {
         case let .nameCount(expected, got): return "expected \(expected) names, got \(got)"
         }
     }
+}
+
+extension SyntheticLayoutError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

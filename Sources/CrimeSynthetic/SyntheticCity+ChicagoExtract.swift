@@ -1,4 +1,6 @@
 import CrimeCore
+import Foundation
+
 extension SyntheticCity {
     /// The 22 columns of the City of Chicago "Crimes - 2001 to Present" extract, in its order.
     public static let chicagoHeader = ["ID", "Case Number", "Date", "Block", "IUCR", "Primary Type", "Description",
@@ -14,8 +16,8 @@ extension SyntheticCity {
     /// Community Area 1–100 from 10 × 10-cell blocks); `X Coordinate`/`Y Coordinate` are left empty, as
     /// the real extract leaves them for unlocated rows. Rows without coordinates leave Latitude,
     /// Longitude and Location empty, as the real extract does. The file is written through a 1 MB buffer.
-    public func writeChicagoExtract(to path: String) throws -> SyntheticManifest {
-        var out = try ByteWriter(path: path)
+    public func writeChicagoExtract(to url: URL) throws -> SyntheticManifest {
+        var out = try ByteWriter(path: url.path)
         var rng = SeededGenerator(seed: config.seed).split(1)
         var manifest = SyntheticManifest()
         manifest.events = events.count

@@ -22,7 +22,8 @@ extension SyntheticCity {
                 let dayStart = interval.lowerBound + Int64(day) * 86_400
                 let overlap = min(dayStart + 86_400, to) - max(dayStart, from)
                 guard overlap > 0 else { continue }
-                let (cx, cy) = flare.centre(day: day)
+                let centre = flare.centre(day: day)
+                let cx = centre.x, cy = centre.y
                 total += flare.expectedEvents(day: day) * Double(overlap) / 86_400
                     * normalMass(from: (cx0 - cx) / flare.radius, to: (cx1 - cx) / flare.radius)
                     * normalMass(from: (cy0 - cy) / flare.radius, to: (cy1 - cy) / flare.radius)
@@ -39,7 +40,8 @@ extension SyntheticCity {
         for flare in flares {
             let mean = flare.expectedEvents(day: day)
             guard mean > 0 else { continue }
-            let (cx, cy) = flare.centre(day: day)
+            let centre = flare.centre(day: day)
+            let cx = centre.x, cy = centre.y
             let s2 = flare.radius * flare.radius
             density += mean / 86_400 * exp(-((x - cx) * (x - cx) + (y - cy) * (y - cy)) / (2 * s2)) / (2 * .pi * s2)
         }
@@ -58,7 +60,8 @@ extension SyntheticCity {
                 let dayStart = interval.lowerBound + Int64(day) * 86_400
                 let a = max(dayStart, from), b = min(dayStart + 86_400, to)
                 guard b > a else { continue }
-                let (cx, cy) = flare.centre(day: day)
+                let centre = flare.centre(day: day)
+                let cx = centre.x, cy = centre.y
                 let column = Int(((cx + half) / side).rounded(.down)), row = Int(((cy + half) / side).rounded(.down))
                 let c0 = max(0, column - reach), c1 = min(n - 1, column + reach), r0 = max(0, row - reach), r1 = min(n - 1, row + reach)
                 guard c0 <= c1, r0 <= r1 else { continue }
@@ -95,7 +98,8 @@ extension SyntheticCity {
         let half = Double(config.rasterSize) * config.cellSide / 2
         for flare in flares {
             for day in flare.startDay..<min(config.days, flare.startDay + flare.days) {
-                let (cx, cy) = flare.centre(day: day)
+                let centre = flare.centre(day: day)
+                let cx = centre.x, cy = centre.y
                 let dayStart = interval.lowerBound + Int64(day) * 86_400
                 for _ in 0..<rng.nextPoisson(mean: flare.expectedEvents(day: day)) {
                     let (gx, gy) = rng.nextGaussianPair()

@@ -168,3 +168,8 @@ public enum SyntheticCityError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension SyntheticCityError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
+}

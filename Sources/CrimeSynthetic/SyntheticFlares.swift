@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeGeo
 import Foundation
 
 /// Temporary, drifting hot spots ("flare-ups") on top of the synthetic city's fixed surface: the
@@ -93,9 +94,9 @@ public struct SyntheticFlare: Sendable, Equatable {
     }
 
     /// The centre (metres east, north of the city centre) on day `day` of the city.
-    public func centre(day: Int) -> (x: Double, y: Double) {
+    public func centre(day: Int) -> PlanarPoint {
         let d = Double(day - startDay)
-        return (x + eastPerDay * d, y + northPerDay * d)
+        return PlanarPoint(x: x + eastPerDay * d, y: y + northPerDay * d)
     }
 
     /// The flares of a city's settings, drawn from their own generator (same seed → same flares).

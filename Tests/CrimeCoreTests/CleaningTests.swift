@@ -93,7 +93,7 @@ struct CleaningTests {
         let table = IncidentTable(zone: utc, incidents: rows)
         var report = freshReport(4)
         let box = BoundingBox(minLatitude: 41, minLongitude: -88, maxLatitude: 42, maxLongitude: -87)
-        let (out, _) = table.cleaned(options: CleaningOptions(bounds: box, file: "x.csv"), report: &report)
+        let out = table.cleaned(options: CleaningOptions(bounds: box, file: "x.csv"), report: &report).table
         #expect((0..<out.count).map { out.ids[$0] } == ["a", "c"])
         #expect(report.dropped == [.outOfBounds: 2])
         #expect(report.samples.map(\.row) == [3, 5])
@@ -101,7 +101,7 @@ struct CleaningTests {
         #expect(report.rowsKept == 2 && balances(report))
 
         var areaReport = freshReport(4)
-        let (inArea, _) = table.cleaned(options: CleaningOptions(area: NorthOnly()), report: &areaReport)
+        let inArea = table.cleaned(options: CleaningOptions(area: NorthOnly()), report: &areaReport).table
         #expect((0..<inArea.count).map { inArea.ids[$0] } == ["a", "b", "c"])
         #expect(areaReport.dropped == [.outOfBounds: 1] && balances(areaReport))
     }
@@ -111,7 +111,7 @@ struct CleaningTests {
         let ids = ["a", "b", "a", "", "", "b", "ab"]
         let table = IncidentTable(zone: utc, incidents: ids.map { incident($0, utc, 2024, 1, 1, 9) })
         var report = freshReport(ids.count)
-        let (out, _) = table.cleaned(options: CleaningOptions(), report: &report)
+        let out = table.cleaned(options: CleaningOptions(), report: &report).table
         #expect((0..<out.count).map { out.ids[$0] } == ["a", "b", "", "", "ab"])
         #expect(report.dropped == [.duplicate: 2])
         #expect(report.samples.map(\.row) == [4, 7])
@@ -119,7 +119,7 @@ struct CleaningTests {
         #expect(balances(report))
 
         var keepAll = freshReport(ids.count)
-        let (all, _) = table.cleaned(options: CleaningOptions(dropDuplicates: false), report: &keepAll)
+        let all = table.cleaned(options: CleaningOptions(dropDuplicates: false), report: &keepAll).table
         #expect(all.count == ids.count && keepAll.dropped.isEmpty)
     }
 
@@ -131,15 +131,15 @@ struct CleaningTests {
                     incident("d", utc, 2024, 1, 1, 9, offense: "ARSON", category: .other)]
         let table = IncidentTable(zone: utc, incidents: rows)
         var report = freshReport(4)
-        let (out, _) = table.cleaned(options: CleaningOptions(categoryOverrides: ["Battery": .assault]), report: &report)
+        let out = table.cleaned(options: CleaningOptions(categoryOverrides: ["Battery": .assault]), report: &report).table
         #expect(out.categories == [.assault, .assault, .theft, .other])
         #expect(report.changed == ["category_overridden": 2])
 
         // With a mapping, every row is re-mapped through it; the override still wins.
         let mapping = CategoryMapping(table: ["ARSON": .burglary, "BATTERY": .robbery, "THEFT": .theft])
         var mapped = freshReport(4)
-        let (out2, _) = table.cleaned(options: CleaningOptions(mapping: mapping, categoryOverrides: ["BATTERY": .assault]),
-                                      report: &mapped)
+        let out2 = table.cleaned(options: CleaningOptions(mapping: mapping, categoryOverrides: ["BATTERY": .assault]),
+                                 report: &mapped).table
         #expect(out2.categories == [.assault, .assault, .theft, .burglary])
         #expect(mapped.changed == ["category_overridden": 3])
         #expect(balances(mapped))
@@ -149,7 +149,8 @@ struct CleaningTests {
     func flagPolicy() {
         let table = IncidentTable(zone: utc, incidents: spikeIncidents(utc, midnights: 10))
         var report = freshReport(table.count)
-        let (out, spike) = table.cleaned(options: CleaningOptions(), report: &report)
+        let cleaned = table.cleaned(options: CleaningOptions(), report: &report)
+        let out = cleaned.table, spike = cleaned.midnightSpike
         #expect(spike.isSignificant)
         #expect(out.count == table.count)
         #expect(out.flags.filter { $0.contains(.suspectMidnight) }.count == 10)
@@ -158,7 +159,7 @@ struct CleaningTests {
 
         let quiet = IncidentTable(zone: utc, incidents: spikeIncidents(utc, midnights: 2))
         var quietReport = freshReport(quiet.count)
-        let (quietOut, _) = quiet.cleaned(options: CleaningOptions(), report: &quietReport)
+        let quietOut = quiet.cleaned(options: CleaningOptions(), report: &quietReport).table
         #expect(quietOut.flags.allSatisfy { $0.isEmpty } && quietReport.changed.isEmpty)
     }
 
@@ -166,7 +167,7 @@ struct CleaningTests {
     func dropPolicy() {
         let table = IncidentTable(zone: utc, incidents: spikeIncidents(utc, midnights: 10))
         var report = freshReport(table.count)
-        let (out, _) = table.cleaned(options: CleaningOptions(midnight: .drop), report: &report)
+        let out = table.cleaned(options: CleaningOptions(midnight: .drop), report: &report).table
         #expect(out.count == 7)
         #expect(!(0..<out.count).contains { out.ids[$0].hasPrefix("m") })
         #expect(report.dropped == [.midnightSpike: 10])
@@ -186,11 +187,11 @@ struct CleaningTests {
         for (k, hour) in [22, 23, 1, 2].enumerated() { rows.append(incident("h\(k)", chicago, 2024, 5, 3, hour)) }
         let table = IncidentTable(zone: chicago, incidents: rows)
         var report = freshReport(table.count)
-        let (a, _) = table.cleaned(options: CleaningOptions(midnight: .spread(seed: 7)), report: &report)
+        let a = table.cleaned(options: CleaningOptions(midnight: .spread(seed: 7)), report: &report).table
         var again = freshReport(table.count)
-        let (b, _) = table.cleaned(options: CleaningOptions(midnight: .spread(seed: 7)), report: &again)
+        let b = table.cleaned(options: CleaningOptions(midnight: .spread(seed: 7)), report: &again).table
         var other = freshReport(table.count)
-        let (c, _) = table.cleaned(options: CleaningOptions(midnight: .spread(seed: 8)), report: &other)
+        let c = table.cleaned(options: CleaningOptions(midnight: .spread(seed: 8)), report: &other).table
         #expect(a.times == b.times)
         #expect(a.times != c.times)
         #expect(report.changed == ["midnight_spread": 24] && balances(report))
@@ -220,7 +221,8 @@ struct CleaningTests {
     @Test("An empty table cleans to an empty table")
     func emptyTable() {
         var report = CleaningReport()
-        let (out, spike) = IncidentTable(zone: utc).cleaned(options: CleaningOptions(midnight: .drop), report: &report)
+        let cleaned = IncidentTable(zone: utc).cleaned(options: CleaningOptions(midnight: .drop), report: &report)
+        let out = cleaned.table, spike = cleaned.midnightSpike
         #expect(out.isEmpty)
         #expect(spike.atMidnight == 0 && !spike.isSignificant && spike.excess == 0)
         #expect(report == CleaningReport())
@@ -231,7 +233,7 @@ struct CleaningTests {
         let rows = (0..<7).map { incident("r\($0)", utc, 2024, 1, 1, 9, lat: -10) }
         var report = freshReport(7)
         let box = BoundingBox(minLatitude: 0, minLongitude: -180, maxLatitude: 90, maxLongitude: 180)
-        let (out, _) = IncidentTable(zone: utc, incidents: rows).cleaned(options: CleaningOptions(bounds: box), report: &report)
+        let out = IncidentTable(zone: utc, incidents: rows).cleaned(options: CleaningOptions(bounds: box), report: &report).table
         #expect(out.isEmpty)
         #expect(report.rowsKept == 0 && report.dropped == [.outOfBounds: 7])
         #expect(report.samples.count == CleaningReport.samplesPerReason)
@@ -240,12 +242,11 @@ struct CleaningTests {
 
     @Test("Cleaning continues an ingest's report and keeps it balanced")
     func continuesIngestReport() throws {
-        let path = Fixtures.url("ingest", "chicago.csv").path
-        let ingested = try IncidentReader.read(path: path, schema: .chicago)
+        let ingested = try IncidentReader.read(Fixtures.url("ingest", "chicago.csv"), schema: .chicago)
         var report = ingested.report
         #expect(report.rowsRead == 10)
         let box = BoundingBox(minLatitude: 41.8, minLongitude: -88, maxLatitude: 42.1, maxLongitude: -87.5)
-        let (out, _) = ingested.table.cleaned(options: CleaningOptions(bounds: box, file: "chicago.csv"), report: &report)
+        let out = ingested.table.cleaned(options: CleaningOptions(bounds: box, file: "chicago.csv"), report: &report).table
         #expect(report.rowsRead == 10)
         #expect(report.rowsKept == out.count)
         #expect(report.dropped[.outOfBounds, default: 0] > 0)

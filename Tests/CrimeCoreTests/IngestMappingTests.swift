@@ -11,7 +11,7 @@ import Testing
         let schema = try IngestSchema.resolve(mapping)
         // 2024-03-31 01:30 does not exist in London (clocks go 01:00 → 02:00): read as 02:30 BST = 01:30Z.
         let data = try IngestTestSupport.write("ref,When,lat,lon,type,ward\nx1,2024-07-01 12:00,51.5,-0.12,Burglary,W1\nx2,2024-03-31 01:30,51.5,-0.1,Robbery,W2\n")
-        let result = try IncidentReader.read(path: data, schema: schema)
+        let result = try IncidentReader.read(URL(fileURLWithPath: data), schema: schema)
         #expect(result.table.times == [1_719_831_600, 1_711_848_600])
         #expect(result.table.categories == [.burglary, .robbery])
         #expect(result.table.extra("ward")?[1] == "W2")

@@ -28,6 +28,6 @@ enum IngestTestSupport {
 
     /// Reads a file, throwing on errors, with the given options.
     static func read(_ path: String, schema: IngestSchema = schema, blockSize: Int = 8 << 20, threads: Int = 2) throws -> IngestResult {
-        try IncidentReader.read(path: path, schema: schema, options: IngestOptions(blockSize: blockSize, threads: threads))
+        try IncidentReader.read(URL(fileURLWithPath: path), schema: schema, options: IngestOptions(blockSize: blockSize, threads: threads))
     }
 }

@@ -30,9 +30,9 @@ import Testing
     @Test(arguments: ["chicago", "lapd", "nypd", "philadelphia", "baltimore", "lvmpd"])
     func portalExtractMatchesReference(portal: String) throws {
         let expected = try Self.expected(portal)
-        let path = IngestTestSupport.fixtures.appendingPathComponent(expected.file).path
+        let url = IngestTestSupport.fixtures.appendingPathComponent(expected.file)
         let schema = try IngestSchema.named(portal)
-        let result = try IncidentReader.read(path: path, schema: schema)
+        let result = try IncidentReader.read(url, schema: schema)
         #expect(result.report.rowsRead == expected.rows_read)
         #expect(result.report.rowsKept == expected.kept.count)
         #expect(result.report.rowsRead == result.report.rowsKept + result.report.droppedTotal)
@@ -52,8 +52,8 @@ import Testing
     }
 
     @Test func baltimoreLacksDistrictAndSaysSo() throws {
-        let path = IngestTestSupport.fixtures.appendingPathComponent("baltimore.csv").path
-        let result = try IncidentReader.read(path: path, schema: .baltimore)
+        let url = IngestTestSupport.fixtures.appendingPathComponent("baltimore.csv")
+        let result = try IncidentReader.read(url, schema: .baltimore)
         #expect(result.absentColumns == ["District"])
         #expect(result.table.extra("District")?.count == result.table.count)
     }

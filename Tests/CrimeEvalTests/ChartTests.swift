@@ -54,7 +54,8 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(bars.texts.contains("forest: -0.3"))
         // Hand-counted: 0, 0.5, 1, 1, 3.9, 4 in 4 bins over [0, 4] → [0,1): 2, [1,2): 2, [2,3): 0, [3,4]: 2.
         let hist = HistogramChart(frame: ChartFrame(title: "Residuals"), values: [0, 0.5, 1, 1, 3.9, 4], bins: 4)
-        let (edges, counts) = try hist.counts()
+        let binned = try hist.counts()
+        let edges = binned.edges, counts = binned.counts
         #expect(edges == [0, 1, 2, 3, 4] && counts == [2, 2, 0, 2])
         let h = try SVGInspector.parse(try hist.svg())
         #expect(h.counts["rect"] == 5)

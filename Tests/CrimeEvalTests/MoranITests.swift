@@ -2,6 +2,7 @@ import CrimeTestSupport
 import Testing
 import CrimeCore
 import CrimeEval
+import CrimeGeo
 
 private struct MoranFixture: Decodable {
     struct Result: Decodable {
@@ -41,7 +42,7 @@ private struct ToyGrid: SpatialIndex {
         let f = try load()
         var knn = try #require(f.neighbors["knn4"])
         // Our own k-NN from the same projected centroids must give libpysal's lists.
-        let ours = try SpatialWeights.kNearest(points: f.centroids.map { ($0[0], $0[1]) }, k: 4, transform: .binary)
+        let ours = try SpatialWeights.kNearest(points: f.centroids.map { PlanarPoint(x: $0[0], y: $0[1]) }, k: 4, transform: .binary)
         #expect(ours.neighbors == knn)
         knn = ours.neighbors
         for r in f.results {
@@ -98,6 +99,6 @@ private struct ToyGrid: SpatialIndex {
         #expect(throws: MetricsError.self) { try MoranI(values: [1, 2, 3], weights: w) }
         #expect(throws: MetricsError.self) { try MoranI(values: [1, 1, 1, 1], weights: w) }
         #expect(throws: MetricsError.self) { try MoranI(values: [1, .nan, 1, 2], weights: w) }
-        #expect(throws: MetricsError.self) { try SpatialWeights.kNearest(points: [(0, 0), (1, 1)], k: 2) }
+        #expect(throws: MetricsError.self) { try SpatialWeights.kNearest(points: [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 1, y: 1)], k: 2) }
     }
 }

@@ -31,7 +31,7 @@ import CrimeGeo
 
     @Test func polygonAreasKeepZeroCounts() throws {
         let (table, labels) = try incidents()
-        let index = try PolygonIndex(path: Fixtures.url("areas", "Chicago77.shp").path, labelProperty: "COMMUNITY",
+        let index = try PolygonIndex(contentsOf: Fixtures.url("areas", "Chicago77.shp"), labelProperty: "COMMUNITY",
                                      crs: .illinoisEastFeet)
         let cube = try SpaceTimeCube(table: table, index: index, cells: index.allCells, windows: try span())
         #expect(cube.cellCount == 77 && cube.windowCount == 3)

@@ -31,11 +31,11 @@ private struct AreasFixture: Decodable {
 
 @Suite struct PolygonIndexTests {
     static func chicagoShapefile() throws -> PolygonIndex {
-        try PolygonIndex(path: Fixtures.url("areas", "Chicago77.shp").path, labelProperty: "COMMUNITY", crs: .illinoisEastFeet)
+        try PolygonIndex(contentsOf: Fixtures.url("areas", "Chicago77.shp"), labelProperty: "COMMUNITY", crs: .illinoisEastFeet)
     }
 
     static func chicagoGeoJSON() throws -> PolygonIndex {
-        try PolygonIndex(path: Fixtures.url("areas", "chicago77_wgs84.geojson").path, labelProperty: "COMMUNITY")
+        try PolygonIndex(contentsOf: Fixtures.url("areas", "chicago77_wgs84.geojson"), labelProperty: "COMMUNITY")
     }
 
     @Test func labelsMatchShapelyFromShapefileAndGeoJSON() throws {

@@ -5,10 +5,10 @@ import CrimeCore
 import CrimeGeo
 
 @Suite struct PolygonReaderTests {
-    static let shp = Fixtures.url("areas", "Chicago77.shp").path
+    static let shp = Fixtures.url("areas", "Chicago77.shp")
 
     @Test func readsChicagoShapefile() throws {
-        let layer = try ShapefileReader.read(path: Self.shp, crs: .illinoisEastFeet)
+        let layer = try ShapefileReader.read(Self.shp, crs: .illinoisEastFeet)
         #expect(layer.features.count == 77)
         #expect(layer.crs?.epsg == 3435)
         #expect(layer.features[0].properties["COMMUNITY"] == .text("ROGERS PARK"))
@@ -19,11 +19,11 @@ import CrimeGeo
         #expect(layer.features.map { $0.polygons.map(\.holes.count).reduce(0, +) } == (0..<77).map { $0 == 5 ? 1 : 0 })
         let vertices = layer.features.flatMap(\.polygons).flatMap(\.rings).map(\.count).reduce(0, +)
         #expect(vertices == 42_697 - 78)                                     // pyshp's count less closing vertices
-        #expect(try ShapefileReader.read(path: Self.shp).crs == nil)
+        #expect(try ShapefileReader.read(Self.shp).crs == nil)
     }
 
     @Test func readsGeoJSONWithHolesAndMultiPolygons() throws {
-        let layer = try GeoJSONReader.read(path: Fixtures.url("areas", "chicago77_wgs84.geojson").path)
+        let layer = try GeoJSONReader.read(Fixtures.url("areas", "chicago77_wgs84.geojson"))
         #expect(layer.features.count == 77)
         #expect(layer.crs == .wgs84)
         let text = #"""
@@ -71,7 +71,7 @@ import CrimeGeo
         // Keep the header's declared length so the cut lands inside the last record.
         try bytes.write(to: shp)
         do {
-            _ = try ShapefileReader.read(path: shp.path, crs: .illinoisEastFeet)
+            _ = try ShapefileReader.read(shp, crs: .illinoisEastFeet)
             Issue.record("expected an error")
         } catch let error as GeometryReadError {
             #expect(error == .truncated(file: shp.path, record: nil, detail: "header declares 687568 bytes, file has 686568"))
@@ -83,7 +83,7 @@ import CrimeGeo
         patched[26] = UInt8((words >> 8) & 0xFF); patched[27] = UInt8(words & 0xFF)
         try Data(patched).write(to: shp)
         do {
-            _ = try ShapefileReader.read(path: shp.path, crs: .illinoisEastFeet)
+            _ = try ShapefileReader.read(shp, crs: .illinoisEastFeet)
             Issue.record("expected an error")
         } catch let error as GeometryReadError {
             guard case let .truncated(file, record, _) = error else { Issue.record("got \(error)"); return }
@@ -103,7 +103,7 @@ import CrimeGeo
         bytes.append(0x1A)
         try Data(bytes).write(to: dbf)
         #expect(throws: GeometryReadError.recordCountMismatch(file: dbf.path, dbfRecords: 76, shapes: 77)) {
-            try ShapefileReader.read(path: shp.path, crs: .illinoisEastFeet)
+            try ShapefileReader.read(shp, crs: .illinoisEastFeet)
         }
     }
 
@@ -113,10 +113,10 @@ import CrimeGeo
         let prj = dir.appendingPathComponent("Chicago77.prj")
         try Data(#"PROJCS["x",GEOGCS["g"],PROJECTION["Albers"],UNIT["m",1]]"#.utf8).write(to: prj)
         #expect(throws: GeometryReadError.unknownCRS(file: prj.path, detail: "projection 'albers' is not Transverse Mercator or Web Mercator")) {
-            try ShapefileReader.read(path: shp.path)
+            try ShapefileReader.read(shp)
         }
-        #expect(throws: GeometryReadError.missingCRS(file: Self.shp)) {
-            try PolygonIndex(path: Self.shp, labelProperty: "COMMUNITY")
+        #expect(throws: GeometryReadError.missingCRS(file: Self.shp.path)) {
+            try PolygonIndex(contentsOf: Self.shp, labelProperty: "COMMUNITY")
         }
     }
 
@@ -125,14 +125,14 @@ import CrimeGeo
         let open = dir.appendingPathComponent("open.geojson")
         try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[0,0]]]}},{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[0,1],[1,1],[0,0]]],[[[5,5],[5,6],[6,6],[6,5]]]]}}]}"#.utf8).write(to: open)
         #expect(throws: GeometryReadError.ringNotClosed(file: open.path, feature: 1, ring: 1)) {
-            try GeoJSONReader.read(path: open.path)
+            try GeoJSONReader.read(open)
         }
         let empty = dir.appendingPathComponent("empty.geojson")
         try Data(#"{"type":"FeatureCollection","features":[]}"#.utf8).write(to: empty)
-        #expect(throws: GeometryReadError.empty(file: empty.path)) { try GeoJSONReader.read(path: empty.path) }
+        #expect(throws: GeometryReadError.empty(file: empty.path)) { try GeoJSONReader.read(empty) }
         let legacy = dir.appendingPathComponent("legacy.geojson")
         try Data(#"{"type":"Polygon","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2263"}},"coordinates":[[[0,0],[0,1],[1,1],[0,0]]]}"#.utf8).write(to: legacy)
-        #expect(throws: GeometryReadError.self) { try GeoJSONReader.read(path: legacy.path) }
+        #expect(throws: GeometryReadError.self) { try GeoJSONReader.read(legacy) }
         #expect(throws: GeometryReadError.missingLabel(file: open.path, feature: 0, property: "NAME")) {
             try PolygonIndex(layer: AreaLayer(features: [AreaFeature(polygons: [], properties: [:])], crs: .wgs84,
                                               source: open.path), labelProperty: "NAME")

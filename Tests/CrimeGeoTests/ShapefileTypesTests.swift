@@ -30,7 +30,7 @@ private struct TypesFixture: Decodable {
     @Test(arguments: ["types_z", "types_m"]) func readsZAndMPolygonsAndDBaseTypes(name: String) throws {
         let fixture = try Fixtures.json(TypesFixture.self, "areas", "shapefile_types.json")
         let expected = name == "types_z" ? fixture.types_z : fixture.types_m
-        let layer = try AreaLayer.read(path: Fixtures.url("areas", "\(name).shp").path)
+        let layer = try AreaLayer.read(Fixtures.url("areas", "\(name).shp"))
         #expect(layer.crs?.epsg == 32616)                      // from the .prj, recognised by its parameters
         #expect(layer.features.count == 3)
         let fields = ["NAME", "COUNT", "RATE", "ACTIVE", "OPENED"]

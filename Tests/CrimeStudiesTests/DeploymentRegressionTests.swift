@@ -29,11 +29,11 @@ struct DeploymentRegressionTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("deploy-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
         try "name,sightings,coverage,group,income\nLoop,12,400,A,90000\nPilsen,30,500,B,41000\n".write(to: url, atomically: true, encoding: .utf8)
-        let areas = try DeploymentTable.read(path: url.path)
+        let areas = try DeploymentTable.read(url)
         #expect(areas.map(\.name) == ["Loop", "Pilsen"])
         #expect(areas[1].rate == 0.06)
         #expect(areas[0].covariates == ["income": 90000])
         try "name,sightings,group\nLoop,12,A\n".write(to: url, atomically: true, encoding: .utf8)
-        #expect(throws: DeploymentTableError.missingColumn(file: url.path, name: "coverage")) { try DeploymentTable.read(path: url.path) }
+        #expect(throws: DeploymentTableError.missingColumn(file: url.path, name: "coverage")) { try DeploymentTable.read(url) }
     }
 }

@@ -16,7 +16,7 @@ struct PanelForecastTests {
         let periods = Array(0..<6) + Array(0..<6)
         let target = (0..<6).map { Double($0) } + (0..<6).map { 10 + 2 * Double($0) }
         panel = try Panel(units: units, periods: periods, target: target,
-                          predictors: [("x", periods.map { Double($0) * 0.5 })])
+                          predictors: [Panel.Predictor(name: "x", values: periods.map { Double($0) * 0.5 })])
     }
 
     @Test func laggedDesignByHand() throws {
@@ -48,7 +48,7 @@ struct PanelForecastTests {
             try Panel(units: ["a", "a"], periods: [0, 0], target: [1, 2], predictors: [])
         }
         #expect(throws: PanelError.lengthMismatch(column: "x", expected: 2, got: 1)) {
-            try Panel(units: ["a", "a"], periods: [0, 1], target: [1, 2], predictors: [("x", [1])])
+            try Panel(units: ["a", "a"], periods: [0, 1], target: [1, 2], predictors: [Panel.Predictor(name: "x", values: [1])])
         }
         #expect(throws: PanelError.tooShort) {
             try PanelForecast.design(Panel(units: ["a", "a"], periods: [0, 1], target: [1, 2], predictors: []))
@@ -70,7 +70,7 @@ struct TrustPipelineTests {
         #expect(abs(fit.params[k] - panel.elasticity) < 0.03, "elasticity \(fit.params[k])")
         let rows = panel.rows
         let forecastPanel = try Panel(units: rows.map(\.borough), periods: rows.map(\.quarter), target: rows.map(\.trust),
-                                      predictors: [("log_use_of_force", rows.map { log(Double($0.useOfForce)) })])
+                                      predictors: [Panel.Predictor(name: "log_use_of_force", values: rows.map { log(Double($0.useOfForce)) })])
         let evaluation = try PanelForecast.evaluate(RandomForestRegressor(trees: 10, minSamplesLeaf: 3, seed: 1),
                                                     panel: forecastPanel, testFrom: 12)
         #expect(evaluation.nextPeriod.map(\.unit) == boroughs.sorted())

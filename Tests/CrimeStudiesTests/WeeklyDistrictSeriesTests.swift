@@ -9,7 +9,7 @@ import CrimeStudies
 /// Building the weekly series over Chicago's real community areas.
 @Suite struct WeeklyDistrictSeriesTests {
     @Test func countsPerCommunityAreaKeepEmptyAreas() throws {
-        let areas = try PolygonIndex(path: Fixtures.url("areas", "Chicago77.shp").path, labelProperty: "COMMUNITY", crs: .illinoisEastFeet)
+        let areas = try PolygonIndex(contentsOf: Fixtures.url("areas", "Chicago77.shp"), labelProperty: "COMMUNITY", crs: .illinoisEastFeet)
         let zone = try ZoneClock(identifier: "America/Chicago")
         let weeks = try WindowSpan(.sequential(.weekly, zone: zone), from: LocalDay("2024-01-01"), until: LocalDay("2024-01-15"))
         let monday = try LocalDay("2024-01-01").start(in: zone)

@@ -30,7 +30,7 @@ import Testing
         c.days = 1
         let city = try SyntheticCity(config: c)
         let path = "/nonexistent-crimekit-dir/extract.csv"
-        #expect(throws: SyntheticCityError.cannotWrite(path: path)) { try city.writeChicagoExtract(to: path) }
+        #expect(throws: SyntheticCityError.cannotWrite(path: path)) { try city.writeChicagoExtract(to: URL(fileURLWithPath: path)) }
         #expect(SyntheticCityError.cannotWrite(path: path).description.contains(path))
     }
 }

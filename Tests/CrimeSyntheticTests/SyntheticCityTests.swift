@@ -22,9 +22,9 @@ import Testing
     @Test func sameSeedSameBytesOtherSeedDiffers() throws {
         let a = temporaryPath("a.csv"), b = temporaryPath("b.csv"), c = temporaryPath("c.csv")
         defer { for p in [a, b, c] { try? FileManager.default.removeItem(atPath: p) } }
-        _ = try SyntheticCity(config: config(days: 10)).writeChicagoExtract(to: a)
-        _ = try SyntheticCity(config: config(days: 10)).writeChicagoExtract(to: b)
-        _ = try SyntheticCity(config: config(days: 10, seed: 8)).writeChicagoExtract(to: c)
+        _ = try SyntheticCity(config: config(days: 10)).writeChicagoExtract(to: URL(fileURLWithPath: a))
+        _ = try SyntheticCity(config: config(days: 10)).writeChicagoExtract(to: URL(fileURLWithPath: b))
+        _ = try SyntheticCity(config: config(days: 10, seed: 8)).writeChicagoExtract(to: URL(fileURLWithPath: c))
         let bytesA = try Data(contentsOf: URL(fileURLWithPath: a))
         #expect(bytesA == (try Data(contentsOf: URL(fileURLWithPath: b))))
         #expect(bytesA != (try Data(contentsOf: URL(fileURLWithPath: c))))
@@ -83,13 +83,14 @@ import Testing
     @Test func ingestAndCleanReproduceTheManifestExactly() throws {
         let path = temporaryPath("roundtrip.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let manifest = try SyntheticCity(config: config(days: 45, start: "2024-10-20")).writeChicagoExtract(to: path)
+        let manifest = try SyntheticCity(config: config(days: 45, start: "2024-10-20")).writeChicagoExtract(to: URL(fileURLWithPath: path))
         #expect(manifest.missingLocation > 0 && manifest.duplicate > 0 && manifest.midnightStamped > 0)
-        let result = try IncidentReader.read(path: path, schema: .chicago)
+        let result = try IncidentReader.read(URL(fileURLWithPath: path), schema: .chicago)
         var report = result.report
         #expect(report.rowsRead == manifest.rowsWritten)
         #expect(report.dropped == [.missingLocation: manifest.missingLocation])
-        let (table, spike) = result.table.cleaned(options: CleaningOptions(midnight: .keep), report: &report)
+        let cleaned = result.table.cleaned(options: CleaningOptions(midnight: .keep), report: &report)
+        let table = cleaned.table, spike = cleaned.midnightSpike
         #expect(report.dropped[.duplicate] == manifest.duplicate)
         #expect(report.rowsKept == manifest.expectedRowsKept)
         #expect(table.count == manifest.expectedRowsKept)

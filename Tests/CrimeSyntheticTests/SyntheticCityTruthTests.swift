@@ -83,7 +83,7 @@ import Testing
         c.days = 1
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        _ = try SyntheticCity(config: c).writeChicagoExtract(to: path)
+        _ = try SyntheticCity(config: c).writeChicagoExtract(to: URL(fileURLWithPath: path))
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let header = "ID,Case Number,Date,Block,IUCR,Primary Type,Description,Location Description,Arrest,Domestic,"
             + "Beat,District,Ward,Community Area,FBI Code,X Coordinate,Y Coordinate,Year,Updated On,Latitude,Longitude,Location"

@@ -45,7 +45,7 @@ import Testing
         c.dirt = SyntheticDirt(missingLocation: 0.03, duplicate: 0.02, midnightStamped: 0.05)
         let path = temporaryPath("count.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let manifest = try SyntheticCity(config: c).writeChicagoExtract(to: path)
+        let manifest = try SyntheticCity(config: c).writeChicagoExtract(to: URL(fileURLWithPath: path))
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.last == "")
         let rows = lines.dropFirst().dropLast().map(fields)
@@ -81,7 +81,7 @@ import Testing
         c.dirt = .none
         let path = temporaryPath("clean.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let manifest = try SyntheticCity(config: c).writeChicagoExtract(to: path)
+        let manifest = try SyntheticCity(config: c).writeChicagoExtract(to: URL(fileURLWithPath: path))
         #expect(manifest.missingLocation == 0 && manifest.duplicate == 0 && manifest.midnightStamped == 0)
         #expect(manifest.rowsWritten == manifest.events && manifest.expectedRowsKept == manifest.events)
     }

@@ -43,7 +43,8 @@ import Testing
         var (countOn, countOff, expected) = (0, 0, 0.0)
         for flare in on.flares {
             for day in flare.startDay..<min(60, flare.startDay + flare.days) {
-                let (cx, cy) = flare.centre(day: day)
+                let centre = flare.centre(day: day)
+                let cx = centre.x, cy = centre.y
                 let sw = point(cx - 1_500, cy - 1_500), ne = point(cx + 1_500, cy + 1_500)
                 let box = BoundingBox(minLatitude: sw.latitude, minLongitude: sw.longitude, maxLatitude: ne.latitude, maxLongitude: ne.longitude)
                 let start = on.interval.lowerBound + Int64(day) * 86_400, end = start + 86_400
@@ -68,7 +69,8 @@ import Testing
         #expect(a.flares == b.flares)
         #expect(a.flares != c.flares)
         let flare = try #require(a.flares.first)
-        let (x0, y0) = flare.centre(day: flare.startDay), (x1, y1) = flare.centre(day: flare.startDay + 10)
+        let start = flare.centre(day: flare.startDay), later = flare.centre(day: flare.startDay + 10)
+        let x0 = start.x, y0 = start.y, x1 = later.x, y1 = later.y
         #expect(abs(((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).squareRoot() - 1_500) < 1e-6)
         #expect((21...49).contains(flare.days))
         #expect(flare.expectedEvents(day: flare.startDay - 1) == 0)
@@ -82,7 +84,8 @@ import Testing
         let boundaries = [start - 43_200, start + 43_200, start + 86_400 * 2]
         let table = try city.expectedRasterCounts(boundaries: boundaries)
         let n = city.config.rasterSize, half = Double(n) * city.config.cellSide / 2
-        let (cx, cy) = flare.centre(day: day)
+        let centre = flare.centre(day: day)
+        let cx = centre.x, cy = centre.y
         let row = Int((cy + half) / city.config.cellSide), column = Int((cx + half) / city.config.cellSide)
         var flareShare = 0.0
         for (r, c) in [(row, column), (row + 2, column - 3)] where (0..<n).contains(r) && (0..<n).contains(c) {

@@ -14,7 +14,7 @@ extension IncidentTable {
     /// `report.rowsRead` is left as it is and `report.rowsKept` is set to the output's count, so a report
     /// that balanced before (`rowsKept == count`) still balances. Sample rows are the row of this
     /// (input) table + 2, an approximate record number of the source file (header = 1). Work is O(n).
-    public func cleaned(options: CleaningOptions, report: inout CleaningReport) -> (IncidentTable, MidnightSpike) {
+    public func cleaned(options: CleaningOptions, report: inout CleaningReport) -> CleaningResult {
         var kept: [Int] = []
         kept.reserveCapacity(count)
         var midnightRows: [Int] = []
@@ -52,7 +52,7 @@ extension IncidentTable {
         out.applyMidnight(policy, report: &report)
         out.remapCategories(options, report: &report)
         report.rowsKept = out.count
-        return (out, spike)
+        return CleaningResult(table: out, midnightSpike: spike)
     }
 
     private func issue(_ row: Int, _ column: String, _ reason: DropReason, _ value: String,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors of the space-time cube, its features, sliding windows and scaler.
 public enum CubeError: Error, Equatable, CustomStringConvertible {
     /// The cell universe lists a cell twice.
@@ -32,4 +34,9 @@ public enum CubeError: Error, Equatable, CustomStringConvertible {
         case .noRows: return "the StandardScaler needs at least one row to fit"
         }
     }
+}
+
+extension CubeError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

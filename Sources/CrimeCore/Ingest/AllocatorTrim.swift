@@ -7,7 +7,7 @@ import Glibc
 /// Chunks are parsed on worker threads and joined on the caller's; glibc keeps the freed pieces in
 /// its heaps, where they stay resident (about 15 bytes per incident on a large extract). glibc's
 /// `malloc_trim` releases them; it is looked up at run time, so on other C libraries this does nothing.
-public enum AllocatorTrim {
+package enum AllocatorTrim {
     private typealias TrimFunction = @convention(c) (Int) -> Int32
 
     private static let trim: TrimFunction? = {
@@ -20,7 +20,7 @@ public enum AllocatorTrim {
     }()
 
     /// Releases free heap memory back to the system, where the C library allows it.
-    public static func releaseFreeMemory() {
+    package static func releaseFreeMemory() {
         _ = trim?(0)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Reads portal extracts into an ``IncidentTable``, accounting for every record.
 ///
 /// ```swift
-/// let result = try IncidentReader.read(path: "crimes.csv", schema: .chicago)
+/// let result = try IncidentReader.read(URL(fileURLWithPath: "crimes.csv"), schema: .chicago)
 /// print(result.report.rowsKept, result.report.dropped)
 /// ```
 ///
@@ -22,8 +22,9 @@ import Foundation
 /// required column, an unterminated quote at the end of the file. A header-only file gives an empty
 /// table with `rowsRead == 0`.
 public enum IncidentReader {
-    /// Reads an extract with a schema.
-    public static func read(path: String, schema: IngestSchema, options: IngestOptions = IngestOptions()) throws -> IngestResult {
+    /// Reads the extract at a file URL with a schema; errors and report rows name the file by its path.
+    public static func read(_ url: URL, schema: IngestSchema, options: IngestOptions = IngestOptions()) throws -> IngestResult {
+        let path = url.path
         let lower = path.lowercased()
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
             return try GeoJSONPointReader.read(path: path, schema: schema)

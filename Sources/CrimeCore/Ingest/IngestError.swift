@@ -1,3 +1,5 @@
+import Foundation
+
 /// Problems that stop an ingest: the file cannot be read as a whole, or the schema does not fit it.
 ///
 /// Problems with single rows are not errors; they are counted in the ``CleaningReport``.
@@ -44,4 +46,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "'\(file)' is not a GeoJSON FeatureCollection"
         }
     }
+}
+
+extension IngestError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -45,9 +45,10 @@ extension IngestSchema {
 
     /// Reads a column mapping from a JSON file; throws ``IngestError/badMapping(file:reason:)`` when it
     /// cannot be decoded, names an unknown zone, or has a bad time format.
-    public init(mappingFile path: String) throws {
+    public init(mappingFile url: URL) throws {
+        let path = url.path
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { data = try Data(contentsOf: url) } catch {
             throw IngestError.unreadable(file: path, reason: error.localizedDescription)
         }
         let m: Mapping
@@ -92,7 +93,7 @@ extension IngestSchema {
     /// A preset by name, or a column mapping when the argument is a path to a `.json` file.
     public static func resolve(_ nameOrPath: String) throws -> IngestSchema {
         if presets.contains(where: { $0.name == nameOrPath.lowercased() }) { return try named(nameOrPath) }
-        if nameOrPath.lowercased().hasSuffix(".json") { return try IngestSchema(mappingFile: nameOrPath) }
+        if nameOrPath.lowercased().hasSuffix(".json") { return try IngestSchema(mappingFile: URL(fileURLWithPath: nameOrPath)) }
         return try named(nameOrPath)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors about time windows, shift schemes and date splits.
 public enum WindowError: Error, Equatable, CustomStringConvertible {
     /// A shift scheme has no shifts.
@@ -32,4 +34,9 @@ public enum WindowError: Error, Equatable, CustomStringConvertible {
         case let .needsSequentialWindows(what): return "\(what) needs sequential windows (hourly, 12-hour, daily or weekly), not day-of-week × shift buckets"
         }
     }
+}
+
+extension WindowError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

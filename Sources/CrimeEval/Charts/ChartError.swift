@@ -1,3 +1,5 @@
+import Foundation
+
 /// Data a chart cannot draw.
 public enum ChartError: Error, Equatable, CustomStringConvertible {
     /// There is nothing to draw.
@@ -17,4 +19,9 @@ public enum ChartError: Error, Equatable, CustomStringConvertible {
         case let .badParameter(name, reason): return "chart: \(name) \(reason)"
         }
     }
+}
+
+extension ChartError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

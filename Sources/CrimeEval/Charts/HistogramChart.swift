@@ -14,9 +14,8 @@ public struct HistogramChart: Sendable {
         self.bins = bins
     }
 
-    /// The bin edges (`bins + 1`, numpy's `histogram` convention: the last bin includes its upper
-    /// edge) and the count in each bin.
-    public func counts() throws -> (edges: [Double], counts: [Int]) {
+    /// The bin edges and the count in each bin.
+    public func counts() throws -> HistogramBins {
         guard !values.isEmpty else { throw ChartError.empty(what: "histogram values") }
         guard bins >= 1 else { throw ChartError.badParameter(name: "bins", reason: "must be at least 1, got \(bins)") }
         if let bad = values.firstIndex(where: { !$0.isFinite }) { throw ChartError.nonFinite(what: "histogram values", index: bad) }
@@ -29,13 +28,14 @@ public struct HistogramChart: Sendable {
         let edges = (0...bins).map { $0 == bins ? hi : lo + Double($0) * width }
         var counts = [Int](repeating: 0, count: bins)
         for v in values { counts[min(Int((v - lo) / width), bins - 1)] += 1 }
-        return (edges, counts)
+        return HistogramBins(edges: edges, counts: counts)
     }
 
     /// The SVG document; each bar carries a `<title>` with its bin and count.
     public func svg() throws -> String {
         try frame.validate()
-        let (edges, counts) = try counts()
+        let binned = try counts()
+        let edges = binned.edges, counts = binned.counts
         let xAxis = ChartAxis(minimum: edges[0], maximum: edges[edges.count - 1])
         let yAxis = ChartAxis(minimum: 0, maximum: Double(counts.max() ?? 1))
         var svg = SVGWriter(width: frame.width, height: frame.height)

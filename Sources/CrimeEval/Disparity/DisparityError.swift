@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors from disparity audits and feedback-loop simulations.
 public enum DisparityError: Error, Equatable, CustomStringConvertible {
     /// Fewer than two areas or groups to compare.
@@ -20,4 +22,9 @@ public enum DisparityError: Error, Equatable, CustomStringConvertible {
         case let .unknownGroup(group): return "no area belongs to group \(group)"
         }
     }
+}
+
+extension DisparityError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

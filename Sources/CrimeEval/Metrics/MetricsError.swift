@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inputs a metric cannot score. Each case's description names the argument at fault.
 public enum MetricsError: Error, Equatable, CustomStringConvertible {
     /// Two inputs that must pair up element by element have different lengths.
@@ -36,6 +38,11 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible {
         case let .degenerate(what): return "\(what) is degenerate"
         }
     }
+}
+
+extension MetricsError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }
 
 /// Shared argument checks for the metrics.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors from building maps, charts and reports.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// Two inputs that must pair up have different lengths.
@@ -13,4 +15,9 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "cannot write \(path): \(reason)"
         }
     }
+}
+
+extension ReportError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors from planning patrols and comparing resource loads.
 public enum PatrolError: Error, Equatable, CustomStringConvertible {
     /// There are no candidate cells.
@@ -36,4 +38,9 @@ public enum PatrolError: Error, Equatable, CustomStringConvertible {
         case let .zeroBaseline(names): return "the baseline windows \(names.joined(separator: ", ")) have no expected load"
         }
     }
+}
+
+extension PatrolError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

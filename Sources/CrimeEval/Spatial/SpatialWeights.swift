@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeGeo
 import Foundation
 
 /// A spatial weights matrix stored as neighbour lists, as PySAL's `libpysal.weights.W`.
@@ -68,7 +69,7 @@ public struct SpatialWeights: Sendable, Equatable {
 
     /// k-nearest-neighbour weights from planar coordinates (e.g. projected centroids), by Euclidean
     /// distance, as `libpysal.weights.KNN` (ties: lower ordinal first).
-    public static func kNearest(points: [(x: Double, y: Double)], k: Int, transform: Transform = .rowStandardised) throws -> SpatialWeights {
+    public static func kNearest(points: [PlanarPoint], k: Int, transform: Transform = .rowStandardised) throws -> SpatialWeights {
         try kNearest(coordinates: points.map { [$0.x, $0.y] }, k: k, transform: transform)
     }
 

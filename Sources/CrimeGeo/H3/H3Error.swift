@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bad input to the H3 functions: each case says what was wrong and with which value.
 public enum H3Error: Error, Equatable, CustomStringConvertible {
     /// A latitude that is NaN, infinite or outside [-90, 90] degrees.
@@ -29,4 +31,9 @@ public enum H3Error: Error, Equatable, CustomStringConvertible {
         case .degeneratePolygon(let n): "polygon ring has \(n) vertices; at least 3 are needed"
         }
     }
+}
+
+extension H3Error: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A vertex in a layer's own planar coordinates (longitude/latitude degrees for geographic layers).
 public struct PlanarPoint: Sendable, Hashable {
     /// Easting (or longitude).
@@ -91,8 +93,8 @@ public struct AreaLayer: Sendable {
     ///
     /// GeoJSON uses its legacy `crs` member when it has one, otherwise `crs`, otherwise WGS84; a
     /// shapefile uses its `.prj` when there is one and `crs` otherwise (nil when neither).
-    public static func read(path: String, crs: CoordinateReferenceSystem? = nil) throws -> AreaLayer {
-        if path.lowercased().hasSuffix(".shp") { return try ShapefileReader.read(path: path, crs: crs) }
-        return try GeoJSONReader.read(path: path, defaultCRS: crs ?? .wgs84)
+    public static func read(_ url: URL, crs: CoordinateReferenceSystem? = nil) throws -> AreaLayer {
+        if url.path.lowercased().hasSuffix(".shp") { return try ShapefileReader.read(url, crs: crs) }
+        return try GeoJSONReader.read(url, defaultCRS: crs ?? .wgs84)
     }
 }

@@ -14,9 +14,18 @@ public enum DBaseReader {
         public var length: Int
     }
 
+    /// A whole `.dbf`: its field descriptors and one attribute dictionary per record.
+    public struct Table: Sendable, Hashable {
+        /// The field descriptors, in file order.
+        public var fields: [Field]
+        /// Every record's values by field name, in file order.
+        public var records: [[String: AttributeValue]]
+    }
+
     /// Reads the field descriptors and every record, deleted-flagged ones included, so that record
     /// numbers stay aligned with the `.shp`'s shapes.
-    public static func read(path: String) throws -> (fields: [Field], records: [[String: AttributeValue]]) {
+    public static func read(_ url: URL) throws -> Table {
+        let path = url.path
         let r = try BinaryReader(path: path)
         try r.need(0, 32, record: nil, what: "the 32-byte header")
         let count = Int(r.uint32LE(4))
@@ -47,7 +56,7 @@ public enum DBaseReader {
             }
             records.append(values)
         }
-        return (fields, records)
+        return Table(fields: fields, records: records)
     }
 
     private static func value(_ raw: ArraySlice<UInt8>, type: Character) -> AttributeValue {

@@ -8,7 +8,8 @@ import Foundation
 /// closed; features with a null geometry are kept without polygons.
 public enum GeoJSONReader {
     /// Reads a GeoJSON file; `defaultCRS` applies when the file has no `crs` member.
-    public static func read(path: String, defaultCRS: CoordinateReferenceSystem = .wgs84) throws -> AreaLayer {
+    public static func read(_ url: URL, defaultCRS: CoordinateReferenceSystem = .wgs84) throws -> AreaLayer {
+        let path = url.path
         guard let data = FileManager.default.contents(atPath: path) else { throw GeometryReadError.cannotRead(file: path) }
         return try parse(data, file: path, defaultCRS: defaultCRS)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors reading polygon areas from GeoJSON, shapefiles and `.prj` files; each names the file and,
 /// where there is one, the record (0-based feature or shape number) at fault.
 public enum GeometryReadError: Error, Equatable, CustomStringConvertible {
@@ -42,8 +44,13 @@ public enum GeometryReadError: Error, Equatable, CustomStringConvertible {
         case let .badGeoJSON(f, feat, d): return "\(f)\(feat.map { ": feature \($0)" } ?? ""): \(d)"
         case let .unknownCRS(f, d): return "\(f): unknown coordinate reference system: \(d)"
         case let .missingCRS(f):
-            return "\(f): the shapefile has no .prj; give its coordinate reference system (e.g. --crs EPSG:3435)"
+            return "\(f): the shapefile has no .prj; give the layer's CRS (e.g. EPSG:3435) as the crs parameter"
         case let .missingLabel(f, feat, p): return "\(f): feature \(feat) has no property '\(p)'"
         }
     }
+}
+
+extension GeometryReadError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -34,7 +34,7 @@ extension PolygonIndex {
     /// polygons the result agrees with pyproj's `Geod.geometry_area_perimeter` to about 1e-7.
     public func geodesicArea(of cell: CellID) throws -> Double {
         let f = features[try ordinal(of: cell)]
-        let (a, flattening) = crs.ellipsoid
+        let a = crs.ellipsoid.semiMajorAxis, flattening = crs.ellipsoid.flattening
         let e2 = flattening * (2 - flattening)
         let e = e2.squareRoot()
         func q(_ sinPhi: Double) -> Double {

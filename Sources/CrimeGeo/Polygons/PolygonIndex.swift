@@ -52,9 +52,9 @@ public struct PolygonIndex: SpatialIndex {
         rook = Self.contiguity(of: layer.features, queen: false)
     }
 
-    /// Reads a GeoJSON file or shapefile and indexes it (see ``AreaLayer/read(path:crs:)`` for the CRS rule).
-    public init(path: String, labelProperty: String, crs: CoordinateReferenceSystem? = nil) throws {
-        try self.init(layer: try AreaLayer.read(path: path, crs: crs), labelProperty: labelProperty)
+    /// Reads a GeoJSON file or shapefile and indexes it (see ``AreaLayer/read(_:crs:)`` for the CRS rule).
+    public init(contentsOf url: URL, labelProperty: String, crs: CoordinateReferenceSystem? = nil) throws {
+        try self.init(layer: try AreaLayer.read(url, crs: crs), labelProperty: labelProperty)
     }
 
     /// Number of areas.
@@ -75,8 +75,8 @@ public struct PolygonIndex: SpatialIndex {
     /// The area holding the point, or nil (also for an invalid point).
     public func cell(containing point: GeoPoint) -> CellID? {
         guard point.isValid else { return nil }
-        let (x, y) = crs.project(point)
-        let k = bands.locate(x: x, y: y)
+        let projected = crs.project(point)
+        let k = bands.locate(x: projected.x, y: projected.y)
         return k < 0 ? nil : CellID(UInt64(k))
     }
 
@@ -92,8 +92,8 @@ public struct PolygonIndex: SpatialIndex {
                     for i in (part * n / parts)..<((part + 1) * n / parts) {
                         let p = GeoPoint(latitude: lat[i], longitude: lng[i])
                         guard p.isValid else { continue }
-                        let (x, y) = crs.project(p)
-                        out.store(Int32(bands.locate(x: x, y: y)), at: i)
+                        let projected = crs.project(p)
+                        out.store(Int32(bands.locate(x: projected.x, y: projected.y)), at: i)
                     }
                 }
             }
@@ -144,6 +144,11 @@ public enum PolygonIndexError: Error, Equatable, CustomStringConvertible {
         case let .emptyArea(c): return "area \(c.rawValue) has no polygons"
         }
     }
+}
+
+extension PolygonIndexError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }
 
 /// An output array that parallel parts fill at disjoint positions.

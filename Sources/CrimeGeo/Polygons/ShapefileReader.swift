@@ -6,20 +6,21 @@ import Foundation
 /// (type 0) become features without polygons. Rings are grouped by orientation in the shapefile
 /// convention: clockwise rings are outer rings, counter-clockwise rings are holes.
 public enum ShapefileReader {
-    /// Reads `path` (the `.shp`) and its sibling files. The CRS is the `.prj`'s when there is one,
+    /// Reads the `.shp` at `url` and its sibling files. The CRS is the `.prj`'s when there is one,
     /// otherwise `crs`.
-    public static func read(path: String, crs: CoordinateReferenceSystem? = nil) throws -> AreaLayer {
+    public static func read(_ url: URL, crs: CoordinateReferenceSystem? = nil) throws -> AreaLayer {
+        let path = url.path
         let base = String(path.dropLast(4))
         let shapes = try readShapes(path: path)
         let shxPath = sibling(base, "shx")
         if let shxPath { try checkIndex(path: shxPath, shapes: shapes.count) }
         guard let dbfPath = sibling(base, "dbf") else { throw GeometryReadError.cannotRead(file: base + ".dbf") }
-        let table = try DBaseReader.read(path: dbfPath)
+        let table = try DBaseReader.read(URL(fileURLWithPath: dbfPath))
         guard table.records.count == shapes.count else {
             throw GeometryReadError.recordCountMismatch(file: dbfPath, dbfRecords: table.records.count, shapes: shapes.count)
         }
         guard !shapes.isEmpty else { throw GeometryReadError.empty(file: path) }
-        let prj = try sibling(base, "prj").map { try WellKnownText.read(path: $0) }
+        let prj = try sibling(base, "prj").map { try WellKnownText.read(URL(fileURLWithPath: $0)) }
         let features = zip(shapes, table.records).map { AreaFeature(polygons: $0, properties: $1) }
         return AreaLayer(features: features, crs: prj ?? crs, source: path)
     }

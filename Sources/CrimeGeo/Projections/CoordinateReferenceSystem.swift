@@ -89,13 +89,13 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
     public var isGeographic: Bool { method == .geographic }
 
     /// Planar coordinates of a point, in the system's unit (longitude, latitude for geographic systems).
-    public func project(_ p: GeoPoint) -> (x: Double, y: Double) {
+    public func project(_ p: GeoPoint) -> PlanarPoint {
         switch method {
-        case .geographic: return (p.longitude, p.latitude)
+        case .geographic: return PlanarPoint(x: p.longitude, y: p.latitude)
         case .webMercator: return WebMercator.project(p)
         case let .transverseMercator(tm):
             let m = tm.project(p)
-            return (m.x / metresPerUnit, m.y / metresPerUnit)
+            return PlanarPoint(x: m.x / metresPerUnit, y: m.y / metresPerUnit)
         }
     }
 
@@ -108,10 +108,12 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
         }
     }
 
-    /// The ellipsoid's semi-major axis (metres) and flattening the system's latitudes refer to.
-    public var ellipsoid: (semiMajorAxis: Double, flattening: Double) {
-        if case let .transverseMercator(tm) = method { return (tm.semiMajorAxis, tm.flattening) }
-        return TransverseMercator.wgs84
+    /// The ellipsoid the system's latitudes refer to.
+    public var ellipsoid: Ellipsoid {
+        if case let .transverseMercator(tm) = method {
+            return Ellipsoid(semiMajorAxis: tm.semiMajorAxis, flattening: tm.flattening)
+        }
+        return .wgs84
     }
 
     public var description: String { epsg.map { "EPSG:\($0) (\(name))" } ?? name }
@@ -131,4 +133,9 @@ public enum CRSError: Error, Equatable, CustomStringConvertible {
         case let .badUTMZone(z): return "UTM zone must be 1–60, got \(z)"
         }
     }
+}
+
+extension CRSError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -25,7 +25,8 @@ public enum WellKnownText {
     }
 
     /// Reads a `.prj` file.
-    public static func read(path: String) throws -> CoordinateReferenceSystem {
+    public static func read(_ url: URL) throws -> CoordinateReferenceSystem {
+        let path = url.path
         guard let data = FileManager.default.contents(atPath: path) else { throw GeometryReadError.cannotRead(file: path) }
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
@@ -68,8 +69,8 @@ public enum WellKnownText {
             throw GeometryReadError.unknownCRS(file: file, detail: "projection '\(projection)' is not Transverse Mercator or Web Mercator")
         }
         guard unit > 0, unit.isFinite else { throw GeometryReadError.unknownCRS(file: file, detail: "bad linear unit \(unit)") }
-        let a = spheroid.count >= 2 ? spheroid[0] : TransverseMercator.wgs84.semiMajorAxis
-        let f = spheroid.count >= 2 && spheroid[1] > 0 ? 1 / spheroid[1] : (spheroid.count >= 2 ? 0 : TransverseMercator.wgs84.flattening)
+        let a = spheroid.count >= 2 ? spheroid[0] : Ellipsoid.wgs84.semiMajorAxis
+        let f = spheroid.count >= 2 && spheroid[1] > 0 ? 1 / spheroid[1] : (spheroid.count >= 2 ? 0 : Ellipsoid.wgs84.flattening)
         let tm = TransverseMercator(centralMeridian: params["central_meridian"] ?? 0,
                                     latitudeOfOrigin: params["latitude_of_origin"] ?? 0,
                                     scaleFactor: params["scale_factor"] ?? 1,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors of random forests beyond the shared `EstimatorError` cases of CrimeCore.
 public enum ForestError: Error, Equatable, CustomStringConvertible {
     /// A hyperparameter outside its range.
@@ -25,4 +27,9 @@ public enum ForestError: Error, Equatable, CustomStringConvertible {
             return "the evaluation set has no rows"
         }
     }
+}
+
+extension ForestError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

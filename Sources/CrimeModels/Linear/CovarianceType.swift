@@ -33,10 +33,10 @@ public struct CoefficientInference: Sendable, Equatable {
     public let degreesOfFreedom: Double?
 
     /// Confidence intervals at level 1 − α.
-    public func confInt(alpha: Double = 0.05) -> [(low: Double, high: Double)] {
+    public func confInt(alpha: Double = 0.05) -> [CoefficientInterval] {
         let q = degreesOfFreedom.map { StudentT(degreesOfFreedom: $0).quantile(1 - alpha / 2) }
             ?? StandardNormal.quantile(1 - alpha / 2)
-        return zip(params, bse).map { ($0 - q * $1, $0 + q * $1) }
+        return zip(params, bse).map { CoefficientInterval(low: $0 - q * $1, high: $0 + q * $1) }
     }
 }
 

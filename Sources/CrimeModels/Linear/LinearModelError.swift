@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a linear or logistic model could not be built or fitted; every case names the column, row or
 /// formula position the user has to fix. Rows are 0-based in the cases and 1-based data rows (the
 /// header not counted) in the sentences.
@@ -61,4 +63,9 @@ public enum LinearModelError: Error, Equatable, CustomStringConvertible {
         case let .lapack(routine, info): return "LAPACK \(routine) failed with info \(info)"
         }
     }
+}
+
+extension LinearModelError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

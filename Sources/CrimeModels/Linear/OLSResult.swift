@@ -74,9 +74,9 @@ public struct OLSResult: Sendable, Equatable {
     /// The index of a term by name, or nil.
     public func index(of term: String) -> Int? { termNames.firstIndex(of: term) }
 
-    /// Confidence intervals `params ± t_{1−α/2, df_resid} · bse` [`conf_int(alpha)`], one (low, high) per term.
-    public func confInt(alpha: Double = 0.05) -> [(low: Double, high: Double)] {
+    /// Confidence intervals `params ± t_{1−α/2, df_resid} · bse` [`conf_int(alpha)`], one per term.
+    public func confInt(alpha: Double = 0.05) -> [CoefficientInterval] {
         let q = StudentT(degreesOfFreedom: dfResid).quantile(1 - alpha / 2)
-        return zip(params, bse).map { ($0 - q * $1, $0 + q * $1) }
+        return zip(params, bse).map { CoefficientInterval(low: $0 - q * $1, high: $0 + q * $1) }
     }
 }

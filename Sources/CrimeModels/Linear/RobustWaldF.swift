@@ -5,12 +5,12 @@ extension OLSResult {
     /// The F test that every non-intercept coefficient is zero, under a covariance type: the classical
     /// ``fvalue`` for `.nonrobust`, otherwise the Wald statistic `β_sᵀ V_s⁻¹ β_s / q` statsmodels reports in a
     /// robust summary, with denominator degrees of freedom `df_resid` (G − 1 for cluster).
-    public func fTest(_ type: CovarianceType) throws -> (fvalue: Double, pvalue: Double, dfDenominator: Double) {
-        if type == .nonrobust { return (fvalue, fPvalue, dfResid) }
+    public func fTest(_ type: CovarianceType) throws -> FTestResult {
+        if type == .nonrobust { return FTestResult(fvalue: fvalue, pvalue: fPvalue, dfDenominator: dfResid) }
         let cov = try covariance(type)
         let kept = params.indices.filter { $0 != interceptIndex }
         let q = kept.count
-        guard q > 0 else { return (.nan, .nan, dfResid) }
+        guard q > 0 else { return FTestResult(fvalue: .nan, pvalue: .nan, dfDenominator: dfResid) }
         var v = [Double](repeating: 0, count: q * q)
         for (a, i) in kept.enumerated() { for (b, j) in kept.enumerated() { v[b * q + a] = cov[i, j] } }
         var solution = kept.map { params[$0] }
@@ -20,6 +20,7 @@ extension OLSResult {
         guard info == 0 else { throw LinearModelError.lapack(routine: "dgesv", info: Int(info)) }
         let wald = zip(kept, solution).reduce(0) { $0 + params[$1.0] * $1.1 } / Double(q)
         let denominator = type == .cluster ? Double((clusterCount ?? 2) - 1) : dfResid
-        return (wald, FisherF(numerator: Double(q), denominator: denominator).survival(wald), denominator)
+        return FTestResult(fvalue: wald, pvalue: FisherF(numerator: Double(q), denominator: denominator).survival(wald),
+                           dfDenominator: denominator)
     }
 }

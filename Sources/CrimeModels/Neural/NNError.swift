@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors raised by the neural-network engine, its models and its safetensors reader.
 public enum NNError: Error, Equatable, CustomStringConvertible {
     /// A tensor has a shape the layer or model cannot use.
@@ -33,6 +35,11 @@ public enum NNError: Error, Equatable, CustomStringConvertible {
         case .emptyTrainingSet: return "the training set has no samples"
         }
     }
+}
+
+extension NNError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }
 
 /// Throws ``NNError/nonFinite(tensor:index:)`` for the first NaN or infinity in `values`.

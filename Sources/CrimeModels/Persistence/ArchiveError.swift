@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a model file could not be written or read.
 public enum ArchiveError: Error, Equatable, CustomStringConvertible {
     /// The file does not start with CrimeKit's magic bytes.
@@ -30,4 +32,9 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
         case let .io(path, reason): return "cannot access \(path): \(reason)"
         }
     }
+}
+
+extension ArchiveError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

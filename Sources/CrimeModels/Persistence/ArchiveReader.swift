@@ -9,7 +9,7 @@ public struct ArchiveReader: Sendable {
     public let path: String
 
     /// A reader over `bytes` from `path`.
-    public init(bytes: [UInt8], path: String) {
+    package init(bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
     }

@@ -21,7 +21,7 @@ public enum ModelArchive {
     public static let formatVersion: UInt16 = 1
 
     /// The complete file bytes for a payload of the given kind.
-    public static func encode(kind: String, payload: [UInt8]) -> [UInt8] {
+    package static func encode(kind: String, payload: [UInt8]) -> [UInt8] {
         var header = ArchiveWriter()
         header.write(formatVersion)
         header.write(kind)
@@ -33,7 +33,7 @@ public enum ModelArchive {
     }
 
     /// Checks the container and returns the payload; `path` is used in errors.
-    public static func decode(_ file: [UInt8], expectedKind: String, path: String) throws -> [UInt8] {
+    package static func decode(_ file: [UInt8], expectedKind: String, path: String) throws -> [UInt8] {
         guard file.count >= magic.count else {
             throw file.elementsEqual(magic.prefix(file.count)) ? ArchiveError.truncated(path: path) : ArchiveError.notAModelFile(path: path)
         }
@@ -58,7 +58,7 @@ public enum ModelArchive {
     }
 
     /// Writes `bytes` to `url` atomically: a temporary file in the same folder, then a rename.
-    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+    package static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
         do {

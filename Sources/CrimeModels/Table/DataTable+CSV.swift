@@ -2,11 +2,12 @@ import CrimeCore
 import Foundation
 
 extension DataTable {
-    /// Reads a CSV file with a header line (RFC 4180 quoting). A column whose every non-empty field
-    /// parses as a number is numeric (empty fields become NaN); any other column is text.
-    public static func load(csv path: String) throws -> DataTable {
+    /// Reads the CSV file at `url` with a header line (RFC 4180 quoting). A column whose every non-empty
+    /// field parses as a number is numeric (empty fields become NaN); any other column is text.
+    public static func load(csv url: URL) throws -> DataTable {
+        let path = url.path
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { data = try Data(contentsOf: url) } catch {
             throw DataTableError.unreadable(file: path, reason: error.localizedDescription)
         }
         return try DataTable(csv: String(decoding: data, as: UTF8.self), file: path)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small column-oriented table for model formulas: named columns of numbers or text, all one length.
 public struct DataTable: Sendable, Equatable {
     /// One column's values.
@@ -67,4 +69,9 @@ public enum DataTableError: Error, Equatable, CustomStringConvertible {
         case let .columnLengthMismatch(name, expected, got): return "column '\(name)' has \(got) values, expected \(expected)"
         }
     }
+}
+
+extension DataTableError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

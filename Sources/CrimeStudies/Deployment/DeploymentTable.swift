@@ -1,13 +1,15 @@
 import CrimeModels
 import CrimeEval
+import Foundation
 
 /// Reads per-neighbourhood deployment data from CSV: columns `name`, `sightings`, `coverage`,
 /// `group`, and any further numeric columns as covariates (income, density, …).
 public enum DeploymentTable {
     /// The areas of a CSV file; a missing column, a non-numeric count or an empty file is a typed
     /// error naming the file and column.
-    public static func read(path: String) throws -> [DeploymentArea] {
-        let table = try DataTable.load(csv: path)
+    public static func read(_ url: URL) throws -> [DeploymentArea] {
+        let path = url.path
+        let table = try DataTable.load(csv: url)
         guard table.rowCount > 0 else { throw DisparityError.tooFewGroups(0) }
         func numbers(_ name: String) throws -> [Double] {
             guard let column = table.column(name) else { throw DeploymentTableError.missingColumn(file: path, name: name) }
@@ -45,4 +47,9 @@ public enum DeploymentTableError: Error, Equatable, CustomStringConvertible {
         case let .notNumeric(file, name): return "\(file): column '\(name)' must hold numbers"
         }
     }
+}
+
+extension DeploymentTableError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

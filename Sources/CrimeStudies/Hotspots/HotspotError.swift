@@ -1,4 +1,5 @@
 import CrimeEval
+import Foundation
 /// Errors from the hot-spot study pipeline.
 public enum HotspotError: Error, Equatable, CustomStringConvertible {
     /// No cells to study.
@@ -22,8 +23,13 @@ public enum HotspotError: Error, Equatable, CustomStringConvertible {
             return "no time bucket \"\(label)\"; known buckets are \(known.joined(separator: ", "))"
         case .noModels: return "no models to compare"
         case let .notEnoughData(needed, available):
-            return "the study needs incidents over \(needed) but the data cover \(available); use fewer --weeks or an earlier start"
+            return "the study needs incidents over \(needed) but the data cover \(available); lower weeks or set an earlier start"
         case let .badForecast(model, reason): return "model \(model): \(reason)"
         }
     }
+}
+
+extension HotspotError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

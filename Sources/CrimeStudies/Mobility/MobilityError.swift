@@ -1,4 +1,5 @@
 import CrimeEval
+import Foundation
 /// Errors from the mobility forecasting study.
 public enum MobilityError: Error, Equatable, CustomStringConvertible {
     /// An array does not have the length its shape implies.
@@ -31,4 +32,9 @@ public enum MobilityError: Error, Equatable, CustomStringConvertible {
             return "forecast origin \(origin) needs windows \(origin - history + 1)…\(origin + 1) but only 0…\(windows - 1) exist"
         }
     }
+}
+
+extension MobilityError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -35,12 +35,22 @@ public struct MobilityMap: Sendable {
 
 /// Everything the mobility study measured.
 public struct MobilityResult: Sendable {
+    /// Samples (tiles × origins) in each part of the split.
+    public struct SampleCounts: Sendable, Hashable {
+        /// Training samples, after thinning.
+        public let train: Int
+        /// Validation samples (thresholds and early stopping).
+        public let validation: Int
+        /// Test samples.
+        public let test: Int
+    }
+
     /// Every run, in the order run.
     public let runs: [MobilityRun]
     /// The split of forecast origins (``MobilityStudy/split(origins:)``).
     public let split: TemporalSplit
     /// Samples per part (tiles × origins) for training (after thinning), validation and test.
-    public let sampleCounts: (train: Int, validation: Int, test: Int)
+    public let sampleCounts: SampleCounts
     /// Share of test cells with at least one incident.
     public let testPositiveRate: Double
     /// A test map of the best ConvLSTM run (by F1), if the ConvLSTM ran.

@@ -61,14 +61,15 @@ public struct MobilityStudy: Sendable {
         let series = try channelSets.map { try MobilityTileSeries(layers: layers, tiles: tiles, channels: $0, fittingWindows: fittingWindows) }
         var runs: [MobilityRun] = []
         var example: (MobilityRun, MobilityMap)?
-        var counts = (train: 0, validation: 0, test: 0)
+        var counts = MobilityResult.SampleCounts(train: 0, validation: 0, test: 0)
         var positiveRate = 0.0
         for history in histories {
             for (channels, frames) in zip(channelSets, series) {
                 let data = MobilityData(train: try frames.tensors(history: history, origins: trainOrigins),
                                         validation: try frames.tensors(history: history, origins: split.validation),
                                         test: try frames.tensors(history: history, origins: split.test))
-                counts = (data.train.samples.count, data.validation.samples.count, data.test.samples.count)
+                counts = MobilityResult.SampleCounts(train: data.train.samples.count, validation: data.validation.samples.count,
+                                                     test: data.test.samples.count)
                 let labels = data.test.labels
                 positiveRate = labels.reduce(0, +) / Double(max(labels.count, 1))
                 for model in models where model.usesLayers || channels == channelSets[0] {

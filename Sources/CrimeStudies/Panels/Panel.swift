@@ -1,8 +1,23 @@
 import CrimeCore
 import CrimeEval
+import Foundation
 
 /// A panel of units (boroughs, districts) observed over periods (quarters, weeks).
 public struct Panel: Sendable {
+    /// A predictor column: its name and one value per row.
+    public struct Predictor: Sendable, Hashable {
+        /// The column's name, used for the model's feature.
+        public let name: String
+        /// One value per row of the panel.
+        public let values: [Double]
+
+        /// A named column of values.
+        public init(name: String, values: [Double]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
     /// Unit names, one per row.
     public let units: [String]
     /// Period ordinals, one per row.
@@ -10,15 +25,16 @@ public struct Panel: Sendable {
     /// The variable to forecast, one per row.
     public let target: [Double]
     /// Predictor columns by name, one value per row each.
-    public let predictors: [(name: String, values: [Double])]
+    public let predictors: [Predictor]
 
     /// Checks lengths, finiteness and that no unit has a period twice.
-    public init(units: [String], periods: [Int], target: [Double], predictors: [(name: String, values: [Double])]) throws {
+    public init(units: [String], periods: [Int], target: [Double], predictors: [Predictor]) throws {
         let n = units.count
         guard n > 0 else { throw PanelError.empty }
         guard periods.count == n else { throw PanelError.lengthMismatch(column: "periods", expected: n, got: periods.count) }
         guard target.count == n else { throw PanelError.lengthMismatch(column: "target", expected: n, got: target.count) }
-        for (name, values) in predictors {
+        for predictor in predictors {
+            let name = predictor.name, values = predictor.values
             guard values.count == n else { throw PanelError.lengthMismatch(column: name, expected: n, got: values.count) }
             if let row = values.firstIndex(where: { !$0.isFinite }) { throw PanelError.nonFinite(column: name, row: row) }
         }
@@ -55,4 +71,9 @@ public enum PanelError: Error, Equatable, CustomStringConvertible {
         case let .missingColumn(name, kind): return "the panel needs a \(kind) column '\(name)'"
         }
     }
+}
+
+extension PanelError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

@@ -51,6 +51,14 @@ public struct PanelForecast: Sendable {
                       latestUnits: latestUnits)
     }
 
+    /// One unit's forecast for its next, unobserved period.
+    public struct UnitForecast: Sendable, Hashable {
+        /// The unit (borough, district).
+        public let unit: String
+        /// The forecast value of the target.
+        public let forecast: Double
+    }
+
     /// Scores of a model and of persistence on the held-out periods.
     public struct Evaluation: Sendable {
         /// R² and MAE of the model on rows whose period t is at least the split.
@@ -60,7 +68,7 @@ public struct PanelForecast: Sendable {
         /// Rows used for training and testing.
         public let trainRows: Int, testRows: Int
         /// The model refitted on every row, predicting each unit's next, unobserved period.
-        public let nextPeriod: [(unit: String, forecast: Double)]
+        public let nextPeriod: [UnitForecast]
     }
 
     /// Fits `model` on rows with period t below `testFrom`, scores it on the rest, then refits on all
@@ -85,6 +93,6 @@ public struct PanelForecast: Sendable {
                           persistenceR2: Metrics.r2(truth, persistence),
                           persistenceMAE: Metrics.meanAbsoluteError(truth, persistence),
                           trainRows: train.count, testRows: test.count,
-                          nextPeriod: zip(d.latestUnits, next).map { ($0, $1) })
+                          nextPeriod: zip(d.latestUnits, next).map { UnitForecast(unit: $0, forecast: $1) })
     }
 }

@@ -32,10 +32,10 @@ public enum TrustReport {
         let panel = result.panel
         let latest = Dictionary(panel.units.indices.map { (panel.units[$0], (panel.periods[$0], panel.target[$0])) },
                                 uniquingKeysWith: { $0.0 > $1.0 ? $0 : $1 })
-        let areas = evaluation.nextPeriod.compactMap { unit, value -> ChoroplethMap.Area? in
-            guard let ring = rings[unit] else { return nil }
-            return ChoroplethMap.Area(label: unit, rings: [ring], value: 100 * value,
-                                      details: [("last quarter", String(format: "%.1f%%", 100 * (latest[unit]?.1 ?? .nan)))])
+        let areas = evaluation.nextPeriod.compactMap { next -> ChoroplethMap.Area? in
+            guard let ring = rings[next.unit] else { return nil }
+            return ChoroplethMap.Area(label: next.unit, rings: [ring], value: 100 * next.forecast,
+                                      details: [("last quarter", String(format: "%.1f%%", 100 * (latest[next.unit]?.1 ?? .nan)))])
         }
         if !areas.isEmpty {
             let map = ChoroplethMap(title: "Predicted trust next quarter (%)", legendTitle: "% trusting", areas: areas)

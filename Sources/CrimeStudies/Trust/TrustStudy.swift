@@ -66,11 +66,12 @@ public struct TrustStudy: Sendable {
         guard case let .text(boroughs)? = table.column("borough") else { throw PanelError.missingColumn("borough", kind: "text") }
         let uof = try numbers("use_of_force")
         let ages = try ["age_11_17", "age_18_34", "age_35_49", "age_50_plus"].map { name in
-            (name: "share_\(name)", values: zip(try numbers(name), uof).map { $1 > 0 ? $0 / $1 : 0 })
+            Panel.Predictor(name: "share_\(name)", values: zip(try numbers(name), uof).map { $1 > 0 ? $0 / $1 : 0 })
         }
         return try Panel(units: boroughs, periods: try numbers("quarter").map { Int($0) }, target: try numbers("trust"),
-                         predictors: [("log_use_of_force", uof.map { log(max($0, 1)) }), ("arrest_share", try numbers("arrest_share")),
-                                      ("injury_share", try numbers("injury_share"))] + ages)
+                         predictors: [Panel.Predictor(name: "log_use_of_force", values: uof.map { log(max($0, 1)) }),
+                                      Panel.Predictor(name: "arrest_share", values: try numbers("arrest_share")),
+                                      Panel.Predictor(name: "injury_share", values: try numbers("injury_share"))] + ages)
     }
 }
 

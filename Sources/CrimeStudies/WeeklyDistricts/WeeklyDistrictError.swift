@@ -1,4 +1,5 @@
 import CrimeEval
+import Foundation
 /// Inputs the weekly district pipeline cannot use.
 public enum WeeklyDistrictError: Error, Equatable, CustomStringConvertible {
     /// An array whose length does not match the shape it should have.
@@ -22,4 +23,9 @@ public enum WeeklyDistrictError: Error, Equatable, CustomStringConvertible {
             return "weekly districts: week \(week) is outside the series' \(weeks) weeks"
         }
     }
+}
+
+extension WeeklyDistrictError: LocalizedError {
+    /// The same sentence as `description`, so that `localizedDescription` prints it.
+    public var errorDescription: String? { description }
 }

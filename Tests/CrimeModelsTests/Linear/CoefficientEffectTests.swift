@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Coefficient effects in words")
 struct CoefficientEffectTests {
-    static let columbus = try? DataTable.load(csv: Fixtures.url("linear", "columbus.csv").path)
+    static let columbus = try? DataTable.load(csv: Fixtures.url("linear", "columbus.csv"))
 
     @Test("log-log: the elasticity as a 1% change")
     func logLog() throws {

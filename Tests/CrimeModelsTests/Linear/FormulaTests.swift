@@ -17,7 +17,7 @@ struct FormulaTests {
 
     @Test("Column names, order, coding and values match patsy's dmatrices")
     func patsyNames() throws {
-        let data = try DataTable.load(csv: Fixtures.url("linear", "synthetic.csv").path)
+        let data = try DataTable.load(csv: Fixtures.url("linear", "synthetic.csv"))
         for c in try Fixtures.json(Reference.self, "linear", "formula_names.json").cases {
             let design = try FormulaDesign(formula: c.formula, data: data)
             #expect(design.columnNames == c.names, "\(c.formula)")

@@ -1,5 +1,6 @@
 import CrimeCore
 import CrimeModels
+import Foundation
 import Testing
 
 @Suite("Linear models: bad input gives typed errors naming the column or row")
@@ -88,7 +89,7 @@ struct LinearBadInputTests {
             try DataTable(csv: "a,b\n\"1,2\n", file: "t.csv")
         }
         #expect(throws: DataTableError.noHeader(file: "t.csv")) { try DataTable(csv: "", file: "t.csv") }
-        #expect(throws: DataTableError.self) { try DataTable.load(csv: "/nonexistent/file.csv") }
+        #expect(throws: DataTableError.self) { try DataTable.load(csv: URL(fileURLWithPath: "/nonexistent/file.csv")) }
         let quoted = try DataTable(csv: "name,v\n\"Smith, \"\"J\"\"\",1.5\r\nB,2\n", file: "q.csv")
         #expect(quoted.column("name") == .text(["Smith, \"J\"", "B"]))
         #expect(quoted.column("v") == .numeric([1.5, 2]))

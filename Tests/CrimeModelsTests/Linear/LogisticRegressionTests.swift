@@ -17,7 +17,7 @@ struct LogisticRegressionTests {
     struct Reference: Decodable { let cases: [Case] }
 
     static func data() throws -> (Matrix, [Double]) {
-        let table = try DataTable.load(csv: Fixtures.url("linear", "logistic.csv").path)
+        let table = try DataTable.load(csv: Fixtures.url("linear", "logistic.csv"))
         var columns: [[Double]] = []
         for name in ["x1", "x2", "x3", "x4"] {
             guard case let .numeric(values)? = table.column(name) else { throw LinearModelError.unknownColumn(name, available: table.names) }

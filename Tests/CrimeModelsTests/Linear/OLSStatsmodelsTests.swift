@@ -6,8 +6,8 @@ import Testing
 
 @Suite("OLS against statsmodels")
 struct OLSStatsmodelsTests {
-    static let columbus = try? DataTable.load(csv: Fixtures.url("linear", "columbus.csv").path)
-    static let synthetic = try? DataTable.load(csv: Fixtures.url("linear", "synthetic.csv").path)
+    static let columbus = try? DataTable.load(csv: Fixtures.url("linear", "columbus.csv"))
+    static let synthetic = try? DataTable.load(csv: Fixtures.url("linear", "synthetic.csv"))
 
     func fit(_ key: String, table: DataTable?) throws -> (OLSResult, OLSReferenceModel) {
         let reference = try #require(try OLSReferenceFile.load().models[key])

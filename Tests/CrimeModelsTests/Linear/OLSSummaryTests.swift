@@ -8,7 +8,7 @@ import Testing
 struct OLSSummaryTests {
     struct Summaries: Decodable { let summaries: [String: String] }
 
-    static func data(_ file: String) throws -> DataTable { try DataTable.load(csv: Fixtures.url("linear", file).path) }
+    static func data(_ file: String) throws -> DataTable { try DataTable.load(csv: Fixtures.url("linear", file)) }
 
     /// Every line but Date and Time, which statsmodels fills from the clock.
     static func stable(_ text: String) -> [String] {

@@ -15,7 +15,7 @@ import Testing
     /// The Columbus model: the reloaded model's summary and predictions are the saved one's, figure
     /// for figure.
     @Test func olsRoundTripKeepsEveryFigure() throws {
-        let table = try DataTable.load(csv: Fixtures.url("linear", "columbus.csv").path)
+        let table = try DataTable.load(csv: Fixtures.url("linear", "columbus.csv"))
         let design = try FormulaDesign(formula: "CRIME ~ INC + HOVAL", data: table)
         var model = OLS(addIntercept: false)
         try model.fit(design.matrix, targets: design.response)

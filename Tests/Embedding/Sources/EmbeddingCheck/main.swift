@@ -41,7 +41,7 @@ let checks = [
     expectSentence("CrimeCore") { _ = try IngestSchema.resolve("no-such-schema") },
     expectSentence("CrimeModels") { var f = RandomForestRegressor(trees: 0, seed: 1); try f.fit(x, targets: y) },
     expectSentence("CrimeEval") { _ = try Metrics.regressionSummary([1, 2], [1]) },
-    expectSentence("a missing file") { _ = try IncidentReader.read(path: missing.path, schema: .chicago) },
+    expectSentence("a missing file") { _ = try IncidentReader.read(missing, schema: .chicago) },
 ]
 guard checks.allSatisfy({ $0 }) else {
     print("embedding check: some CrimeKit errors print Foundation's generic text")
