@@ -38,4 +38,8 @@ import Testing
     @Test func windowError() {
         expectLocalizedDescription(WindowError.self) { _ = try ShiftScheme([Shift]()) }
     }
+
+    @Test func temporalSplitError() {
+        expectLocalizedDescription(TemporalSplitError.self) { _ = try TemporalSplit(windows: [1, 2], testCount: 5) }
+    }
 }
