@@ -1,0 +1,77 @@
+import CrimeEval
+import CrimeForecast
+import Foundation
+
+/// The JSON of `crimekit backtest`: `origins` and, per method, hit rate / PAI / PEI / PEI* / RRI keyed by
+/// area share, MAE, RMSE, deviance, seconds, the share of the oracle's PAI@5 % and fitted parameters.
+struct BacktestReport: Encodable {
+    struct Method: Encodable {
+        let name: String
+        let hitRate: [String: Double]
+        let pai: [String: Double]
+        let pei: [String: Double]
+        let peiStar: [String: Double]
+        let rri: [String: Double]
+        let mae: Double
+        let rmse: Double
+        let deviance: Double
+        let fitSeconds: Double
+        let forecastSeconds: Double
+        let oracleSharePAI05: Double?
+        let params: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case name, hitRate = "hit_rate", pai, pei, peiStar = "pei_star", rri, mae, rmse, deviance
+            case fitSeconds = "fit_seconds", forecastSeconds = "forecast_seconds"
+            case oracleSharePAI05 = "oracle_share_pai05", params
+        }
+    }
+
+    let origins: Int
+    let methods: [Method]
+
+    /// Pools `result` per method; `oracle` names the method whose PAI@5 % the others are shared against.
+    init(result: ForecastBacktestResult, origins: Int, oracle: String?) throws {
+        self.origins = origins
+        func keyed(_ measure: (Double) -> ForecastBacktestResult.Measure, _ method: String) throws -> [String: Double] {
+            var out: [String: Double] = [:]
+            for share in result.areaShares {
+                let v = try result.mean(of: measure(share), method: method)
+                if v.isFinite { out[Self.key(share)] = v }
+            }
+            return out
+        }
+        let hasOracle = oracle.map { name in result.methods.contains { $0.name == name } } ?? false
+        methods = try result.methods.map { m in
+            let share = hasOracle ? try result.share(of: .pai(0.05), method: m.name, reference: oracle ?? "") : nil
+            return Method(name: m.name, hitRate: try keyed(ForecastBacktestResult.Measure.hitRate, m.name),
+                          pai: try keyed(ForecastBacktestResult.Measure.pai, m.name), pei: try keyed(ForecastBacktestResult.Measure.pei, m.name),
+                          peiStar: try keyed(ForecastBacktestResult.Measure.peiStar, m.name),
+                          rri: try keyed(ForecastBacktestResult.Measure.recaptureRateIndex, m.name),
+                          mae: try result.mean(of: .mae, method: m.name), rmse: try result.mean(of: .rmse, method: m.name),
+                          deviance: try result.mean(of: .deviance, method: m.name),
+                          fitSeconds: m.origins.reduce(0) { $0 + $1.fitSeconds },
+                          forecastSeconds: m.origins.reduce(0) { $0 + $1.forecastSeconds },
+                          oracleSharePAI05: share.flatMap { $0.isFinite ? $0 : nil },
+                          params: m.origins.last?.parameters.filter { $0.value.isFinite } ?? [:])
+        }
+    }
+
+    /// `0.05` → `"0.05"`, `0.1` → `"0.1"`.
+    static func key(_ share: Double) -> String {
+        var text = String(format: "%.4f", share)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// The printed table: PAI, hit rate and PEI at 5 %, MAE, deviance, oracle share, fit seconds.
+    func table(_ result: ForecastBacktestResult) throws -> ReportTable {
+        ReportTable(columns: ["method", "PAI@5%", "hit@5%", "PEI@5%", "MAE", "deviance", "oracle share", "fit s"], rows: methods.map { m in
+            [m.name, Self.format(m.pai["0.05"]), Self.format(m.hitRate["0.05"]), Self.format(m.pei["0.05"]),
+             Self.format(m.mae), Self.format(m.deviance), Self.format(m.oracleSharePAI05), String(format: "%.2f", m.fitSeconds)]
+        })
+    }
+
+    static func format(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "–" }
+}

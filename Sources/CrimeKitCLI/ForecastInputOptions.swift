@@ -1,0 +1,123 @@
+import ArgumentParser
+import CrimeCore
+import CrimeForecast
+import CrimeGeo
+import CrimeSynthetic
+import Foundation
+
+/// The data, cells and windows of `crimekit backtest` and `crimekit forecast`: a portal extract or the
+/// synthetic city simulated in process, a spatial index, and a window length.
+struct ForecastInputOptions: ParsableArguments {
+    @Option(name: .long, help: "An incident extract (CSV, or GeoJSON for lvmpd).")
+    var data: String?
+
+    @Option(name: .long, help: "The extract's schema: a preset (chicago, lapd, nypd, philadelphia, baltimore, lvmpd) or a column-mapping JSON file.")
+    var schema: String?
+
+    @Flag(name: .long, help: "Simulate the synthetic city in process (the city `crimekit synth --seed S --days N` writes, without its dirt).")
+    var synthetic = false
+
+    @Option(name: .long, help: "Seed of the synthetic city.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Days of the synthetic city (default 728, the demo's two years).")
+    var days: Int = 728
+
+    @Option(name: .long, help: "Cells: h3:RES, grid:METRES or areas:FILE:PROP (GeoJSON or shapefile polygons, labelled by PROP).")
+    var index = "h3:8"
+
+    @Option(name: .long, help: "Window length: day, week or shift (12-hour windows).")
+    var window = "week"
+
+    /// The largest synthetic city the commands simulate, in days.
+    static let maximumDays = 3_650
+
+    func validate() throws {
+        switch (data, synthetic) {
+        case (nil, false): throw ValidationError("give --data FILE --schema NAME, or --synthetic")
+        case (.some, true): throw ValidationError("--data and --synthetic exclude each other")
+        case (.some, false) where schema == nil: throw ValidationError("--data needs --schema (a preset or a mapping JSON file)")
+        default: break
+        }
+        guard (28...Self.maximumDays).contains(days) else {
+            throw ValidationError("--days must lie in 28...\(Self.maximumDays), got \(days)")
+        }
+    }
+
+    /// The incidents, the synthetic city when simulated, and where they came from.
+    func table() throws -> (table: IncidentTable, city: SyntheticCity?, source: String) {
+        if let data {
+            let url = URL(fileURLWithPath: data)
+            let read = try IncidentReader.read(url, schema: try IngestSchema.resolve(schema ?? ""))
+            var report = read.report
+            let cleaned = read.table.cleaned(options: CleaningOptions(file: data), report: &report)
+            guard !cleaned.table.isEmpty else { throw ValidationError("\(data): no row was kept after cleaning") }
+            return (cleaned.table, nil, data)
+        }
+        var config = SyntheticCityConfig()
+        config.seed = seed
+        config.days = days
+        let city = try SyntheticCity(config: config)
+        return (city.incidentTable(), city, "synthetic city (seed \(seed), \(days) days)")
+    }
+
+    /// The windowing of `--window` in the data's zone.
+    func windowing(zone: ZoneClock) throws -> TimeWindowing {
+        switch window {
+        case "day": return .sequential(.daily, zone: zone)
+        case "week": return .sequential(.weekly, zone: zone)
+        case "shift": return .sequential(.halfDay, zone: zone)
+        default: throw ValidationError("--window must be day, week or shift, not '\(window)'")
+        }
+    }
+
+    /// The index of `--index` and its cells over the incidents' extent.
+    func cells(for table: IncidentTable) throws -> (index: any SpatialIndex, cells: [CellID]) {
+        let parts = index.split(separator: ":", maxSplits: 2).map(String.init)
+        switch parts.first {
+        case "h3":
+            guard parts.count == 2, let res = Int(parts[1]) else { throw ValidationError("--index h3 needs a resolution, e.g. h3:8") }
+            let h3 = try H3Grid(resolution: res)
+            return (h3, try h3.cells(covering: try Self.extent(of: table)))
+        case "grid":
+            guard parts.count == 2, let side = Double(parts[1]), side.isFinite, side > 0 else {
+                throw ValidationError("--index grid needs a cell side in metres, e.g. grid:500")
+            }
+            let grid = try RegularGrid(covering: try Self.extent(of: table), side: side)
+            return (grid, grid.allCells)
+        case "areas":
+            guard parts.count == 3 else { throw ValidationError("--index areas needs a file and a label property, e.g. areas:districts.geojson:NAME") }
+            let areas = try PolygonIndex(contentsOf: URL(fileURLWithPath: parts[1]), labelProperty: parts[2], crs: nil)
+            return (areas, areas.allCells)
+        default:
+            throw ValidationError("--index must be h3:RES, grid:METRES or areas:FILE:PROP, not '\(index)'")
+        }
+    }
+
+    /// The bounding box of the located incidents.
+    static func extent(of table: IncidentTable) throws -> BoundingBox {
+        let lats = table.latitudes.filter(\.isFinite), lngs = table.longitudes.filter(\.isFinite)
+        guard let a = lats.min(), let b = lats.max(), let c = lngs.min(), let d = lngs.max() else {
+            throw ValidationError("the data has no located incident")
+        }
+        return BoundingBox(minLatitude: a, minLongitude: c, maxLatitude: b, maxLongitude: d)
+    }
+
+    /// Everything a backtest or forecast needs, laid out once.
+    func prepare() throws -> PreparedForecastInput {
+        let (table, city, source) = try table()
+        let (index, cellIDs) = try cells(for: table)
+        let cells = try ForecastCells(index: index, cells: cellIDs)
+        let windowing = try windowing(zone: table.zone)
+        let data = try ForecastData(table: table, index: index, cells: cells, windowing: windowing)
+        return PreparedForecastInput(data: data, city: city, source: source, index: index)
+    }
+}
+
+/// The laid-out input of a forecasting command.
+struct PreparedForecastInput {
+    let data: ForecastData
+    let city: SyntheticCity?
+    let source: String
+    let index: any SpatialIndex
+}
