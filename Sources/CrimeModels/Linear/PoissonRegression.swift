@@ -93,6 +93,7 @@ public struct PoissonRegression: Regressor, Sendable {
             throw LinearModelError.invalidParameter("maxIterations must be at least 1, not \(maxIterations)")
         }
         try design.validate()
+        guard design.columns > 0 else { throw LinearModelError.invalidParameter("the design has no columns to fit") }
         try DesignChecks.validate(design: design, response: response, termNames: termNames,
                                   responseName: responseName, clusters: nil)
         if let row = response.firstIndex(where: { $0 < 0 }) {

@@ -80,6 +80,8 @@ struct PoissonRegressionTests {
         // Without an offset, the Regressor's predict is exp(Xβ).
         let plain = try model.predict(x)
         #expect(zip(plain, zip(means, offset)).allSatisfy { close($0, $1.0 * exp(-$1.1), 1e-12) })
+        // The registry's `poisson` is this model, usable wherever a Regressor is.
+        #expect(try EstimatorRegistry().make("poisson") is PoissonRegression)
     }
 
     @Test("Formula with offset and exposure columns")
@@ -149,6 +151,8 @@ struct PoissonRegressionTests {
         let collinear = Matrix(rows: 4, columns: 3, values: [0, 1, 1, 1, 2, 3, 2, 0, 2, 3, 1, 4])
         #expect(throws: LinearModelError.collinearColumn("x3")) { try model.fit(collinear, targets: [1, 2, 3, 4]) }
         #expect(throws: EstimatorError.notFitted) { try PoissonRegression().predict(x) }
+        var bare = PoissonRegression(addIntercept: false)
+        #expect(throws: LinearModelError.self) { try bare.fit(Matrix(rows: 4, columns: 0, values: []), targets: [1, 2, 3, 4]) }
         var loose = PoissonRegression(tolerance: 0), short = PoissonRegression(maxIterations: 0)
         #expect(throws: LinearModelError.self) { try loose.fit(x, targets: [1, 2, 3, 4]) }
         #expect(throws: LinearModelError.self) { try short.fit(x, targets: [1, 2, 3, 4]) }
