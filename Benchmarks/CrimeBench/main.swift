@@ -14,7 +14,8 @@ import Foundation
 //   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
 //   crimebench nnstudy [S,…] ConvLSTM vs LSTM vs historical average, F1 on the flaring synthetic city's last 10 weeks (seeds S, default 1)
 //   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | convlstm C | cnnlstm [B] | nnstudy [SEEDS]\n"
+//   crimebench glm           the glm forecaster at 52 origins on 600 cells × 365 days; the dense PoissonRegression beside it
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -32,6 +33,7 @@ do {
     case ("forest-histogram", 2): results = try ForestBenchmark.run(directory: arguments[1], histogram: true)
     case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
     case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()
+    case ("glm", 1): results = try GLMBenchmark.run()
     case ("nnstudy", 1): results = try NeuralStudy.run()
     case ("nnstudy", 2): results = try NeuralStudy.run(seeds: NeuralStudy.seeds(arguments[1]))
     case ("cnnlstm", 2): results = try NeuralBenchmark.cnnLSTM(batch: Int(arguments[1]) ?? 32)

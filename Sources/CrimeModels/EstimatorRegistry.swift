@@ -10,8 +10,8 @@ import Foundation
 /// try named.fit(x, targets: y)
 /// ```
 ///
-/// Built in: regressors `mean` and `random-forest`; classifier `random-forest`. Registering an
-/// existing name replaces it. Safe to use from several threads.
+/// Built in: regressors `mean`, `poisson` (``PoissonRegression``) and `random-forest`; classifier
+/// `random-forest`. Registering an existing name replaces it. Safe to use from several threads.
 public final class EstimatorRegistry: @unchecked Sendable {
     /// The registry a program shares.
     public static let shared = EstimatorRegistry()
@@ -23,6 +23,7 @@ public final class EstimatorRegistry: @unchecked Sendable {
     /// A registry holding only the built-in estimators.
     public init() {
         regressors["mean"] = { MeanRegressor() }
+        regressors["poisson"] = { PoissonRegression() }
         regressors["random-forest"] = { RandomForestRegressor() }
         classifiers["random-forest"] = { RandomForestClassifier() }
     }

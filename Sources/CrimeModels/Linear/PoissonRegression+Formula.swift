@@ -1,0 +1,26 @@
+import CrimeCore
+
+extension PoissonRegression {
+    /// Fits a formula such as `y ~ C(cell) + C(tow)` on a table, statsmodels'
+    /// `smf.glm(formula, data, family=Poisson(), offset=data[offset], exposure=data[exposure]).fit()`;
+    /// terms are named as patsy names them.
+    ///
+    /// - Parameters:
+    ///   - offset: the name of a numeric column added to the linear predictor, if any.
+    ///   - exposure: the name of a numeric column of positive exposures whose logarithm joins the offset.
+    public func fit(formula: String, data: DataTable, offset: String? = nil, exposure: String? = nil) throws
+        -> PoissonRegressionResult {
+        let design = try FormulaDesign(formula: formula, data: data)
+        let evaluator = FormulaEvaluator(table: data)
+        let offsetValues = try offset.map { try evaluator.numbers($0) }
+        var exposureValues: [Double]?
+        if let exposure {
+            guard let column = data.column(exposure) else { throw LinearModelError.unknownColumn(exposure, available: data.names) }
+            guard case let .numeric(values) = column else { throw LinearModelError.textColumnInArithmetic(exposure) }
+            exposureValues = values
+        }
+        return try fit(design: design.matrix, response: design.response, termNames: design.columnNames,
+                       responseName: design.responseName, offset: offsetValues, exposure: exposureValues,
+                       offsetName: offset ?? "offset", exposureName: exposure ?? "exposure")
+    }
+}
