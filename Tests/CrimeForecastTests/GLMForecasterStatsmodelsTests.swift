@@ -27,7 +27,7 @@ struct GLMForecastReference: Decodable {
 
     /// The counts of the case's CSV as cells × windows (the CSV lists each cell's windows in turn).
     static func counts(_ file: String, cells: Int) throws -> Matrix {
-        let table = try DataTable.load(csv: Fixtures.url("glm", file).path)
+        let table = try DataTable.load(csv: Fixtures.url("glm", file))
         guard case let .numeric(y)? = table.column("y") else { throw LinearModelError.unknownColumn("y", available: table.names) }
         return Matrix(rows: cells, columns: y.count / cells, values: y)
     }
@@ -44,7 +44,7 @@ struct GLMForecasterStatsmodelsTests {
         let zone = try ZoneClock(identifier: ref.zone)
         let windowing = TimeWindowing.sequential(.halfDay, zone: zone)
         let counts = try GLMForecastReference.counts("fixed_effects.csv", cells: 30)
-        let history = try CountHistory.make(counts: counts, windowing: windowing, from: ref.boundaries[0],
+        let history = try HistoryFromCounts.make(counts: counts, windowing: windowing, from: ref.boundaries[0],
                                             until: ref.boundaries[ref.boundaries.count - 1])
         #expect(history.windows.boundaries == ref.boundaries)
         var model = GLMForecaster()
@@ -67,7 +67,7 @@ struct GLMForecasterStatsmodelsTests {
         let counts = try GLMForecastReference.counts("fixed_effects.csv", cells: 30)
         let withEmpty = Matrix(rows: 31, columns: counts.columns,
                                values: counts.values + [Double](repeating: 0, count: counts.columns))
-        let history = try CountHistory.make(counts: withEmpty, windowing: windowing, from: ref.boundaries[0],
+        let history = try HistoryFromCounts.make(counts: withEmpty, windowing: windowing, from: ref.boundaries[0],
                                             until: ref.boundaries[ref.boundaries.count - 1])
         var model = GLMForecaster()
         try model.fit(history)
@@ -86,7 +86,7 @@ struct GLMForecasterStatsmodelsTests {
         let windowing = TimeWindowing.sequential(.weekly, zone: try ZoneClock(identifier: ref.zone))
         let counts = try GLMForecastReference.counts("weekly_trend.csv", cells: 12)
         #expect((0..<12).contains { counts[$0, 0] > 0 })
-        let history = try CountHistory.make(counts: counts, windowing: windowing, from: ref.boundaries[0],
+        let history = try HistoryFromCounts.make(counts: counts, windowing: windowing, from: ref.boundaries[0],
                                             until: ref.boundaries[ref.boundaries.count - 1], dataStart: ref.data_start)
         #expect(history.windows.boundaries == ref.boundaries)
         var model = GLMForecaster(trend: true)

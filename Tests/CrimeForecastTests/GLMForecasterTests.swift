@@ -32,7 +32,7 @@ struct GLMForecasterTests {
         let zone = try #require(Self.zone)
         let windowing = TimeWindowing.sequential(.daily, zone: zone)
         let counts = dailyCounts(cells: 5, days: 28)
-        let history = try CountHistory.make(counts: counts, windowing: windowing, from: Self.monday, until: Self.monday + 28 * Self.day + 3600)
+        let history = try HistoryFromCounts.make(counts: counts, windowing: windowing, from: Self.monday, until: Self.monday + 28 * Self.day + 3600)
         #expect(history.windows.count == 28)
         var model = GLMForecaster(trend: trend, lastWindows: 21)
         try model.fit(history)
@@ -82,7 +82,7 @@ struct GLMForecasterTests {
         var values = [Double](repeating: 0, count: 2 * hours)
         for week in 0..<2 { values[week * 168 + 9] = 3; values[hours + week * 168 + 9] = 1 }
         let start = Self.monday - 14 * Self.day   // 2024-10-07, two weeks without a clock change
-        let history = try CountHistory.make(counts: Matrix(rows: 2, columns: hours, values: values), windowing: windowing,
+        let history = try HistoryFromCounts.make(counts: Matrix(rows: 2, columns: hours, values: values), windowing: windowing,
                                             from: start, until: start + 14 * Self.day)
         var model = GLMForecaster()
         try model.fit(history)
@@ -94,7 +94,7 @@ struct GLMForecasterTests {
     @Test func errorsAndEdges() throws {
         let windowing = TimeWindowing.sequential(.daily, zone: try #require(Self.zone))
         let counts = dailyCounts(cells: 3, days: 3)
-        let short = try CountHistory.make(counts: counts, windowing: windowing, from: Self.monday, until: Self.monday + 3 * Self.day)
+        let short = try HistoryFromCounts.make(counts: counts, windowing: windowing, from: Self.monday, until: Self.monday + 3 * Self.day)
         var model = GLMForecaster()
         #expect(throws: ForecastError.notFitted("glm")) { try model.forecast(try short.span(windows: 1)) }
         #expect(model.parameters.isEmpty)
@@ -112,7 +112,7 @@ struct GLMForecasterTests {
         let negative = try short.replacingCounts(Matrix(rows: 3, columns: 3, values: [1, 0, 2, 0, -1, 0, 0, 0, 0]))
         #expect(throws: ForecastError.self) { try model.fit(negative) }
         // No incident at all: every forecast is 0.
-        let empty = try CountHistory.make(counts: Matrix(rows: 3, columns: 3, values: [Double](repeating: 0, count: 9)),
+        let empty = try HistoryFromCounts.make(counts: Matrix(rows: 3, columns: 3, values: [Double](repeating: 0, count: 9)),
                                           windowing: windowing, from: Self.monday, until: Self.monday + 3 * Self.day)
         try model.fit(empty)
         #expect(try model.forecast(try empty.span(windows: 7)).values.allSatisfy { $0 == 0 })

@@ -21,7 +21,7 @@ struct GLMReferenceModel: Decodable {
 
 @Suite("Poisson regression against statsmodels")
 struct PoissonRegressionTests {
-    static let synthetic = try? DataTable.load(csv: Fixtures.url("glm", "synthetic.csv").path)
+    static let synthetic = try? DataTable.load(csv: Fixtures.url("glm", "synthetic.csv"))
 
     func numbers(_ table: DataTable, _ name: String) throws -> [Double] {
         guard case let .numeric(values)? = table.column(name) else { throw LinearModelError.unknownColumn(name, available: table.names) }
@@ -95,7 +95,7 @@ struct PoissonRegressionTests {
 
     @Test("C(cell) + C(tow) fixed effects: 30 cells × 14 half-day buckets with an exposure column")
     func fixedEffects() throws {
-        let table = try DataTable.load(csv: Fixtures.url("glm", "fixed_effects.csv").path)
+        let table = try DataTable.load(csv: Fixtures.url("glm", "fixed_effects.csv"))
         let ref = try GLMReferenceModel.load("fixed_effects")
         let r = try PoissonRegression().fit(formula: try #require(ref.formula), data: table, exposure: "exposure")
         #expect(r.termNames == ref.names)
@@ -104,7 +104,7 @@ struct PoissonRegressionTests {
 
     @Test("C(cell) + trend with weekly exposures (a partial first week)")
     func weeklyTrend() throws {
-        let table = try DataTable.load(csv: Fixtures.url("glm", "weekly_trend.csv").path)
+        let table = try DataTable.load(csv: Fixtures.url("glm", "weekly_trend.csv"))
         let ref = try GLMReferenceModel.load("weekly_trend")
         let r = try PoissonRegression().fit(formula: try #require(ref.formula), data: table, exposure: "exposure")
         #expect(r.termNames == ref.names)

@@ -5,7 +5,7 @@ import CrimeGeo
 /// Builds forecast histories straight from a cells × windows count matrix, for forecasters that learn
 /// from counts: every incident sits at its window's start plus a minute (or at `dataStart` plus an hour in
 /// the first window, when the data start inside it), at the projection origin.
-enum CountHistory {
+enum HistoryFromCounts {
     /// A square grid over the Loop with at least `count` cells; its first `count` cells.
     static func cells(_ count: Int) throws -> (grid: RegularGrid, cells: ForecastCells) {
         let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.80, minLongitude: -87.75,
