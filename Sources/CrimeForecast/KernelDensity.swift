@@ -33,11 +33,11 @@ public struct KernelDensity: Sendable {
         case exact
         /// Quartic: every incident within one bandwidth of the query (found through a grid of buckets),
         /// which is exact because the kernel is zero beyond it. Gaussian: the incidents are binned
-        /// linearly onto a raster of spacing h/8 (coarser only when the raster would pass 8 million
-        /// nodes), convolved with the Gaussian cut off at 5h whose variance is reduced by the binning's
-        /// own δ²/6 per axis, and read at the query points by Keys' cubic interpolation (negative
-        /// ripples are clamped to 0). Against ``exact``, relative differences are below 1e-3 where the
-        /// density is at least 1e-3 of its largest value (the tests hold it to that).
+        /// linearly onto a raster of spacing h/8 (coarser, and less accurate, only when the raster would
+        /// pass 8 million nodes), convolved with the Gaussian cut off at 5h whose variance is reduced by
+        /// the binning's own δ²/6 per axis, and read at the query points by Keys' cubic interpolation
+        /// (negative ripples are clamped to 0). Against ``exact``, relative differences are below 1e-3
+        /// where the density is at least 1e-3 of its largest value (the tests hold it to that).
         case fast
         /// ``fast`` for the quartic; for the Gaussian whichever of ``exact`` and ``fast`` costs fewer
         /// operations for the problem at hand.
@@ -138,16 +138,4 @@ public struct KernelDensity: Sendable {
     /// quartic, whose second derivative jumps at the edge of its support (within 3e-3 relative and 4e-4
     /// of the kernel's unit mass).
     public var quadratureSpacing: Double { kernel == .gaussian ? bandwidth / 3 : bandwidth / 6 }
-
-    /// The kernel K_h at squared distance `r2`.
-    @inline(__always)
-    func kernelValue(squaredDistance r2: Double) -> Double {
-        let h2 = bandwidth * bandwidth
-        switch kernel {
-        case .gaussian: return exp(-0.5 * r2 / h2) / (2 * Double.pi * h2)
-        case .quartic:
-            let t = 1 - r2 / h2
-            return t > 0 ? 3 / (Double.pi * h2) * t * t : 0
-        }
-    }
 }

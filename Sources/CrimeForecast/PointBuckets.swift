@@ -1,6 +1,6 @@
 /// Points (with weights) sorted into square buckets of a fixed side over a box, so that the points
-/// within one side of a query are found in the 3 × 3 buckets around it. Points outside the box are left
-/// out; within a bucket points keep their input order, so sums over them come out the same every run.
+/// within a radius of a query are found in a few contiguous runs. Points outside the box are left out;
+/// within a bucket points keep their input order, so sums over them come out the same every run.
 struct PointBuckets: Sendable {
     /// Bucket side in metres (at least the side asked for).
     let side: Double
@@ -15,7 +15,11 @@ struct PointBuckets: Sendable {
     init(x px: [Double], y py: [Double], weights: [Double], box: PlaneBox, side requested: Double,
          maximumBuckets: Int = 4_000_000) {
         var side = requested
-        let width = max(box.maxX - box.minX, 0), height = max(box.maxY - box.minY, 0)
+        var width = max(box.maxX - box.minX, 0), height = max(box.maxY - box.minY, 0)
+        if !(width.isFinite && height.isFinite) {
+            // A box too wide for a double's range: one bucket holds everything.
+            (width, height, side) = (0, 0, .greatestFiniteMagnitude)
+        }
         while (width / side + 1) * (height / side + 1) > Double(maximumBuckets) { side *= 1.5 }
         let columns = Int(width / side) + 1, rows = Int(height / side) + 1
         var bucket = [Int](repeating: -1, count: px.count)
@@ -48,18 +52,31 @@ struct PointBuckets: Sendable {
         w = ws
     }
 
-    /// Calls `body` with the (up to three) contiguous ranges of bucketed points in the 3 × 3 buckets
-    /// around a point, row by row from the south.
+    /// Calls `body` with contiguous ranges of bucketed points that hold every point within `radius` of
+    /// (`qx`, `qy`): one range per row of buckets that the disc reaches, trimmed to the columns the disc
+    /// spans in that row, rows from the south.
     @inline(__always)
-    func forEachNeighbourhoodRange(x qx: Double, y qy: Double, _ body: (Range<Int>) -> Void) {
-        let fc = ((qx - minX) / side).rounded(.down), fr = ((qy - minY) / side).rounded(.down)
-        guard fc.isFinite, fr.isFinite, fc >= -1, fr >= -1, fc <= Double(columns), fr <= Double(rows) else { return }
-        let c = Int(fc), r = Int(fr)
-        let c0 = max(c - 1, 0), c1 = min(c + 1, columns - 1)
-        guard c0 <= c1 else { return }
-        for row in max(r - 1, 0)...min(r + 1, rows - 1) {
+    func forEachRange(nearX qx: Double, y qy: Double, radius: Double, _ body: (Range<Int>) -> Void) {
+        guard qx.isFinite, qy.isFinite else { return }
+        let r0 = max(Self.slot((qy - radius - minY) / side, limit: rows), 0)
+        let r1 = min(Self.slot((qy + radius - minY) / side, limit: rows), rows - 1)
+        guard r0 <= r1 else { return }
+        for row in r0...r1 {
+            // The vertical gap from the query to this row of buckets, and the disc's half-width there.
+            let bottom = minY + Double(row) * side, top = bottom + side
+            let gap = qy < bottom ? bottom - qy : (qy > top ? qy - top : 0)
+            let half = max(radius * radius - gap * gap, 0).squareRoot()
+            let c0 = max(Self.slot((qx - half - minX) / side, limit: columns), 0)
+            let c1 = min(Self.slot((qx + half - minX) / side, limit: columns), columns - 1)
+            guard c0 <= c1 else { continue }
             let lo = starts[row * columns + c0], hi = starts[row * columns + c1 + 1]
             if lo < hi { body(lo..<hi) }
         }
+    }
+
+    /// The bucket index of a coordinate in bucket units, clamped to −1…`limit` before the conversion.
+    @inline(__always)
+    private static func slot(_ u: Double, limit: Int) -> Int {
+        Int(min(max(u, -1), Double(limit)).rounded(.down))
     }
 }

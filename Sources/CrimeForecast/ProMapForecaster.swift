@@ -96,7 +96,7 @@ public struct ProMapForecaster: SpaceTimeForecaster {
         }
         guard !rx.isEmpty else { return nil }
         let cx = history.cells.projectedCentres.map(\.x), cy = history.cells.projectedCentres.map(\.y)
-        let buckets = PointBuckets(x: rx, y: ry, weights: rw, box: PlaneBox(x: cx, y: cy).padded(by: bandwidth), side: bandwidth)
+        let buckets = PointBuckets(x: rx, y: ry, weights: rw, box: PlaneBox(x: cx, y: cy).padded(by: bandwidth), side: bandwidth / 2)
         let b2 = bandwidth * bandwidth
         var out = [Double](repeating: 0, count: cx.count)
         out.withUnsafeMutableBufferPointer { ob in
@@ -104,7 +104,7 @@ public struct ProMapForecaster: SpaceTimeForecaster {
             ParallelBlocks.forEach(count: cx.count, blockSize: 256) { block in
                 for c in block {
                     var sum = 0.0
-                    buckets.forEachNeighbourhoodRange(x: cx[c], y: cy[c]) { range in
+                    buckets.forEachRange(nearX: cx[c], y: cy[c], radius: bandwidth) { range in
                         for i in range {
                             let dx = buckets.x[i] - cx[c], dy = buckets.y[i] - cy[c]
                             let d2 = dx * dx + dy * dy
