@@ -15,7 +15,8 @@ import Foundation
 //   crimebench nnstudy [S,…] ConvLSTM vs LSTM vs historical average, F1 on the flaring synthetic city's last 10 weeks (seeds S, default 1)
 //   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
 //   crimebench glm           the glm forecaster at 52 origins on 600 cells × 365 days; the dense PoissonRegression beside it
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm\n"
+//   crimebench kde [DIR]     KDE (Gaussian, quartic, decay) and ProMap, 1 M incidents onto 10,000 cells; data to DIR for kde_peer.py
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR]\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -37,6 +38,8 @@ do {
     case ("nnstudy", 1): results = try NeuralStudy.run()
     case ("nnstudy", 2): results = try NeuralStudy.run(seeds: NeuralStudy.seeds(arguments[1]))
     case ("cnnlstm", 2): results = try NeuralBenchmark.cnnLSTM(batch: Int(arguments[1]) ?? 32)
+    case ("kde", 1): results = try KDEBenchmark.run(directory: nil)
+    case ("kde", 2): results = try KDEBenchmark.run(directory: arguments[1])
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)

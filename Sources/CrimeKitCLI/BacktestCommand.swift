@@ -2,6 +2,7 @@ import ArgumentParser
 import CrimeCore
 import CrimeEval
 import CrimeForecast
+import CrimeStudies
 import Foundation
 
 /// `crimekit backtest`: a rolling-origin comparison of forecasting methods.
@@ -36,7 +37,8 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let prepared = try input.prepare()
-        let methods = try ForecastMethodCatalog.methods(self.methods, windowing: prepared.data.windows.windowing, city: prepared.city)
+        let methods = try ForecastMethods.make(self.methods.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                                               windowing: prepared.data.windows.windowing, city: prepared.city)
         let result = try ForecastBacktest(origins: origins).run(prepared.data, methods: methods) { line in
             if !quiet { FileHandle.standardError.write(Data("backtest: \(line)\n".utf8)) }
         }

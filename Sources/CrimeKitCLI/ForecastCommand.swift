@@ -2,6 +2,7 @@ import ArgumentParser
 import CrimeCore
 import CrimeEval
 import CrimeForecast
+import CrimeStudies
 import Foundation
 
 /// `crimekit forecast`: next window's expected count per cell from one method, as CSV, GeoJSON and SVG.
@@ -21,7 +22,7 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let prepared = try input.prepare()
-        let method = try ForecastMethodCatalog.make(self.method, windowing: prepared.data.windows.windowing, city: prepared.city)
+        let method = try ForecastMethods.make(self.method, windowing: prepared.data.windows.windowing, city: prepared.city)
         let forecast = try ForwardForecast(data: prepared.data, method: method)
         try forecast.write(to: URL(fileURLWithPath: out))
         let total = forecast.window(0).reduce(0, +)

@@ -1,0 +1,37 @@
+import CrimeCore
+import CrimeForecast
+import CrimeSynthetic
+
+/// The forecasting methods by the names the command line, the demo and the studies use.
+public enum ForecastMethods {
+    /// Every method name, in the order tables list them: the four naive baselines, kernel density,
+    /// prospective hot-spotting, the Poisson GLM, then the synthetic city's oracle.
+    public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "oracle"]
+
+    /// The methods named in `list` (nil: all of them, the oracle only when there is a city), each with
+    /// its defaults for `windowing`. Throws ``ForecastError/unknownMethod(_:known:)`` for a name it
+    /// does not know and ``ForecastError/badParameter(name:reason:)`` for an empty list or an oracle
+    /// without a city.
+    public static func make(_ list: [String]? = nil, windowing: TimeWindowing, city: SyntheticCity?) throws -> [any SpaceTimeForecaster] {
+        let wanted = list ?? names.filter { $0 != "oracle" || city != nil }
+        guard !wanted.isEmpty else { throw ForecastError.badParameter(name: "methods", reason: "name at least one method") }
+        return try wanted.map { try make($0, windowing: windowing, city: city) }
+    }
+
+    /// One method by name.
+    public static func make(_ name: String, windowing: TimeWindowing, city: SyntheticCity?) throws -> any SpaceTimeForecaster {
+        if let baseline = NaiveBaseline.forecasters(for: windowing).first(where: { $0.name == name }) { return baseline }
+        switch name {
+        case "kde": return try KDEForecaster()
+        case "promap": return try ProMapForecaster()
+        case "glm": return GLMForecaster()
+        case "oracle":
+            guard city != nil else {
+                throw ForecastError.badParameter(name: "methods", reason: "oracle needs the synthetic city: real data has no known truth")
+            }
+            throw ForecastError.badParameter(name: "methods", reason: "the oracle forecaster is not built yet")
+        default:
+            throw ForecastError.unknownMethod(name, known: names)
+        }
+    }
+}
