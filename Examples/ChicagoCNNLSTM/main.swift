@@ -11,7 +11,8 @@ import CrimeStudies
 ///
 /// With no arguments it runs on a synthetic city covering Chicago whose weekly rate follows synthetic
 /// temperature and unemployment series; `--data FILE --schema chicago` runs it on a downloaded
-/// "Crimes – 2001 to Present" extract (see the ChicagoCNNLSTM article in Docs/).
+/// "Crimes – 2001 to Present" extract (see the ChicagoCNNLSTM article of the CrimeStudies catalog,
+/// `Sources/CrimeStudies/CrimeStudies.docc/ChicagoCNNLSTM.md`).
 @main
 struct ChicagoCNNLSTM: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -11,7 +11,8 @@ import CrimeStudies
 /// With no arguments it runs on synthetic neighbourhoods with a planted 1.5× disparity that is
 /// confounded with income, and shows that the adjusted estimate recovers it. `--data FILE` reads a
 /// CSV with columns `name,sightings,coverage,group,income,density` (see the DeploymentDisparities
-/// article in Docs/ for building it from dashcam data).
+/// article of the CrimeStudies catalog, `Sources/CrimeStudies/CrimeStudies.docc/DeploymentDisparities.md`,
+/// for building it from dashcam data).
 @main
 struct DeploymentDisparities: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -10,7 +10,8 @@ import CrimeStudies
 /// residual map and worst cells; patrol plans; the resource ratio of weekend late nights.
 ///
 /// With no arguments it runs on the built-in synthetic city; `--data FILE --schema lvmpd` runs it on
-/// a downloaded LVMPD calls-for-service extract (see the LasVegasHotspots article in Docs/).
+/// a downloaded LVMPD calls-for-service extract (see the LasVegasHotspots article of the CrimeStudies
+/// catalog, `Sources/CrimeStudies/CrimeStudies.docc/LasVegasHotspots.md`).
 @main
 struct LasVegasHotspots: ParsableCommand {
     static let configuration = CommandConfiguration(

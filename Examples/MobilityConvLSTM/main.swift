@@ -10,7 +10,8 @@ import CrimeStudies
 ///
 /// With no arguments it runs on the built-in synthetic city with synthetic footfall and census layers
 /// that carry real signal; `--data FILE --schema NAME` runs the crime-only channel set on a downloaded
-/// extract (see the MobilityConvLSTM article in Docs/).
+/// extract (see the MobilityConvLSTM article of the CrimeStudies catalog,
+/// `Sources/CrimeStudies/CrimeStudies.docc/MobilityConvLSTM.md`).
 @main
 struct MobilityConvLSTM: ParsableCommand {
     static let configuration = CommandConfiguration(

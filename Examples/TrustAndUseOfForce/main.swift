@@ -11,8 +11,9 @@ import CrimeStudies
 ///
 /// With no arguments it runs on a synthetic 32-borough panel with a planted elasticity;
 /// `--data FILE` reads a panel CSV with the columns the synthetic one has (see the
-/// TrustAndUseOfForce article in Docs/ for building it from the Met's use-of-force and public
-/// attitude survey releases).
+/// TrustAndUseOfForce article of the CrimeStudies catalog,
+/// `Sources/CrimeStudies/CrimeStudies.docc/TrustAndUseOfForce.md`, for building it from the Met's
+/// use-of-force and public attitude survey releases).
 @main
 struct TrustAndUseOfForce: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -14,8 +14,8 @@ public struct ForecastCells: Sendable {
     public let centres: [GeoPoint]
     /// Outer rings in latitude/longitude.
     public let boundaries: [[GeoPoint]]
-    /// The local metric frame (a Web-Mercator projection scaled at the cells' mean centre) in which
-    /// ``projectedCentres`` and forecasters' distances are measured.
+    /// The local metric frame (CrimeGeo's `LocalProjection`: a Transverse Mercator centred on the cells'
+    /// mean centre) in which ``projectedCentres`` and forecasters' distances are measured.
     public let projection: LocalProjection
     /// Centres in the local frame, metres.
     public let projectedCentres: [PlanarPoint]

@@ -6,11 +6,11 @@ import Foundation
 /// A rolling-origin backtest of any set of forecasters.
 ///
 /// The origins are the starts of the last ``origins`` complete windows of the data; from each origin
-/// every method is fitted on the history before it (``ForecastData/history(before:)``) and forecasts the
-/// next ``horizon`` windows, which are scored against what happened there: hit rate, PAI, PEI, PEI* and
-/// the recapture rate index at each share of the area in ``areaShares`` (``HotspotScores``), and MAE, RMSE
-/// and mean Poisson deviance per cell (``ForecastErrors``). Origins run one after another; methods may use
-/// every core inside their fit.
+/// every method is fitted on the history before it (CrimeForecast's `ForecastData.history(before:)`)
+/// and forecasts the next ``horizon`` windows, which are scored against what happened there
+/// (``OriginScore``): hit rate, PAI, PEI, PEI* and the recapture rate index at each share of the area in
+/// ``areaShares`` (one ``HotspotPoint`` per share), and MAE, RMSE and mean Poisson deviance per cell.
+/// Origins run one after another; methods may use every core inside their fit.
 public struct ForecastBacktest: Sendable {
     /// How many origins, counted back from the last complete window.
     public var origins: Int
@@ -31,9 +31,9 @@ public struct ForecastBacktest: Sendable {
 
     /// Runs every method from every origin. `progress` receives one line per origin.
     ///
-    /// Throws ``ForecastError/badParameter(name:reason:)`` for fewer than 1 origin or horizon, an area
-    /// share outside (0, 1], no methods or two methods with one name, and
-    /// ``ForecastError/noHistory(origin:)`` when the first origin has no window of history before it.
+    /// Throws CrimeForecast's `ForecastError.badParameter(name:reason:)` for fewer than 1 origin or
+    /// horizon, an area share outside (0, 1], no methods or two methods with one name, and
+    /// `ForecastError.noHistory(origin:)` when the first origin has no window of history before it.
     public func run(_ data: ForecastData, methods: [any SpaceTimeForecaster],
                     progress: ((String) -> Void)? = nil) throws -> ForecastBacktestResult {
         guard origins >= 1 else { throw ForecastError.badParameter(name: "origins", reason: "must be at least 1, got \(origins)") }

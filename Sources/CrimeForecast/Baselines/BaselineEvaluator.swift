@@ -44,7 +44,7 @@ struct BaselineEvaluator {
             try Self.check(period)
             return margins(period)
         case let .neighborhoodMean(inner):
-            return try neighborhoodMean(try forecasts(inner))
+            return neighborhoodMean(try forecasts(inner))
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// against neighbourhood demographics and income.
 ///
 /// Rates by majority group and by income tertile with cluster-bootstrap intervals over neighbourhoods
-/// (``DisparityAudit``), and an OLS of the log rate with every shared covariate as a control
+/// (CrimeEval's `DisparityAudit`), and an OLS of the log rate with every shared covariate as a control
 /// (``DeploymentRegression``). Income tertiles read the covariate `income` (areas without it form no
 /// tertile of their own: the audit rejects a missing value).
 public struct DeploymentStudy: Sendable {

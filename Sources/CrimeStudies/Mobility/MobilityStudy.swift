@@ -97,7 +97,7 @@ public struct MobilityStudy: Sendable {
                               exampleMap: example?.1, exampleRun: example?.0)
     }
 
-    /// The study's split of forecast origins with ``TemporalSplit``: sorted, the last
+    /// The study's split of forecast origins with CrimeCore's `TemporalSplit`: sorted, the last
     /// ``testFraction`` for testing, the ``validationFraction`` before them for validation and the
     /// rest for training, each part at least one origin. An origin `o` is the last input window of a
     /// sample whose target is window `o + 1`, so every training target comes before every validation

@@ -3,11 +3,11 @@ import CrimeGeo
 import Foundation
 
 /// The layers as network channels, per tile and window: `crime` as `log(1 + count)`; `mobility` as
-/// `log(1 + footfall)` standardised by a ``StandardScaler`` fitted over every cell of the fitting
+/// `log(1 + footfall)` standardised by a CrimeCore `StandardScaler` fitted over every cell of the fitting
 /// windows only (so that no later window shapes the inputs); each sociodemographic layer as
 /// `log(1 + value)` standardised over the cells — as the channel set includes them. Cells beyond the
 /// grid's edge read as zero. ``tensors(history:origins:)`` cuts samples from these series with
-/// ``SlidingWindowBuilder``.
+/// CrimeCore's `SlidingWindowBuilder`.
 public struct MobilityTileSeries: Sendable {
     /// The tiles, in sample order.
     public let tiles: [GridTile]

@@ -2,7 +2,7 @@ import CrimeCore
 import CrimeModels
 
 extension WeeklyDistrictSeries {
-    /// A ``StandardScaler`` fitted on the features of `weeks` only (the weeks before the first test
+    /// A CrimeCore `StandardScaler` fitted on the features of `weeks` only (the weeks before the first test
     /// week, so that no held-out week shapes the inputs).
     public func featureScaler(weeks: Range<Int>) throws -> StandardScaler {
         guard !weeks.isEmpty, weeks.lowerBound >= 0, weeks.upperBound <= weekCount else {
@@ -14,7 +14,7 @@ extension WeeklyDistrictSeries {
         return scaler
     }
 
-    /// The network inputs predicting `targetWeeks`, cut by ``SlidingWindowBuilder``: the sample for
+    /// The network inputs predicting `targetWeeks`, cut by CrimeCore's `SlidingWindowBuilder`: the sample for
     /// week `t` sees the images and the standardised features (`scaler`) of weeks `t − history ..< t`.
     /// Images are `[samples, history, 1, size, size]`, features `[samples, history, features]`.
     ///
