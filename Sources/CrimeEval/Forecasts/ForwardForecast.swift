@@ -5,7 +5,7 @@ import Foundation
 /// A forward forecast: a method fitted on every complete window of the data, forecasting the windows
 /// that follow — "where next week, and how sure" answered for one method, with its outputs.
 ///
-/// The origin is ``ForecastData/forwardOrigin``: the last window boundary at or before local midnight
+/// The origin is CrimeForecast's `ForecastData.forwardOrigin`: the last window boundary at or before local midnight
 /// after the data's last incident, so a partly observed window at the end is left out of the history
 /// (and is the first window forecast when the data stops inside it).
 public struct ForwardForecast: Sendable {

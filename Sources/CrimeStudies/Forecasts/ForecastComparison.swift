@@ -70,6 +70,6 @@ public struct ForecastComparisonResult: Sendable {
     public let plan: PatrolPlan
     /// The share of the cells' area the plan covers.
     public let planArea: Double
-    /// The plan's deployment per neighbourhood (empty without neighbourhoods), for a ``DisparityAudit``.
+    /// The plan's deployment per neighbourhood (empty without neighbourhoods), for a `DisparityAudit`.
     public let exposure: [DeploymentArea]
 }

@@ -9,8 +9,8 @@ public enum ForecastMethods {
     public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "oracle"]
 
     /// The methods named in `list` (nil: all of them, the oracle only when there is a city), each with
-    /// its defaults for `windowing`. Throws ``ForecastError/unknownMethod(_:known:)`` for a name it
-    /// does not know and ``ForecastError/badParameter(name:reason:)`` for an empty list or an oracle
+    /// its defaults for `windowing`. Throws `ForecastError.unknownMethod` for a name it
+    /// does not know and `ForecastError.badParameter` for an empty list or an oracle
     /// without a city.
     public static func make(_ list: [String]? = nil, windowing: TimeWindowing, city: SyntheticCity?) throws -> [any SpaceTimeForecaster] {
         let wanted = list ?? names.filter { $0 != "oracle" || city != nil }

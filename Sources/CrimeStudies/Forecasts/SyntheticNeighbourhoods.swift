@@ -3,8 +3,8 @@ import CrimeGeo
 import CrimeSynthetic
 
 /// Neighbourhoods with a majority group laid over a synthetic city, so that a patrol plan can be audited
-/// for whom it sends police to: a jittered grid of areas (``SyntheticAreaLayout``) whose groups come
-/// from the deployment generator (``SyntheticDeploymentArea``; its planted income gradient makes group B
+/// for whom it sends police to: a jittered grid of areas (`SyntheticAreaLayout`) whose groups come
+/// from the deployment generator (`SyntheticDeploymentArea`; its planted income gradient makes group B
 /// the poorer one).
 public struct SyntheticNeighbourhoods: Sendable {
     /// The neighbourhoods as polygons, labelled by name.
