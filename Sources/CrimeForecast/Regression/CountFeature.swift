@@ -1,7 +1,7 @@
 /// The features ``RegressorForecaster`` reads for one cell and one target window t, every one computed
 /// from the cell's (and its neighbours') counts in windows strictly before t.
 ///
-/// A column of a feature matrix is one case, in ``allCases`` order. With v(j) the cell's count in window
+/// A column of a feature matrix is one case, in declaration (`allCases`) order. With v(j) the cell's count in window
 /// j, m the cell's mean over the windows before t, P the seasonal period (``NaiveBaseline/seasonPeriod(for:)``:
 /// 7 for days, 52 for weeks) and the season of a window its windowing index modulo P:
 ///

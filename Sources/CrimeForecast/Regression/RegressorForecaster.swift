@@ -1,6 +1,6 @@
 import CrimeCore
 
-/// Any tabular ``CrimeCore/Regressor`` as a forecaster: it learns the count of a cell in a window from
+/// Any tabular `Regressor` (CrimeCore) as a forecaster: it learns the count of a cell in a window from
 /// features of the cell's counts before that window (``CountFeature``), and forecasts the windows after
 /// the origin from the same features.
 ///
