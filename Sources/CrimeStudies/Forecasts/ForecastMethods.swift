@@ -5,8 +5,9 @@ import CrimeSynthetic
 /// The forecasting methods by the names the command line, the demo and the studies use.
 public enum ForecastMethods {
     /// Every method name, in the order tables list them: the four naive baselines, kernel density,
-    /// prospective hot-spotting, the Poisson GLM, then the synthetic city's oracle.
-    public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "oracle"]
+    /// prospective hot-spotting, the Poisson GLM, a random forest on lag features, then the synthetic
+    /// city's oracle.
+    public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "forest", "oracle"]
 
     /// The methods named in `list` (nil: all of them, the oracle only when there is a city), each with
     /// its defaults for `windowing`. Throws `ForecastError.unknownMethod` for a name it
@@ -25,6 +26,7 @@ public enum ForecastMethods {
         case "kde": return try KDEForecaster()
         case "promap": return try ProMapForecaster()
         case "glm": return GLMForecaster()
+        case "forest": return RegressorForecaster.forest()
         case "oracle":
             guard city != nil else {
                 throw ForecastError.badParameter(name: "methods", reason: "oracle needs the synthetic city: real data has no known truth")
