@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "CrimeForecastTests",
                     dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeTestSupport"]),
         .testTarget(name: "CrimeSyntheticTests",
-                    dependencies: ["CrimeCore", "CrimeGeo", "CrimeSynthetic", "CrimeTestSupport"]),
+                    dependencies: ["CrimeCore", "CrimeGeo", "CrimeForecast", "CrimeSynthetic", "CrimeTestSupport"]),
         .testTarget(name: "CrimeStudiesTests",
                     dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic",
                                    "CrimeStudies", "CrimeTestSupport"]),
