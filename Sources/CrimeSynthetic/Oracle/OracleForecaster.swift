@@ -23,9 +23,9 @@ import Foundation
 /// Gaussian of each generation and do not drop the intermediate ones that leave the raster (they are
 /// rare: within a few spreads of the edge). Generations beyond those kept as fields (until αⁿ/(1 − α)
 /// falls below 10⁻¹⁰, at most 60) reuse the last field. Cells of any ``SpatialIndex`` are integrated by
-/// sampling each fine sub-cell at evenly spaced points (``OracleCoverage``): exact for cells made of
-/// whole raster cells, within about 0.1 % per cell for H3 and grid cells. Daylight-saving shifts of the
-/// generator's repeated hour (one hour a year) are ignored.
+/// cutting their rings exactly into the fine raster's sub-cells (``OracleCoverage``): exact for the
+/// background, and for the triggered and flare parts exact up to their variation within one sub-cell.
+/// Daylight-saving shifts of the generator's repeated hour (one hour a year) are ignored.
 public struct OracleForecaster: SpaceTimeForecaster {
     /// The city forecast.
     public let city: SyntheticCity
