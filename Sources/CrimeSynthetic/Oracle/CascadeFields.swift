@@ -13,7 +13,7 @@ struct CascadeFields: Sendable {
     let first: Int
 
     /// The cells' share of generation `n`; generations past the last computed reuse the last (a field
-    /// already spread by `√n` spreads, whose αⁿ weight is below 10⁻¹⁰ of the first generation's).
+    /// already spread by `√n` spreads; all later generations together weigh below 10⁻⁶ of the first).
     func share(generation n: Int) -> [Double] { cells[min(max(n - first, 0), cells.count - 1)] }
 
     /// The background surface (generation 0) and its descendants up to generation `last`.
@@ -40,15 +40,10 @@ struct CascadeFields: Sendable {
         let columns = x.indices.map { grid.axisMasses(centre: x[$0], spread: spread) }
         var field = [Double](repeating: 0, count: n * n)
         field.withUnsafeMutableBufferPointer { target in
+            guard let to = target.baseAddress else { return }
             OracleBlocks.forEach(count: n, block: 16) { block in
                 for e in x.indices where weight[e] > 0 {
-                    let (r0, rowMass) = rows[e], (c0, columnMass) = columns[e]
-                    let lo = max(block.lowerBound, r0), hi = min(block.upperBound, r0 + rowMass.count)
-                    guard lo < hi else { continue }
-                    for r in lo..<hi {
-                        let scale = weight[e] * rowMass[r - r0], base = r * n + c0
-                        for k in columnMass.indices { target[base + k] += scale * columnMass[k] }
-                    }
+                    grid.addSeparable(rows: rows[e], columns: columns[e], scale: weight[e], into: to, limit: block)
                 }
             }
         }

@@ -19,8 +19,6 @@ struct OracleCoverage: Sendable {
     let subcells: [Int]
     /// The share of the sub-cell inside the cell, for each entry.
     let shares: [Double]
-    /// Each cell's sub-cell rows and columns (empty when the cell misses the raster).
-    let rowSpans: [Range<Int>], columnSpans: [Range<Int>]
 
     /// The coverage of `cells` on `grid`, with ring vertices placed by the city's metric `frame`.
     init(cells: ForecastCells, grid: OracleGrid, frame: SyntheticMetricFrame) {
@@ -37,15 +35,6 @@ struct OracleCoverage: Sendable {
         self.offsets = offsets
         self.subcells = subcells
         self.shares = shares
-        let side = grid.side
-        rowSpans = (0..<cells.count).map { c in
-            let rows = subcells[offsets[c]..<offsets[c + 1]].map { $0 / side }
-            return (rows.min() ?? 0)..<((rows.max() ?? -1) + 1)
-        }
-        columnSpans = (0..<cells.count).map { c in
-            let columns = subcells[offsets[c]..<offsets[c + 1]].map { $0 % side }
-            return (columns.min() ?? 0)..<((columns.max() ?? -1) + 1)
-        }
     }
 
     /// Number of cells.
@@ -64,23 +53,6 @@ struct OracleCoverage: Sendable {
                     }
                 }
             }
-        }
-        return out
-    }
-
-    /// ``aggregate(_:)`` of a separable field: `rows.masses[i]` × `columns.masses[j]` on sub-cell
-    /// `(rows.first + i, columns.first + j)`, zero elsewhere.
-    func aggregate(rows: (first: Int, masses: [Double]), columns: (first: Int, masses: [Double]), side: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: count)
-        guard !rows.masses.isEmpty, !columns.masses.isEmpty else { return out }
-        let r0 = rows.first, r1 = rows.first + rows.masses.count, c0 = columns.first, c1 = columns.first + columns.masses.count
-        for c in 0..<count where rowSpans[c].overlaps(r0..<r1) && columnSpans[c].overlaps(c0..<c1) {
-            var sum = 0.0
-            for e in offsets[c]..<offsets[c + 1] {
-                let s = subcells[e], r = s / side, k = s - r * side
-                if r >= r0, r < r1, k >= c0, k < c1 { sum += shares[e] * rows.masses[r - r0] * columns.masses[k - c0] }
-            }
-            out[c] = sum
         }
         return out
     }

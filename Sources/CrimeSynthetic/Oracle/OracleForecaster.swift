@@ -19,13 +19,11 @@ import Foundation
 /// below 10⁻¹³ of the first, so the oracle is the exact conditional expectation of the generator
 /// rather than a first-order one. In space each generation is carried by the Gaussian displacement on a
 /// fine raster (a quarter of the near-repeat spread or finer), and offspring off the raster are dropped
-/// with their descendants, as the generator drops them; flare events' descendants use the exact
-/// Gaussian of each generation and do not drop the intermediate ones that leave the raster (they are
-/// rare: within a few spreads of the edge). Generations beyond those kept as fields (until αⁿ/(1 − α)
-/// falls below 10⁻¹⁰, at most 60) reuse the last field. Cells of any ``SpatialIndex`` are integrated by
-/// cutting their rings exactly into the fine raster's sub-cells (``OracleCoverage``): exact for the
-/// background, and for the triggered and flare parts exact up to their variation within one sub-cell.
-/// Daylight-saving shifts of the generator's repeated hour (one hour a year) are ignored.
+/// with their descendants, as the generator drops them. Generations beyond those kept as fields (until
+/// αⁿ/(1 − α) falls below 10⁻⁶, at most 60) are placed as the last one. Cells of any ``SpatialIndex``
+/// are integrated by cutting their rings exactly into the fine raster's sub-cells (``OracleCoverage``):
+/// exact for the background, and for the triggered and flare parts exact up to their variation within
+/// one sub-cell. Daylight-saving shifts of the generator's repeated hour (one hour a year) are ignored.
 public struct OracleForecaster: SpaceTimeForecaster {
     /// The city forecast.
     public let city: SyntheticCity
@@ -91,7 +89,8 @@ public struct OracleForecaster: SpaceTimeForecaster {
             add(backgroundTiming(timing, origin: origin), fields: fitted.spatial.background, alpha: alpha, windows: windows, into: &inSpan)
         }
         let flares = flareExpectation(timing: timing, origin: origin, boundaries: span.boundaries, grid: fitted.grid,
-                                      coverage: fitted.spatial.coverage, fieldGenerations: Self.fieldGenerations(alpha))
+                                      coverage: fitted.spatial.coverage, kernel: fitted.spatial.kernel,
+                                      fieldGenerations: Self.fieldGenerations(alpha))
         for k in inSpan.indices { inSpan[k] += flares.triggered[k] }
         let matrix = { (values: [Double]) in Matrix(rows: cells, columns: windows, values: values) }
         return OracleExpectation(background: matrix(background), flares: matrix(flares.events),
@@ -142,10 +141,11 @@ public struct OracleForecaster: SpaceTimeForecaster {
                                     coverage: spatial.coverage, kernel: spatial.kernel, last: last)
     }
 
-    /// Generations kept as spatial fields: until αⁿ/(1 − α) is below 10⁻¹⁰, at most 60.
+    /// Generations kept as spatial fields: until αⁿ/(1 − α), the weight of all later ones, is below
+    /// 10⁻⁶; at most 60.
     static func fieldGenerations(_ alpha: Double) -> Int {
         guard alpha > 0 else { return 0 }
-        return min(60, max(1, Int((log(1e-10 * (1 - alpha)) / log(alpha)).rounded(.up))))
+        return min(60, max(1, Int((log(1e-6 * (1 - alpha)) / log(alpha)).rounded(.up))))
     }
 
     /// Generations summed in time for delays up to `delay` mean delays: until the rest,

@@ -1,3 +1,4 @@
+import COpenBLAS
 import Dispatch
 import Foundation
 
@@ -53,19 +54,34 @@ struct OracleGrid: Sendable {
         guard first <= last else { return (0, []) }
         // Each boundary's tail on its own side of the mean, so that small masses keep their digits.
         let r = 1 / 2.0.squareRoot()
-        let z = (first...(last + 1)).map { (-half + Double($0) * step - centre) / spread }
-        let tail = z.map { 0.5 * erfc(abs($0) * r) }
         var masses = [Double](repeating: 0, count: last - first + 1)
-        for j in masses.indices {
-            if z[j + 1] <= 0 {
-                masses[j] = tail[j + 1] - tail[j]
-            } else if z[j] >= 0 {
-                masses[j] = tail[j] - tail[j + 1]
-            } else {
-                masses[j] = 1 - tail[j] - tail[j + 1]
+        masses.withUnsafeMutableBufferPointer { out in
+            var zLow = (-half + Double(first) * step - centre) / spread
+            var tailLow = 0.5 * erfc(abs(zLow) * r)
+            for j in 0..<out.count {
+                let zHigh = (-half + Double(first + j + 1) * step - centre) / spread
+                let tailHigh = 0.5 * erfc(abs(zHigh) * r)
+                out[j] = zHigh <= 0 ? tailHigh - tailLow : (zLow >= 0 ? tailLow - tailHigh : 1 - tailLow - tailHigh)
+                (zLow, tailLow) = (zHigh, tailHigh)
             }
         }
         return (first, masses)
+    }
+
+    /// Adds `scale` × `rows.masses` ⊗ `columns.masses` (``axisMasses(centre:spread:)`` along each axis) to
+    /// a field, in the field's rows `limit` only.
+    func addSeparable(rows: (first: Int, masses: [Double]), columns: (first: Int, masses: [Double]), scale: Double,
+                      into field: UnsafeMutablePointer<Double>, limit: Range<Int>? = nil) {
+        let bounds = limit ?? 0..<side
+        let lo = max(bounds.lowerBound, rows.first), hi = min(bounds.upperBound, rows.first + rows.masses.count)
+        guard lo < hi, scale != 0 else { return }
+        rows.masses.withUnsafeBufferPointer { rm in
+            columns.masses.withUnsafeBufferPointer { cm in
+                guard let rowBase = rm.baseAddress, let columnBase = cm.baseAddress else { return }
+                cblas_dger(CblasRowMajor, Int32(hi - lo), Int32(cm.count), scale, rowBase + (lo - rows.first), 1, columnBase, 1,
+                           field + lo * side + columns.first, Int32(side))
+            }
+        }
     }
 
     /// The near-repeat displacement between sub-cells along one axis: entry `d + reach` is the
@@ -105,12 +121,13 @@ struct OracleGrid: Sendable {
         var across = [Double](repeating: 0, count: n * n), out = across
         field.withUnsafeBufferPointer { source in
             across.withUnsafeMutableBufferPointer { target in
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
                 OracleBlocks.forEach(count: n, block: 8) { rows in
                     for row in rows {
-                        let base = row * n
-                        for d in -reach...reach {
-                            let weight = kernel[d + reach]
-                            for column in max(0, d)..<min(n, n + d) { target[base + column] += weight * source[base + column - d] }
+                        // Along the row: target[c] += kernel[d] · source[c − d] for the columns where both exist.
+                        for d in max(-reach, 1 - n)...min(reach, n - 1) {
+                            let first = max(0, d), count = n - abs(d)
+                            cblas_daxpy(Int32(count), kernel[d + reach], from + row * n + first - d, 1, to + row * n + first, 1)
                         }
                     }
                 }
@@ -118,12 +135,12 @@ struct OracleGrid: Sendable {
         }
         across.withUnsafeBufferPointer { source in
             out.withUnsafeMutableBufferPointer { target in
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
                 OracleBlocks.forEach(count: n, block: 8) { rows in
                     for row in rows {
-                        let base = row * n
+                        // Across rows: row += kernel[d] · (row − d).
                         for d in max(-reach, row - n + 1)...min(reach, row) {
-                            let weight = kernel[d + reach], from = (row - d) * n
-                            for column in 0..<n { target[base + column] += weight * source[from + column] }
+                            cblas_daxpy(Int32(n), kernel[d + reach], from + (row - d) * n, 1, to + row * n, 1)
                         }
                     }
                 }
