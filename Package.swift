@@ -81,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CrimeBench",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies"],
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeEval", "CrimeSynthetic", "CrimeStudies"],
             path: "Benchmarks/CrimeBench"
         ),
         // Fixtures live in Tests/Fixtures/<area>/ beside the scripts that made them; tests find them

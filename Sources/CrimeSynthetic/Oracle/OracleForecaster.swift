@@ -100,8 +100,9 @@ public struct OracleForecaster: SpaceTimeForecaster {
     /// Adds Σₙ αⁿ · `factors[n][w]` · `fields`' generation-`n` share of each cell to a cells × windows table.
     private func add(_ factors: [Double], fields: CascadeFields, alpha: Double, windows: Int, into out: inout [Double]) {
         let generations = factors.count / max(windows, 1)
+        guard generations > 0 else { return }
         var power = 1.0
-        for n in 1...max(generations, 1) where n <= generations {
+        for n in 1...generations {
             power *= alpha
             let share = fields.share(generation: n)
             for w in 0..<windows {
@@ -116,8 +117,9 @@ public struct OracleForecaster: SpaceTimeForecaster {
     /// hour by hour at the generator's hourly rates (``SyntheticCity/hourlyExpected``).
     private func backgroundTiming(_ timing: CascadeTiming, origin: Int64) -> [Double] {
         var out = [Double](repeating: 0, count: timing.generations * timing.windows)
-        let start = city.interval.lowerBound
-        let first = max(0, Int((origin - start) / 3600)), last = min(city.hourlyExpected.count, Int(((timing.ends.max() ?? 0) + Double(origin - start)) / 3600) + 1)
+        let start = city.interval.lowerBound, horizon = timing.ends.max() ?? 0
+        let first = max(0, Int((origin - start) / 3600))
+        let last = min(city.hourlyExpected.count, Int((horizon + Double(origin - start)) / 3600) + 1)
         guard first < last else { return out }
         for h in first..<last {
             let hourStart = start + Int64(h) * 3600
