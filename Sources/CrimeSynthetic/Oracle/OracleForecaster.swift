@@ -32,6 +32,7 @@ public struct OracleForecaster: SpaceTimeForecaster {
     /// The oracle of `city`; fit it on a history of that city's incidents (any cells, any sequential windows).
     public init(city: SyntheticCity) { self.city = city }
 
+    /// `oracle`.
     public var name: String { "oracle" }
 
     /// The city's true trigger parameters and the fine raster's side.

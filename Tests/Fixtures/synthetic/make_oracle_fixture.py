@@ -15,6 +15,7 @@ displacement away along each axis. This script checks each piece by an independe
 - "immigrants": the expected descendants (generations >= 1) in [A, B) of events arriving at one per second
   over [S0, S1), the same way with v' = (iota + m - v)/tau, m = alpha v;
 - "spread": the mass of Normal(centre, n sigma^2) per axis in a box, by scipy.stats.norm.
+Made with Python 3.11, scipy 1.17.1, numpy 2.4.6.
 Run: python3 make_oracle_fixture.py > oracle_fixture.json
 """
 import json, math, sys
