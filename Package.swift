@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "CrimeForecast", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"]),
         .target(name: "CrimeEval", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast"]),
         // The synthetic city and the study-shaped generators with their truths; no library layer imports it.
-        .target(name: "CrimeSynthetic", dependencies: ["CrimeCore", "CrimeGeo", "CrimeForecast"]),
+        .target(name: "CrimeSynthetic", dependencies: ["CrimeCore", "CrimeGeo", "CrimeForecast", "COpenBLAS"]),
         // The five studies' pipelines, each a composition of the layers below.
         .target(name: "CrimeStudies",
                 dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeEval", "CrimeSynthetic"]),
@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "CrimeForecastTests",
                     dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeTestSupport"]),
         .testTarget(name: "CrimeSyntheticTests",
-                    dependencies: ["CrimeCore", "CrimeGeo", "CrimeSynthetic", "CrimeTestSupport"]),
+                    dependencies: ["CrimeCore", "CrimeGeo", "CrimeForecast", "CrimeSynthetic", "CrimeTestSupport"]),
         .testTarget(name: "CrimeStudiesTests",
                     dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic",
                                    "CrimeStudies", "CrimeTestSupport"]),

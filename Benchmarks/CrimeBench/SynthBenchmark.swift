@@ -1,10 +1,14 @@
 import CrimeCore
+import CrimeForecast
+import CrimeGeo
 import Dispatch
 import Foundation
 import CrimeSynthetic
 
-/// Times the default synthetic city over 365 days: simulation, writing the Chicago extract, and the
-/// true expected count of every raster cell × day (`expectedRasterCounts`). Best of three runs each.
+/// Times the default synthetic city over 365 days: simulation, writing the Chicago extract, the
+/// true expected count of every raster cell × day (`expectedRasterCounts`), and the oracle's forecast of
+/// the week after week 26 on H3 resolution-8 cells (a first fit, a refit on the same cells, one forecast).
+/// Best of three runs each.
 enum SynthBenchmark {
     static func run() throws -> [String: Double] {
         var config = SyntheticCityConfig()
@@ -22,6 +26,21 @@ enum SynthBenchmark {
             let table = try city.expectedRasterCounts(boundaries: days)
             cellsTimesDays = table.rows * table.columns
         }
+        let h3 = try H3Grid(resolution: 8)
+        let cells = try ForecastCells(index: h3, cells: try h3.cells(covering: city.bounds))
+        let data = try ForecastData(table: city.incidentTable(), index: h3, cells: cells, windowing: .sequential(.weekly, zone: city.zone))
+        let history = try data.history(before: 26)
+        var oracle = OracleForecaster(city: city)
+        results["oracle_fit_seconds"] = try best {
+            oracle = OracleForecaster(city: city)
+            try oracle.fit(history)
+        }
+        results["oracle_refit_seconds"] = try best { try oracle.fit(history) }
+        let week = try history.span(windows: 1)
+        var expected = 0.0
+        results["oracle_forecast_week_seconds"] = try best { expected = try oracle.forecast(week).values.reduce(0, +) }
+        results["oracle_cells"] = Double(cells.count)
+        results["oracle_expected_week"] = expected
         results["synth_events"] = Double(city.events.count)
         results["synth_offspring"] = Double(manifest.offspring)
         results["synth_rows_written"] = Double(manifest.rowsWritten)

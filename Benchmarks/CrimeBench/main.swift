@@ -3,7 +3,7 @@ import Foundation
 // crimebench: release-mode benchmarks of CrimeKit, one JSON object per run.
 //   crimebench ingest FILE   ingest + clean of a Chicago-schema extract
 //   crimebench cube          cube building from 10 million (cell, time) pairs
-//   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day
+//   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day, the oracle
 //   crimebench h3 [POINTS]   H3 latLngToCell per point at resolutions 8 and 15 (optionally writes the points)
 //   crimebench h3index       resolution-8 H3 cells over the Las Vegas valley, 1 M points assigned; peak memory
 //   crimebench areas SHP POINTS OUT   points (float64 lat,lng pairs) to Chicago's areas; ordinals to OUT

@@ -3,7 +3,8 @@ import CrimeCore
 import Foundation
 import CrimeSynthetic
 
-/// `crimekit synth`: writes a synthetic extract in the Chicago schema and prints its manifest.
+/// `crimekit synth`: writes a synthetic extract in the Chicago schema and prints its manifest, including
+/// the city's true trigger parameters (`branching_ratio`, `trigger_decay_days`, `trigger_sigma_m`).
 struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
@@ -53,6 +54,9 @@ struct SynthCommand: ParsableCommand {
             for (category, count) in manifest.categories.sorted(by: { $0.key < $1.key }) { print("category.\(category),\(count)") }
             print("first_time,\(manifest.firstTime ?? "")")
             print("last_time,\(manifest.lastTime ?? "")")
+            print("branching_ratio,\(manifest.branchingRatio)")
+            print("trigger_decay_days,\(manifest.triggerDecayDays)")
+            print("trigger_sigma_m,\(manifest.triggerSigmaMetres)")
         }
     }
 }

@@ -8,7 +8,8 @@ extension SyntheticCity {
                                        "Community Area", "FBI Code", "X Coordinate", "Y Coordinate", "Year",
                                        "Updated On", "Latitude", "Longitude", "Location"]
 
-    /// Writes the events as a Chicago-schema CSV with the configured dirt, and returns the manifest.
+    /// Writes the events as a Chicago-schema CSV with the configured dirt, and returns the manifest (with
+    /// the city's true trigger parameters).
     ///
     /// `Date` is the local wall time `MM/dd/yyyy hh:mm:ss a`; Latitude and Longitude carry nine decimals
     /// and `Location` is the quoted `"(lat, lng)"`. Beat, District, Ward and Community Area are
@@ -21,6 +22,9 @@ extension SyntheticCity {
         var rng = SeededGenerator(seed: config.seed).split(1)
         var manifest = SyntheticManifest()
         manifest.events = events.count
+        manifest.branchingRatio = config.branchingRatio
+        manifest.triggerDecayDays = config.offspringMeanDelay / 86_400
+        manifest.triggerSigmaMetres = config.offspringSpread
         out.write(Array(SyntheticCity.chicagoHeader.joined(separator: ",").utf8))
         out.endRow()
         let (ey, em, ed) = CivilDate.date(dayNumber: CivilDate.split(wallSeconds: zone.wallSeconds(utc: interval.upperBound)).day)

@@ -22,6 +22,14 @@ public struct SyntheticManifest: Codable, Sendable, Equatable {
     public var firstTime: String?
     /// Latest written time among located rows.
     public var lastTime: String?
+    /// The city's true branching ratio: expected near-repeat offspring per event
+    /// (``SyntheticCityConfig/branchingRatio``).
+    public var branchingRatio = 0.0
+    /// The city's true mean trigger delay in days (``SyntheticCityConfig/offspringMeanDelay`` / 86 400 s).
+    public var triggerDecayDays = 0.0
+    /// The city's true spatial trigger spread: the standard deviation in metres of an offspring's
+    /// displacement from its parent along each axis (``SyntheticCityConfig/offspringSpread``).
+    public var triggerSigmaMetres = 0.0
 
     /// An empty manifest.
     public init() {}
@@ -30,5 +38,6 @@ public struct SyntheticManifest: Codable, Sendable, Equatable {
         case rowsWritten = "rows_written", events, offspring, missingLocation = "missing_location", duplicate
         case midnightStamped = "midnight_stamped", expectedRowsKept = "expected_rows_kept", categories
         case firstTime = "first_time", lastTime = "last_time"
+        case branchingRatio = "branching_ratio", triggerDecayDays = "trigger_decay_days", triggerSigmaMetres = "trigger_sigma_m"
     }
 }
