@@ -12,7 +12,7 @@ import Testing
         var c = SyntheticCityConfig()
         c.rasterSize = 24
         c.cellSide = 250
-        c.hotSpots = [.init(x: 500, y: -300, radius: 600, amplitude: 8), .init(x: -1800, y: 1500, radius: 400, amplitude: 5)]
+        c.hotspots = [.init(x: 500, y: -300, radius: 600, amplitude: 8), .init(x: -1800, y: 1500, radius: 400, amplitude: 5)]
         c.corridor = .init(x0: -3000, y0: -1000, x1: 3000, y1: 800, width: 200, amplitude: 3)
         c.dailyRate = 80
         c.days = 40
@@ -73,7 +73,7 @@ import Testing
     /// whole background.
     @Test func h3CellsGetTheirShareByArea() throws {
         var c = config(branching: 0)
-        c.hotSpots = []
+        c.hotspots = []
         c.corridor.amplitude = 0
         let city = try SyntheticCity(config: c)
         let frame = SyntheticMetricFrame(city)

@@ -65,7 +65,7 @@ import Testing
         var c = SyntheticCityConfig()
         c.rasterSize = 24
         c.cellSide = 250
-        c.hotSpots = [.init(x: 500, y: -300, radius: 600, amplitude: 8), .init(x: -1800, y: 1500, radius: 400, amplitude: 5)]
+        c.hotspots = [.init(x: 500, y: -300, radius: 600, amplitude: 8), .init(x: -1800, y: 1500, radius: 400, amplitude: 5)]
         c.corridor = .init(x0: -3000, y0: -1000, x1: 3000, y1: 800, width: 200, amplitude: 3)
         c.dailyRate = 80
         c.days = days

@@ -47,7 +47,7 @@ import Testing
         let city = try city()
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-\(UUID().uuidString)-trigger.csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let manifest = try city.writeChicagoExtract(to: path)
+        let manifest = try city.writeChicagoExtract(to: URL(fileURLWithPath: path))
         #expect(manifest.branchingRatio == 0.45)
         #expect(manifest.triggerDecayDays == 0.75)
         #expect(manifest.triggerSigmaMetres == 320)
@@ -63,7 +63,7 @@ import Testing
         let city = try city()
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-\(UUID().uuidString)-trigger.csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let m = try city.writeChicagoExtract(to: path)
+        let m = try city.writeChicagoExtract(to: URL(fileURLWithPath: path))
         let offspring = Double(m.offspring)
         let score = { (a: Double, tau: Double, sigma: Double) -> Double in
             let lambda = compensator(city, branching: a, decayDays: tau, sigma: sigma)

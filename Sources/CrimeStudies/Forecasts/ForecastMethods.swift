@@ -28,10 +28,10 @@ public enum ForecastMethods {
         case "glm": return GLMForecaster()
         case "forest": return RegressorForecaster.forest()
         case "oracle":
-            guard city != nil else {
+            guard let city else {
                 throw ForecastError.badParameter(name: "methods", reason: "oracle needs the synthetic city: real data has no known truth")
             }
-            throw ForecastError.badParameter(name: "methods", reason: "the oracle forecaster is not built yet")
+            return OracleForecaster(city: city)
         default:
             throw ForecastError.unknownMethod(name, known: names)
         }

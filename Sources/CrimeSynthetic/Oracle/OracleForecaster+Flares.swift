@@ -71,7 +71,8 @@ extension OracleForecaster {
                 let start = city.interval.lowerBound + Int64(day) * 86_400
                 let perSecond = flare.expectedEvents(day: day) / 86_400
                 guard start + 86_400 > origin, start < end, perSecond > 0 else { continue }
-                let (x, y) = flare.centre(day: day)
+                let centre = flare.centre(day: day)
+                let (x, y) = (centre.x, centre.y)
                 days.append((start, x, y, flare.radius, perSecond))
             }
         }
