@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "CrimeKitCLI",
             dependencies: [
-                "CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
+                "CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +52,7 @@ let package = Package(
         // The five studies, one executable each (Examples/<Study>/main.swift).
         .executableTarget(
             name: "LasVegasHotspots",
-            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
+            dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/LasVegasHotspots"
         ),

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CrimeCore
 import CrimeEval
+import CrimeForecast
+import CrimeGeo
 import Foundation
 import CrimeSynthetic
 import CrimeStudies
@@ -38,6 +40,7 @@ struct LasVegasHotspots: ParsableCommand {
             pipeline.trees = 30
         }
         let table: IncidentTable
+        var city: SyntheticCity?
         if let data {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
@@ -48,15 +51,19 @@ struct LasVegasHotspots: ParsableCommand {
             var config = SyntheticCityConfig()
             config.seed = seed
             config.days = 14 * pipeline.weeks
-            let city = try SyntheticCity(config: config)
-            table = city.incidentTable()
+            let synthetic = try SyntheticCity(config: config)
+            city = synthetic
+            table = synthetic.incidentTable()
             pipeline.start = try LocalDay(config.start)
             print("synthetic city: \(table.count) incidents over \(config.days) days")
         }
         let output = try pipeline.run(table)
         let result = output.result
         print("\(result.data.cells.count) H3 cells × \(result.data.buckets.count) buckets, \(pipeline.weeks) weeks per period\n")
+        print("The study's design: fit on one year, score the next")
         print(result.scoreTable().text())
+        print("leader on test MAE: \(result.leader)\n")
+        try rollingOrigins(table: table, index: output.index, cells: result.data.cells, city: city, origins: pipeline.weeks)
         print("Cells the forest misses most:")
         print(try result.worstCells(of: result.bestModel, count: 5).text())
         let summary = try HotspotReport.write(result, index: output.index, options: .study(),
@@ -67,5 +74,16 @@ struct LasVegasHotspots: ParsableCommand {
         print(String(format: "Weekend late nights carry %.2f× the forecast load of a weekday day shift (observed %.2f×; the study: about 3×).",
                      summary.focusRatio, summary.observedFocusRatio))
         print("Report: \(out)/report.html")
+    }
+
+    /// The forecasting question asked every week: every method from weekly rolling origins on the
+    /// study's cells, scored on the week after each.
+    private func rollingOrigins(table: IncidentTable, index: H3Grid, cells: [CellID], city: SyntheticCity?, origins: Int) throws {
+        let windowing = TimeWindowing.sequential(.weekly, zone: table.zone)
+        let data = try ForecastData(table: table, index: index, cells: try ForecastCells(index: index, cells: cells), windowing: windowing)
+        let methods = try ForecastMethods.make(windowing: windowing, city: city)
+        let backtest = try ForecastBacktest(origins: origins).run(data, methods: methods)
+        print("Rolling origins: \(origins) weeks, each forecast from the weeks before it")
+        print(try ForecastComparisonReport.table(backtest, leader: nil).text())
     }
 }

@@ -38,6 +38,14 @@ public struct ForwardForecast: Sendable {
         parameters = fitted.parameters
     }
 
+    /// One call from a cleaned table to a forecast: lays `table` on `cells` of `index` and on windows of
+    /// `windowing`, fits `method` on every complete window and forecasts the next `horizon`.
+    public init(table: IncidentTable, index: some SpatialIndex, cells: [CellID], windowing: TimeWindowing,
+                method: some SpaceTimeForecaster, horizon: Int = 1) throws {
+        let laid = try ForecastCells(index: index, cells: cells)
+        try self.init(data: try ForecastData(table: table, index: index, cells: laid, windowing: windowing), method: method, horizon: horizon)
+    }
+
     /// The expected count of every cell in window `w` of the span.
     public func window(_ w: Int) -> [Double] {
         (0..<cells.count).map { expected.values[$0 * expected.columns + w] }

@@ -14,11 +14,15 @@ public enum ForecastComparisonReport {
     /// The backtest table: per method PAI, hit rate and PEI at 5 %, MAE, deviance, the share of the
     /// oracle's PAI@5 % (when there is one) and fit seconds.
     public static func table(_ result: ForecastComparisonResult, oracle: String = "oracle") throws -> ReportTable {
-        let b = result.backtest
+        try table(result.backtest, leader: result.leader, oracle: oracle)
+    }
+
+    /// The same table for any backtest; `leader` (if any) is marked.
+    public static func table(_ b: ForecastBacktestResult, leader: String?, oracle: String = "oracle") throws -> ReportTable {
         let hasOracle = b.methods.contains { $0.name == oracle }
         return ReportTable(columns: ["method", "PAI@5%", "hit@5%", "PEI@5%", "MAE", "deviance", "oracle share", "fit s"],
                            rows: try b.methods.map { m in
-            [m.name + (m.name == result.leader ? " (leader)" : ""),
+            [m.name + (m.name == leader ? " (leader)" : ""),
              format(try b.mean(of: .pai(0.05), method: m.name)), format(try b.mean(of: .hitRate(0.05), method: m.name)),
              format(try b.mean(of: .pei(0.05), method: m.name)), format(try b.mean(of: .mae, method: m.name)),
              format(try b.mean(of: .deviance, method: m.name)),

@@ -41,8 +41,10 @@ public struct HotspotSummary: Sendable, Codable, Equatable {
     }
     /// Scores of every model and baseline (``HotspotResult/scores``).
     public var scores: [ForecastScore]
-    /// The model with the lowest MAE.
+    /// The fitted model (not baseline) with the lowest MAE.
     public var bestModel: String
+    /// The method, model or baseline, with the lowest MAE (``HotspotResult/leader``).
+    public var leader: String
     /// One entry per query.
     public var plans: [Plan]
     /// Mean ratio of the focus buckets' forecast load to the baseline buckets' forecast load.
@@ -140,7 +142,7 @@ public enum HotspotReport {
 
         let summary = HotspotSummary(
             scores: result.scores,
-            bestModel: best, plans: plans, focusRatio: focus, observedFocusRatio: observedFocus, files: files + ["report.html", "summary.json"])
+            bestModel: best, leader: result.leader, plans: plans, focusRatio: focus, observedFocusRatio: observedFocus, files: files + ["report.html", "summary.json"])
         try save(report.html(), "report.html")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

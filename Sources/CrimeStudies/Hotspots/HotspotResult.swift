@@ -22,7 +22,13 @@ public struct HotspotResult: Sendable {
     /// Test-period forecasts, in the order of ``scores``.
     public let forecasts: [HotspotForecast]
 
-    /// The model (not baseline) with the lowest test MAE.
+    /// The method, model or baseline, with the lowest test MAE: what to forecast with when a naive
+    /// baseline beats every fitted model.
+    public var leader: String {
+        scores.min { ($0.regression?.mae ?? .infinity) < ($1.regression?.mae ?? .infinity) }?.model ?? scores[0].model
+    }
+
+    /// The fitted model (not baseline) with the lowest test MAE; ``leader`` may be a baseline that beats it.
     public var bestModel: String {
         scores.filter { !$0.isBaseline }.min { ($0.regression?.mae ?? .infinity) < ($1.regression?.mae ?? .infinity) }?.model
             ?? scores[0].model
