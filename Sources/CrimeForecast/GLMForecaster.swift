@@ -31,7 +31,7 @@ import CrimeModels
 /// The fit exploits the model's structure: with an exposure shared by all cells the means factor into a
 /// cell share times a window total, so the MLE is each cell's share of the fitted incidents times the
 /// Poisson regression of the per-window totals on the bucket and trend terms. That is the same MLE as the
-/// generic ``PoissonRegression`` on `C(cell) + C(bucket)` (tests check both against statsmodels), at the cost
+/// generic `PoissonRegression` (CrimeModels) on `C(cell) + C(bucket)` (tests check both against statsmodels), at the cost
 /// of one pass over the counts and a regression with one row per window.
 public struct GLMForecaster: SpaceTimeForecaster {
     /// `glm`.
@@ -56,7 +56,7 @@ public struct GLMForecaster: SpaceTimeForecaster {
     ///
     /// Throws ``ForecastError/badParameter(name:reason:)`` for `lastWindows` below 1, negative or
     /// non-finite counts, or a trend the fitted windows cannot separate from the time-of-window effects;
-    /// ``PoissonRegressionError/notConverged(deviance:iterations:)`` when the per-window regression does not
+    /// `PoissonRegressionError.notConverged` when the per-window regression does not
     /// converge.
     public mutating func fit(_ history: ForecastHistory) throws {
         if let lastWindows, lastWindows < 1 {

@@ -6,6 +6,8 @@ extension PoissonRegression {
     /// terms are named as patsy names them.
     ///
     /// - Parameters:
+    ///   - formula: the model, `y ~ a + C(b)`, as in ``OLS/fit(formula:data:clusterBy:)``.
+    ///   - data: the table the formula's names refer to.
     ///   - offset: the name of a numeric column added to the linear predictor, if any.
     ///   - exposure: the name of a numeric column of positive exposures whose logarithm joins the offset.
     public func fit(formula: String, data: DataTable, offset: String? = nil, exposure: String? = nil) throws

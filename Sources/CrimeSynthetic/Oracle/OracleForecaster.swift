@@ -15,13 +15,13 @@ import Foundation
 ///   as those of a parent at `o`; its generation-`n` descendants come an Erlang(`n`, τ) delay after `o`;
 /// - the descendants of the background and flare events born in `[o, b)`.
 ///
-/// Every generation is summed, exactly in time (Erlang laws, ``CascadeTiming``) until the rest is
+/// Every generation is summed, exactly in time (Erlang laws, `CascadeTiming`) until the rest is
 /// below 10⁻¹³ of the first, so the oracle is the exact conditional expectation of the generator
 /// rather than a first-order one. In space each generation is carried by the Gaussian displacement on a
 /// fine raster (a quarter of the near-repeat spread or finer), and offspring off the raster are dropped
 /// with their descendants, as the generator drops them. Generations beyond those kept as fields (until
-/// αⁿ/(1 − α) falls below 10⁻⁶, at most 60) are placed as the last one. Cells of any ``SpatialIndex``
-/// are integrated by cutting their rings exactly into the fine raster's sub-cells (``OracleCoverage``):
+/// αⁿ/(1 − α) falls below 10⁻⁶, at most 60) are placed as the last one. Cells of any `SpatialIndex`
+/// are integrated by cutting their rings exactly into the fine raster's sub-cells (`OracleCoverage`):
 /// exact for the background, and for the triggered and flare parts exact up to their variation within
 /// one sub-cell. Daylight-saving shifts of the generator's repeated hour (one hour a year) are ignored.
 public struct OracleForecaster: SpaceTimeForecaster {
@@ -67,8 +67,8 @@ public struct OracleForecaster: SpaceTimeForecaster {
     public func forecast(_ span: WindowSpan) throws -> Matrix { try expectation(span).total }
 
     /// The expected counts of `span` split into background, flares and the two triggered parts. Throws
-    /// ``ForecastError/notFitted(_:)`` before ``fit(_:)`` and
-    /// ``ForecastError/spanOverlapsHistory(spanStart:origin:)`` for a span that starts before the origin.
+    /// `ForecastError.notFitted` before ``fit(_:)`` and
+    /// `ForecastError.spanOverlapsHistory` for a span that starts before the origin.
     public func expectation(_ span: WindowSpan) throws -> OracleExpectation {
         guard let fitted else { throw ForecastError.notFitted(name) }
         try fitted.history.check(span)
