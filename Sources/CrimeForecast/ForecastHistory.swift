@@ -58,9 +58,15 @@ public struct ForecastHistory: Sendable {
 
     /// Throws unless `span` is sequential, of this history's windowing, and starts at or after the origin.
     public func check(_ span: WindowSpan) throws {
+        try Self.check(span, origin: origin, windowing: windowing)
+    }
+
+    /// Throws unless `span` is sequential, of `windowing`, and starts at or after `origin`: the check of
+    /// ``check(_:)`` for forecasters that keep only the origin and windowing of the history they fitted.
+    public static func check(_ span: WindowSpan, origin: Int64, windowing: TimeWindowing) throws {
         guard let start = span.boundaries.first, span.windowing == windowing else { throw ForecastError.needsSequentialWindows }
         guard start >= origin else {
-            throw ForecastError.spanOverlapsHistory(spanStart: Self.describe(start, windowing), origin: Self.describe(origin, windowing))
+            throw ForecastError.spanOverlapsHistory(spanStart: describe(start, windowing), origin: describe(origin, windowing))
         }
     }
 

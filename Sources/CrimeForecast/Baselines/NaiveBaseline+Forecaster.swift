@@ -40,11 +40,7 @@ extension NaiveBaseline: SpaceTimeForecaster {
     /// The rule's forecast for every cell in every window of `span`.
     public func forecast(_ span: WindowSpan) throws -> Matrix {
         guard let fitted else { throw ForecastError.notFitted(name) }
-        guard let start = span.boundaries.first, span.windowing == fitted.windowing else { throw ForecastError.needsSequentialWindows }
-        guard start >= fitted.origin else {
-            throw ForecastError.spanOverlapsHistory(spanStart: ForecastHistory.describe(start, fitted.windowing),
-                                                    origin: ForecastHistory.describe(fitted.origin, fitted.windowing))
-        }
+        try ForecastHistory.check(span, origin: fitted.origin, windowing: fitted.windowing)
         let targets = (0..<span.count).map { span.firstIndex + $0 }
         let values = try rule.forecast(fitted.history, windows: targets, neighbors: fitted.neighbors)
         return Matrix(rows: fitted.history.cellCount, columns: targets.count, values: values)

@@ -94,11 +94,7 @@ public struct RegressorForecaster<Model: Regressor & Sendable>: SpaceTimeForecas
     /// the span's windows.
     public func forecast(_ span: WindowSpan) throws -> Matrix {
         guard let fitted else { throw ForecastError.notFitted(name) }
-        guard let start = span.boundaries.first, span.windowing == fitted.windowing else { throw ForecastError.needsSequentialWindows }
-        guard start >= fitted.origin else {
-            throw ForecastError.spanOverlapsHistory(spanStart: ForecastHistory.describe(start, fitted.windowing),
-                                                    origin: ForecastHistory.describe(fitted.origin, fitted.windowing))
-        }
+        try ForecastHistory.check(span, origin: fitted.origin, windowing: fitted.windowing)
         let columns = fitted.counts.columns, cells = fitted.counts.rows
         let skipped = span.firstIndex - (fitted.firstIndex + columns)
         var series = CountFeatureSeries(history: fitted.counts, firstIndex: fitted.firstIndex, period: fitted.period,
