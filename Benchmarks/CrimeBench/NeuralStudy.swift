@@ -66,7 +66,7 @@ enum NeuralStudy {
         // ConvLSTM: [samples, time, 1, grid, grid] of log1p counts
         let imageSeries = try Tensor(shape: [days, 1, grid, grid], values: counts.flatMap { $0.map { log1p($0) } })
         func images(_ ds: [Int]) throws -> Tensor { try windows.inputs(imageSeries, targets: ds) }
-        var clock = Date()
+        let clock = Date()
         var conv = try ConvLSTMForecaster(inputChannels: 1, hiddenChannels: [8, 8, 8], dropout: 0.2, seed: seed)
         conv.options.epochs = 20
         conv.options.batchSize = 16
