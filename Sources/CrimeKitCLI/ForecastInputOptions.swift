@@ -71,6 +71,9 @@ struct ForecastInputOptions: ParsableArguments {
         }
     }
 
+    /// The most cells a forecasting command lays out.
+    static let maximumCells = 250_000
+
     /// The index of `--index` and its cells over the incidents' extent.
     func cells(for table: IncidentTable) throws -> (index: any SpatialIndex, cells: [CellID]) {
         let parts = index.split(separator: ":", maxSplits: 2).map(String.init)
@@ -78,12 +81,19 @@ struct ForecastInputOptions: ParsableArguments {
         case "h3":
             guard parts.count == 2, let res = Int(parts[1]) else { throw ValidationError("--index h3 needs a resolution, e.g. h3:8") }
             let h3 = try H3Grid(resolution: res)
-            return (h3, try h3.cells(covering: try Self.extent(of: table)))
+            let box = try Self.extent(of: table)
+            let centre = GeoPoint(latitude: (box.minLatitude + box.maxLatitude) / 2, longitude: (box.minLongitude + box.maxLongitude) / 2)
+            if let cell = h3.cell(containing: centre) {
+                try Self.checkCellCount(Self.squareMetres(of: box) / (try H3.cellAreaM2(H3Index(cell))))
+            }
+            return (h3, try h3.cells(covering: box))
         case "grid":
             guard parts.count == 2, let side = Double(parts[1]), side.isFinite, side > 0 else {
                 throw ValidationError("--index grid needs a cell side in metres, e.g. grid:500")
             }
-            let grid = try RegularGrid(covering: try Self.extent(of: table), side: side)
+            let box = try Self.extent(of: table)
+            try Self.checkCellCount(Self.squareMetres(of: box) / (side * side))
+            let grid = try RegularGrid(covering: box, side: side)
             return (grid, grid.allCells)
         case "areas":
             guard parts.count == 3 else { throw ValidationError("--index areas needs a file and a label property, e.g. areas:districts.geojson:NAME") }
@@ -92,6 +102,20 @@ struct ForecastInputOptions: ParsableArguments {
         default:
             throw ValidationError("--index must be h3:RES, grid:METRES or areas:FILE:PROP, not '\(index)'")
         }
+    }
+
+    /// Refuses an extent that would need more than ``maximumCells`` cells (an outlying point far from the
+    /// city, or a resolution too fine for the area), before any cell is laid out.
+    static func checkCellCount(_ estimate: Double) throws {
+        guard estimate <= Double(maximumCells) else {
+            throw ValidationError(String(format: "the incidents' extent needs about %.0f cells of this --index (at most %d): choose a coarser index or remove incidents far outside the city", estimate, maximumCells))
+        }
+    }
+
+    /// The area of a latitude/longitude box on a sphere of the Earth's mean radius, square metres.
+    static func squareMetres(of box: BoundingBox) -> Double {
+        let r = 6_371_008.8, rad = Double.pi / 180
+        return r * r * abs(sin(box.maxLatitude * rad) - sin(box.minLatitude * rad)) * abs(box.maxLongitude - box.minLongitude) * rad
     }
 
     /// The bounding box of the located incidents.

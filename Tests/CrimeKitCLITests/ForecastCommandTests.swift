@@ -55,6 +55,9 @@ import Testing
             (["backtest"], "--synthetic"),
             (["backtest", "--synthetic", "--window", "month"], "--window"),
             (["backtest", "--synthetic", "--index", "hex:8"], "--index"),
+            (["backtest", "--synthetic", "--index", "h3:15"], "at most 250000"),
+            (["backtest", "--synthetic", "--index", "grid:1"], "at most 250000"),
+            (["forecast", "--data", "x.csv", "--schema", "chicago", "--method", "oracle", "--out", "/tmp/x"], "x.csv"),
             (["forecast", "--synthetic", "--days", "56", "--method", "kde", "--out", "/dev/null/x"], "/dev/null"),
         ]
         for (arguments, phrase) in cases {
