@@ -43,6 +43,10 @@ struct IngestCommand: ParsableCommand {
         } else {
             print(summary.csvLines.joined(separator: "\n"))
         }
+        guard report.rowsKept > 0 else {
+            FileHandle.standardError.write(Data("Error: \(file): no row was kept (\(report.rowsRead) read); see the drops above\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -25,4 +25,45 @@ import Testing
             """#, suffix: ".json")
         #expect(throws: IngestError.self) { try IngestSchema.resolve(badZone) }
     }
+
+    /// A misspelt key (`timeOfDay` for `time_of_day`) is refused with the list of keys, not ignored.
+    @Test func unknownKeysAreRefused() throws {
+        let mapping = try IngestTestSupport.write(#"""
+            {"time": "t", "format": "yyyy-MM-dd", "zone": "UTC", "latitude": "a", "longitude": "b", "category": "c",
+             "timeOfDay": "hour"}
+            """#, suffix: ".json")
+        do {
+            _ = try IngestSchema.resolve(mapping)
+            Issue.record("a mapping with an unknown key was accepted")
+        } catch let IngestError.badMapping(_, reason) {
+            #expect(reason.contains("unknown key 'timeOfDay'") && reason.contains("time_of_day"))
+        }
+    }
+
+    /// A schema argument naming an existing file is a mapping whatever its extension.
+    @Test func anExistingFileIsAMapping() throws {
+        let mapping = try IngestTestSupport.write(#"""
+            {"name": "toronto", "time": "t", "format": "yyyy-MM-dd", "zone": "America/Toronto", "latitude": "a",
+             "longitude": "b", "category": "c"}
+            """#, suffix: ".mapping")
+        #expect(try IngestSchema.resolve(mapping).name == "toronto")
+        #expect(throws: IngestError.self) { try IngestSchema.resolve("no-such-schema.mapping") }
+    }
+
+    /// The generic keyword rules know the common synonyms of English-speaking portals.
+    @Test(arguments: [
+        ("Break and Enter", CrimeCategory.burglary), ("B&E - Residence", .burglary), ("B & E", .burglary),
+        ("BREAKING AND ENTERING", .burglary), ("Housebreaking", .burglary), ("Burglary", .burglary),
+        ("Auto Theft", .motorVehicleTheft), ("Motor Vehicle Theft", .motorVehicleTheft), ("Vehicle crime", .motorVehicleTheft),
+        ("Theft of Motor Vehicle", .motorVehicleTheft), ("Car theft", .motorVehicleTheft), ("Grand Theft Auto", .motorVehicleTheft),
+        ("Stolen vehicle", .motorVehicleTheft), ("Taking without consent", .motorVehicleTheft),
+        ("Theft Over", .theft), ("Theft Under $5000", .theft), ("Grand Theft", .theft), ("Petty theft", .theft),
+        ("Theft from Motor Vehicle", .theft), ("Theft from vehicle", .theft), ("Shoplifting", .theft), ("Larceny", .theft),
+        ("Robbery", .robbery), ("Mugging", .robbery), ("Murder", .homicide), ("Manslaughter", .homicide),
+        ("Assault", .assault), ("Wounding", .assault), ("Grievous bodily harm", .assault),
+        ("Mischief", .other), ("Drug offence", .other),
+    ])
+    func keywordSynonyms(text: String, category: CrimeCategory) {
+        #expect(CategoryMapping.keywords.category(for: text) == category, "\(text)")
+    }
 }

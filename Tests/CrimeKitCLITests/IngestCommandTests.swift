@@ -30,4 +30,16 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr.contains("/nonexistent/crimes.csv"))
     }
+
+    /// A file whose every row is dropped prints its report and exits 1 with a sentence.
+    @Test func noRowKeptIsAnError() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crimekit-empty-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let header = try String(contentsOf: Fixtures.url("ingest", "chicago.csv"), encoding: .utf8).split(separator: "\n")[0]
+        try (header + "\n").write(to: url, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["ingest", url.path, "--schema", "chicago"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("rows_kept"), "the report is still printed")
+        #expect(result.stderr.contains("no row was kept"))
+    }
 }

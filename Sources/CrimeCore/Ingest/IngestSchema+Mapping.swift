@@ -55,6 +55,11 @@ extension IngestSchema {
         do { m = try JSONDecoder().decode(Mapping.self, from: data) } catch {
             throw IngestError.badMapping(file: path, reason: IngestSchema.explain(error))
         }
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let unknown = object.keys.sorted().first(where: { !Self.mappingKeys.contains($0) }) {
+            throw IngestError.badMapping(file: path, reason: "unknown key '\(unknown)'; the keys are "
+                                         + Self.mappingKeys.sorted().joined(separator: ", "))
+        }
         let categories = m.categories ?? "keywords"
         let mapping: CategoryMapping
         if categories == "keywords" {
@@ -90,8 +95,17 @@ extension IngestSchema {
         }
     }
 
-    /// A preset by name, or a column mapping when the argument is a path to a `.json` file.
+    /// Every key a column mapping may hold.
+    public static let mappingKeys: Set<String> = ["name", "zone", "time", "format", "time_of_day", "time_of_day_format", "id",
+                                                  "latitude", "longitude", "category", "categories", "extras", "placeholders"]
+
+    /// A column mapping when the argument names an existing file (whatever its extension) or ends in
+    /// `.json`; otherwise a preset by name.
     public static func resolve(_ nameOrPath: String) throws -> IngestSchema {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return try IngestSchema(mappingFile: URL(fileURLWithPath: nameOrPath))
+        }
         if presets.contains(where: { $0.name == nameOrPath.lowercased() }) { return try named(nameOrPath) }
         if nameOrPath.lowercased().hasSuffix(".json") { return try IngestSchema(mappingFile: URL(fileURLWithPath: nameOrPath)) }
         return try named(nameOrPath)
@@ -109,14 +123,31 @@ extension IngestSchema {
 }
 
 extension CategoryMapping {
-    /// Generic keyword rules for extracts without a preset: the common offence words of US portals.
+    /// Generic keyword rules for extracts without a preset: the common offence words of English-speaking
+    /// portals (US, Canadian, British, Australian usage). Rules are tried in order, so the vehicle-theft
+    /// phrases come before plain theft, and "theft from a vehicle" stays theft.
+    ///
+    /// | category | phrases |
+    /// | --- | --- |
+    /// | homicide | homicide, murder, manslaughter |
+    /// | robbery | robbery, mugging, hold-up |
+    /// | burglary | burglary, break and enter, breaking and entering, B&E, B & E, housebreaking |
+    /// | motor-vehicle theft | motor vehicle theft, auto theft, stolen vehicle, vehicle - stolen, theft of motor vehicle, theft of vehicle, vehicle crime, car theft, grand theft auto, taking without consent |
+    /// | assault | assault, battery, rape, wounding, grievous bodily harm |
+    /// | theft | theft from (motor) vehicle, larceny, theft (theft over, theft under, grand theft, petty theft), shoplifting, pickpocketing |
     public static let keywords = CategoryMapping(table: [:], rules: [
         Rule("HOMICIDE", .homicide), Rule("MURDER", .homicide), Rule("MANSLAUGHTER", .homicide),
-        Rule("ROBBERY", .robbery),
-        Rule("BURGLARY", .burglary),
+        Rule("ROBBERY", .robbery), Rule("MUGGING", .robbery), Rule("HOLD-UP", .robbery),
+        Rule("BURGLARY", .burglary), Rule("BREAK AND ENTER", .burglary), Rule("BREAKING AND ENTERING", .burglary),
+        Rule("B&E", .burglary), Rule("B & E", .burglary), Rule("HOUSEBREAKING", .burglary),
+        Rule("THEFT FROM MOTOR VEHICLE", .theft), Rule("THEFT FROM VEHICLE", .theft),
         Rule("MOTOR VEHICLE THEFT", .motorVehicleTheft), Rule("AUTO THEFT", .motorVehicleTheft),
         Rule("STOLEN VEHICLE", .motorVehicleTheft), Rule("VEHICLE - STOLEN", .motorVehicleTheft),
-        Rule("ASSAULT", .assault), Rule("BATTERY", .assault), Rule("RAPE", .assault),
-        Rule("LARCENY", .theft), Rule("THEFT", .theft), Rule("SHOPLIFT", .theft),
+        Rule("THEFT OF MOTOR VEHICLE", .motorVehicleTheft), Rule("THEFT OF VEHICLE", .motorVehicleTheft),
+        Rule("VEHICLE CRIME", .motorVehicleTheft), Rule("CAR THEFT", .motorVehicleTheft),
+        Rule("GRAND THEFT AUTO", .motorVehicleTheft), Rule("TAKING WITHOUT CONSENT", .motorVehicleTheft),
+        Rule("ASSAULT", .assault), Rule("BATTERY", .assault), Rule("RAPE", .assault), Rule("WOUNDING", .assault),
+        Rule("GRIEVOUS BODILY HARM", .assault),
+        Rule("LARCENY", .theft), Rule("THEFT", .theft), Rule("SHOPLIFT", .theft), Rule("PICKPOCKET", .theft),
     ])
 }
