@@ -20,6 +20,8 @@ public enum DropReason: String, CaseIterable, Codable, Sendable, Comparable {
     case invalidEncoding = "invalid_encoding"
     /// Stamped 00:00 on a midnight spike, dropped at the user's request.
     case midnightSpike = "midnight_spike"
+    /// Before ``CleaningOptions/since`` or after ``CleaningOptions/until``.
+    case outOfPeriod = "out_of_period"
 
     public static func < (a: DropReason, b: DropReason) -> Bool { a.rawValue < b.rawValue }
 }
@@ -61,6 +63,8 @@ public struct CleaningReport: Codable, Sendable, Equatable {
     public var changed: [String: Int] = [:]
     /// The first few issues of each reason, for a person to inspect.
     public var samples: [RowIssue] = []
+    /// The span of local days holding the bulk of the kept rows (set by cleaning; nil before).
+    public var bulk: TimeBulk?
     /// How many samples are kept per reason.
     public static let samplesPerReason = 5
 

@@ -24,6 +24,12 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Keep only points inside MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG.")
     var bbox: String?
 
+    @Option(name: .long, help: "Drop rows before this local day (YYYY-MM-DD) as out_of_period.")
+    var since: String?
+
+    @Option(name: .long, help: "Drop rows after this local day (YYYY-MM-DD; the day is kept) as out_of_period.")
+    var until: String?
+
     @Flag(name: .long, help: "Keep rows whose id repeats an earlier row's.")
     var keepDuplicates = false
 
@@ -32,7 +38,8 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
-                                      midnight: try Self.parsePolicy(midnight, seed: seed), file: file)
+                                      midnight: try Self.parsePolicy(midnight, seed: seed), file: file,
+                                      since: try Self.parseDay(since, flag: "--since"), until: try Self.parseDay(until, flag: "--until"))
         let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema))
         var report = result.report
         let cleaned = result.table.cleaned(options: options, report: &report)
@@ -51,6 +58,12 @@ struct IngestCommand: ParsableCommand {
 }
 
 extension IngestCommand {
+    /// Reads `--since` / `--until`.
+    static func parseDay(_ text: String?, flag: String) throws -> LocalDay? {
+        guard let text else { return nil }
+        do { return try LocalDay(text) } catch { throw ValidationError("\(flag) must be a day YYYY-MM-DD, not '\(text)'") }
+    }
+
     /// Reads `--midnight`.
     static func parsePolicy(_ text: String, seed: UInt64) throws -> MidnightPolicy {
         switch text {
@@ -83,11 +96,12 @@ struct IngestSummary: Encodable {
     var changed: [String: Int]
     var midnight: MidnightSpike
     var samples: [RowIssue]
+    var bulk: TimeBulk?
 
     enum CodingKeys: String, CodingKey {
         case rowsRead = "rows_read", rowsKept = "rows_kept", dropped
         case firstTime = "first_time", lastTime = "last_time", absentColumns = "absent_columns", samples
-        case changed, midnight = "midnight_spike"
+        case changed, midnight = "midnight_spike", bulk
     }
 
     init(table: IncidentTable, report: CleaningReport, absentColumns: [String], spike: MidnightSpike) {
@@ -101,6 +115,7 @@ struct IngestSummary: Encodable {
         changed = report.changed
         midnight = spike
         samples = report.samples
+        bulk = report.bulk
     }
 
     func encode(to encoder: Encoder) throws {
@@ -114,6 +129,7 @@ struct IngestSummary: Encodable {
         try c.encode(changed, forKey: .changed)
         try c.encode(MidnightJSON(midnight), forKey: .midnight)
         try c.encode(samples, forKey: .samples)
+        try c.encodeIfPresent(bulk.map(BulkJSON.init), forKey: .bulk)
     }
 
     /// `key,value` lines: counts, then `dropped.REASON`, then one `sample` line per sample.
@@ -122,6 +138,12 @@ struct IngestSummary: Encodable {
         for (reason, count) in dropped.sorted(by: { $0.key < $1.key }) { lines.append("dropped.\(reason),\(count)") }
         lines.append("first_time,\(firstTime ?? "")")
         lines.append("last_time,\(lastTime ?? "")")
+        if let bulk {
+            lines.append("bulk.first_day,\(bulk.firstDay)")
+            lines.append("bulk.last_day,\(bulk.lastDay)")
+            lines.append("bulk.rows_before,\(bulk.before)")
+            lines.append("bulk.rows_after,\(bulk.after)")
+        }
         for (kind, count) in changed.sorted(by: { $0.key < $1.key }) { lines.append("changed.\(kind),\(count)") }
         lines.append("midnight_spike.at_midnight,\(midnight.atMidnight)")
         lines.append("midnight_spike.baseline,\(midnight.baseline)")
@@ -154,5 +176,18 @@ struct MidnightJSON: Encodable {
         excess = spike.excess
         tailProbability = spike.tailProbability
         significant = spike.isSignificant
+    }
+}
+
+/// The bulk span in the ingest JSON, snake-case.
+private struct BulkJSON: Encodable {
+    let bulk: TimeBulk
+    enum CodingKeys: String, CodingKey { case firstDay = "first_day", lastDay = "last_day", before = "rows_before", after = "rows_after" }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(bulk.firstDay, forKey: .firstDay)
+        try c.encode(bulk.lastDay, forKey: .lastDay)
+        try c.encode(bulk.before, forKey: .before)
+        try c.encode(bulk.after, forKey: .after)
     }
 }

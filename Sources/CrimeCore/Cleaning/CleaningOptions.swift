@@ -36,12 +36,20 @@ public struct CleaningOptions: Sendable {
     public var spikeThreshold: Double
     /// The file name written into the report's samples. Default: empty.
     public var file: String
+    /// Rows whose local day (in the table's zone) is before this day are dropped as `out_of_period`.
+    /// Default: nil (no lower limit).
+    public var since: LocalDay?
+    /// Rows whose local day is after this day (that day is kept) are dropped as `out_of_period`.
+    /// Default: nil (no upper limit).
+    public var until: LocalDay?
 
     /// Creates options; every argument has the documented default.
     public init(bounds: BoundingBox? = nil, area: (any SpatialIndex)? = nil, dropDuplicates: Bool = true,
                 mapping: CategoryMapping? = nil, categoryOverrides: [String: CrimeCategory] = [:],
                 midnight: MidnightPolicy = .flag, spikeThreshold: Double = MidnightSpike.defaultThreshold,
-                file: String = "") {
+                file: String = "", since: LocalDay? = nil, until: LocalDay? = nil) {
+        self.since = since
+        self.until = until
         self.bounds = bounds
         self.area = area
         self.dropDuplicates = dropDuplicates

@@ -3,6 +3,7 @@ extension IncidentTable {
     /// survived the location and duplicate checks.
     ///
     /// Steps, in order, each row counted in `report` under the first reason that drops it:
+    /// 0. `out_of_period`: a local day before ``CleaningOptions/since`` or after ``CleaningOptions/until``.
     /// 1. `out_of_bounds`: outside ``CleaningOptions/bounds`` or with no cell in ``CleaningOptions/area``.
     /// 2. `duplicate`: a non-empty id already seen on an earlier kept row (empty ids never clash;
     ///    a row dropped in step 1 does not claim its id).
@@ -10,6 +11,10 @@ extension IncidentTable {
     ///    (`midnight_spike` drops, `midnight_flagged` / `midnight_spread` changes).
     /// 4. Categories are re-mapped from the offence text when a mapping or overrides are given; rows whose
     ///    category changes are counted as `category_overridden`.
+    ///
+    /// Last, ``CleaningReport/bulk`` records the span of local days that holds the middle 99.9 % of the
+    /// kept rows and how many fall outside it: incidents reported years after they happened show up
+    /// there, and ``CleaningOptions/since`` drops them.
     ///
     /// `report.rowsRead` is left as it is and `report.rowsKept` is set to the output's count, so a report
     /// that balanced before (`rowsKept == count`) still balances. Sample rows are the row of this
@@ -20,7 +25,13 @@ extension IncidentTable {
         var midnightRows: [Int] = []
         var counter = HourMarkCounter()
         var seen = IdSet(capacity: options.dropDuplicates ? count : 0)
+        let first = options.since.map { $0.start(in: zone) } ?? .min
+        let end = options.until.map { $0.adding(days: 1).start(in: zone) } ?? .max
         for row in 0..<count {
+            guard times[row] >= first, times[row] < end else {
+                report.drop(issue(row, "time", .outOfPeriod, zone.iso8601(utc: times[row]), options))
+                continue
+            }
             let point = location(row)
             if let box = options.bounds, !box.contains(point) {
                 report.drop(issue(row, "location", .outOfBounds, point.description, options))
@@ -52,6 +63,7 @@ extension IncidentTable {
         out.applyMidnight(policy, report: &report)
         out.remapCategories(options, report: &report)
         report.rowsKept = out.count
+        report.bulk = TimeBulk(times: out.times, zone: zone)
         return CleaningResult(table: out, midnightSpike: spike)
     }
 
