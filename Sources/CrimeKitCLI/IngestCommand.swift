@@ -97,11 +97,13 @@ struct IngestSummary: Encodable {
     var midnight: MidnightSpike
     var samples: [RowIssue]
     var bulk: TimeBulk?
+    var categories: [String: Int]
+    var otherOffenses: [OffenseCount]
 
     enum CodingKeys: String, CodingKey {
         case rowsRead = "rows_read", rowsKept = "rows_kept", dropped
         case firstTime = "first_time", lastTime = "last_time", absentColumns = "absent_columns", samples
-        case changed, midnight = "midnight_spike", bulk
+        case changed, midnight = "midnight_spike", bulk, categories, otherOffenses = "other_offenses"
     }
 
     init(table: IncidentTable, report: CleaningReport, absentColumns: [String], spike: MidnightSpike) {
@@ -116,6 +118,8 @@ struct IngestSummary: Encodable {
         midnight = spike
         samples = report.samples
         bulk = report.bulk
+        categories = Dictionary(uniqueKeysWithValues: table.categoryCounts.map { ($0.key.description, $0.value) })
+        otherOffenses = table.otherOffenses()
     }
 
     func encode(to encoder: Encoder) throws {
@@ -130,6 +134,8 @@ struct IngestSummary: Encodable {
         try c.encode(MidnightJSON(midnight), forKey: .midnight)
         try c.encode(samples, forKey: .samples)
         try c.encodeIfPresent(bulk.map(BulkJSON.init), forKey: .bulk)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(otherOffenses, forKey: .otherOffenses)
     }
 
     /// `key,value` lines: counts, then `dropped.REASON`, then one `sample` line per sample.
@@ -145,6 +151,8 @@ struct IngestSummary: Encodable {
             lines.append("bulk.rows_after,\(bulk.after)")
         }
         for (kind, count) in changed.sorted(by: { $0.key < $1.key }) { lines.append("changed.\(kind),\(count)") }
+        for (category, count) in categories.sorted(by: { $0.key < $1.key }) { lines.append("category.\(category),\(count)") }
+        for o in otherOffenses { lines.append("other_offense,\(CSVField.quoted("\(o.offense): \(o.rows)"))") }
         lines.append("midnight_spike.at_midnight,\(midnight.atMidnight)")
         lines.append("midnight_spike.baseline,\(midnight.baseline)")
         lines.append("midnight_spike.significant,\(midnight.isSignificant)")

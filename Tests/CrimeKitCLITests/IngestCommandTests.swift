@@ -8,7 +8,7 @@ import Testing
         let result = try CLIRunner.run(["ingest", path, "--schema", "chicago", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        for key in ["rows_read", "rows_kept", "dropped", "first_time", "last_time"] {
+        for key in ["rows_read", "rows_kept", "dropped", "first_time", "last_time", "categories", "other_offenses", "bulk"] {
             #expect(object[key] != nil, "missing \(key)")
         }
         let read = try #require(object["rows_read"] as? Int)
