@@ -26,6 +26,16 @@ struct H3CommandTests {
         #expect(Array(lines.dropFirst()) == sample.map { String($0[2]) })
     }
 
+    @Test("h3 cells wraps longitudes outside ±180 as h3-py does")
+    func wrappedLongitudes() throws {
+        let sample = try rows("wrap.csv").enumerated().filter { $0.offset % 41 == 0 }.map(\.element)
+        #expect(sample.contains { abs(Double($0[1])!) > 540 })
+        let input = "lat,lng,res\n" + sample.map { "\($0[0]),\($0[1]),\($0[2])\n" }.joined()
+        let out = try CLIRunner.run(["h3", "cells"], stdin: input)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(Array(out.stdout.split(separator: "\n").map(String.init).dropFirst()) == sample.map { String($0[3]) })
+    }
+
     @Test("h3 cells names the bad row and exits non-zero")
     func badRow() throws {
         let out = try CLIRunner.run(["h3", "cells"], stdin: "lat,lng,res\n36.1,-115.1,8\n95,0,8\n")
@@ -33,6 +43,8 @@ struct H3CommandTests {
         #expect(out.stderr.contains("line 3") && out.stderr.contains("latitude"))
         let res = try CLIRunner.run(["h3", "cells"], stdin: "lat,lng,res\n36.1,-115.1,16\n")
         #expect(res.status != 0 && res.stderr.contains("line 2"))
+        let lng = try CLIRunner.run(["h3", "cells"], stdin: "lat,lng,res\n36.1,-115.1,8\n36.1,inf,8\n")
+        #expect(lng.status != 0 && lng.stderr.contains("line 3") && lng.stderr.contains("longitude"))
     }
 
     @Test("h3 describe --json matches h3-py for pentagons and a hexagon split by a face edge")

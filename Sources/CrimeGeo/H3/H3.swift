@@ -5,8 +5,9 @@ import Foundation
 /// H3 hexagonal cells, bit for bit as Uber's H3 library version 4 computes them.
 ///
 /// Functions keep H3's names (`latLngToCell`, `cellToBoundary`, `gridDisk`, …). Coordinates are degrees.
-/// Latitudes outside [-90, 90] and longitudes outside [-180, 180] (and NaN) are rejected with
-/// ``H3Error``, not wrapped.
+/// Any finite longitude is taken and wraps as in H3, which feeds the raw radians to cosine and sine (so
+/// 190° is -170°, and cells stay bit-exact with H3 for large longitudes). Latitudes outside [-90, 90] and
+/// NaN or infinite coordinates are rejected with ``H3Error``.
 public enum H3 {
     /// The finest resolution.
     public static let maxResolution = 15
@@ -21,10 +22,11 @@ public enum H3 {
         guard cell.isValid else { throw H3Error.invalidCell(cell.rawValue) }
     }
 
-    /// The cell at `resolution` (0...15) containing the point given in degrees.
+    /// The cell at `resolution` (0...15) containing the point given in degrees; any finite longitude
+    /// wraps as in H3.
     public static func latLngToCell(latitude: Double, longitude: Double, resolution: Int) throws -> H3Index {
         guard latitude.isFinite, abs(latitude) <= 90 else { throw H3Error.latitudeOutOfRange(latitude) }
-        guard longitude.isFinite, abs(longitude) <= 180 else { throw H3Error.longitudeOutOfRange(longitude) }
+        guard longitude.isFinite else { throw H3Error.longitudeOutOfRange(longitude) }
         try check(resolution: resolution)
         return H3FaceProjection.table.withUnsafeBufferPointer { table in
             cell(latitude: latitude, longitude: longitude, resolution: resolution, table: table)
@@ -38,7 +40,8 @@ public enum H3 {
 
     /// The cells of many points at one resolution, written into `output` (same count as the inputs),
     /// computed in contiguous parts on up to `threads` cores; the result does not depend on `threads`.
-    /// Every point is checked first: throws for the first one out of range, and then writes nothing.
+    /// Every point is checked first: throws for the first one out of range (a latitude outside [-90, 90] or a
+    /// coordinate that is not finite), and then writes nothing. Finite longitudes wrap as in H3.
     public static func latLngToCells(latitudes: UnsafeBufferPointer<Double>, longitudes: UnsafeBufferPointer<Double>,
                                      resolution: Int, into output: UnsafeMutableBufferPointer<UInt64>,
                                      threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
@@ -47,7 +50,7 @@ public enum H3 {
         for p in 0..<n {
             let lat = latitudes[p], lng = longitudes[p]
             guard lat.isFinite, abs(lat) <= 90 else { throw H3Error.latitudeOutOfRange(lat) }
-            guard lng.isFinite, abs(lng) <= 180 else { throw H3Error.longitudeOutOfRange(lng) }
+            guard lng.isFinite else { throw H3Error.longitudeOutOfRange(lng) }
         }
         let parts = max(1, min(threads, n / 16_384))
         let job = H3BatchJob(latitudes: latitudes, longitudes: longitudes, output: output, resolution: resolution)

@@ -4,7 +4,7 @@ import Foundation
 public enum H3Error: Error, Equatable, CustomStringConvertible {
     /// A latitude that is NaN, infinite or outside [-90, 90] degrees.
     case latitudeOutOfRange(Double)
-    /// A longitude that is NaN, infinite or outside [-180, 180] degrees (longitudes are rejected, not wrapped).
+    /// A longitude that is NaN or infinite (any finite longitude wraps, as in H3).
     case longitudeOutOfRange(Double)
     /// A resolution outside 0...15.
     case resolutionOutOfRange(Int)
@@ -22,7 +22,7 @@ public enum H3Error: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .latitudeOutOfRange(let v): "latitude \(v) is not a number inside [-90, 90] degrees"
-        case .longitudeOutOfRange(let v): "longitude \(v) is not a number inside [-180, 180] degrees (longitudes are not wrapped)"
+        case .longitudeOutOfRange(let v): "longitude \(v) is not a finite number of degrees"
         case .resolutionOutOfRange(let r): "H3 resolution \(r) is outside 0...15"
         case .invalidString(let s): "'\(s)' is not a valid H3 cell index (expected up to 16 hexadecimal digits of a valid cell)"
         case .invalidCell(let v): "0x\(String(v, radix: 16)) is not a valid H3 cell index"

@@ -12,10 +12,10 @@ public struct H3Grid: SpatialIndex {
         self.resolution = resolution
     }
 
-    /// The cell holding the point, or nil for a point outside [-90, 90] × [-180, 180] or NaN.
+    /// The cell holding the point, or nil for a latitude outside [-90, 90] or a coordinate that is not finite;
+    /// any finite longitude wraps as in H3.
     public func cell(containing point: GeoPoint) -> CellID? {
-        guard point.isValid else { return nil }
-        return (try? H3.latLngToCell(point, resolution: resolution))?.cellID
+        (try? H3.latLngToCell(point, resolution: resolution))?.cellID
     }
 
     /// The cell's boundary, counter-clockwise, not closed.
