@@ -26,6 +26,21 @@ import Testing
         #expect(throws: IngestError.self) { try IngestSchema.resolve(badZone) }
     }
 
+    /// A date written as local midnight in UTC (`+00`) with the hour in its own column: the date's own
+    /// calendar day in Toronto, then the local hour (zoneinfo: 2014-03-02 23:00 EST = 1393819200,
+    /// 2014-07-02 01:00 EDT = 1404277200), not the hour shifted by the date's offset.
+    @Test func offsetDateWithSeparateHourIsReadOnTheLocalDay() throws {
+        let mapping = try IngestTestSupport.write(#"""
+            {"time": "occurrencedate", "format": "yyyy/MM/dd HH:mm:ss", "time_of_day": "occurrencehour",
+             "time_of_day_format": "HH", "zone": "America/Toronto", "latitude": "lat", "longitude": "lon", "category": "mci"}
+            """#, suffix: ".json")
+        let data = try IngestTestSupport.write("occurrencedate,occurrencehour,lat,lon,mci\n"
+            + "2014/03/02 05:00:00+00,23,43.7,-79.4,Break and Enter\n2014/07/02 04:00:00+00,01,43.7,-79.4,Assault\n")
+        let result = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(mapping))
+        #expect(result.table.times == [1_393_819_200, 1_404_277_200])
+        #expect(result.table.categories == [.burglary, .assault])
+    }
+
     /// A misspelt key (`timeOfDay` for `time_of_day`) is refused with the list of keys, not ignored.
     @Test func unknownKeysAreRefused() throws {
         let mapping = try IngestTestSupport.write(#"""

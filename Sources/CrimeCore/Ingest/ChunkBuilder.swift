@@ -129,13 +129,22 @@ struct ChunkBuilder {
                 drop(record, context.names.time, .missingTime, nil)
                 return nil
             }
-            guard let date = context.format.read(dateField), let day = date.dayNumber else {
+            guard let date = context.format.read(dateField), let dateDay = date.dayNumber else {
                 drop(record, context.names.time, .badTime, String(decoding: dateField, as: UTF8.self))
                 return nil
             }
+            var day = dateDay
             var secondOfDay = date.secondOfDay
             var offset = date.offsetSeconds
             if let todFormat = context.timeOfDayFormat, let todName = context.names.timeOfDay {
+                // A date written as an instant with an offset (local midnight in UTC: `2014/03/02 05:00:00+00`)
+                // names the local calendar day it falls on in the data's zone; the separate time of day is
+                // then local wall-clock time on that day, not shifted by the date's offset.
+                if let dateOffset = date.offsetSeconds {
+                    let instant = Int64(day) * 86_400 + Int64(date.secondOfDay) - Int64(dateOffset)
+                    day = LocalDay(utc: instant, in: context.zone).dayNumber
+                    offset = nil
+                }
                 guard let todField = timeOfDayField, !todField.isBlank else {
                     drop(record, todName, .missingTime, nil)
                     return nil
