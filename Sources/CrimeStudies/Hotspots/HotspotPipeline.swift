@@ -15,7 +15,9 @@ public struct HotspotPipeline: Sendable {
     public var resolution = 8
     /// Weeks in each of the training and test periods.
     public var weeks = 52
-    /// First day of the training period; nil starts at the first incident's local day.
+    /// First day of the training period. Nil takes the periods from where the data is: they end with
+    /// the local day of the last incident and start `2 × weeks` weeks before that, so a stray record
+    /// dated decades early does not pull the study back in time.
     public var start: LocalDay?
     /// Trees in the forest.
     public var trees = 100
@@ -38,10 +40,10 @@ public struct HotspotPipeline: Sendable {
     /// Aggregates, fits and scores; hit rates, PAI and PEI share out the cells' areas on the sphere.
     public func run(_ table: IncidentTable) throws -> Output {
         guard let span = table.timeSpan else { throw HotspotError.emptyPeriod }
-        let first = start ?? LocalDay(utc: span.lowerBound, in: table.zone)
-        let middle = first.adding(days: 7 * weeks), end = first.adding(days: 14 * weeks)
         let last = LocalDay(utc: span.upperBound, in: table.zone)
-        guard last >= end.adding(days: -1) else {
+        let first = start ?? last.adding(days: 1 - 14 * weeks)
+        let middle = first.adding(days: 7 * weeks), end = first.adding(days: 14 * weeks)
+        guard last >= end.adding(days: -1), first >= LocalDay(utc: span.lowerBound, in: table.zone) else {
             throw HotspotError.notEnoughData(needed: "\(first)…\(end)", available: "\(LocalDay(utc: span.lowerBound, in: table.zone))…\(last)")
         }
         let points = table.latitudes.indices.map { GeoPoint(latitude: table.latitudes[$0], longitude: table.longitudes[$0]) }
