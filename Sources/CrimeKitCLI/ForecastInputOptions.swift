@@ -29,6 +29,12 @@ struct ForecastInputOptions: ParsableArguments {
     @Option(name: .long, help: "Window length: day, week or shift (12-hour windows).")
     var window = "week"
 
+    @Option(name: .long, help: "The study area (GeoJSON or shapefile polygons, e.g. the city limits): keep the cells whose centre lies inside. Default: the cells holding an incident and their neighbours.")
+    var boundary: String?
+
+    @Option(name: .long, help: "EPSG code of --boundary when the file does not say.")
+    var boundaryEPSG: Int?
+
     /// The largest synthetic city the commands simulate, in days.
     static let maximumDays = 3_650
 
@@ -86,7 +92,7 @@ struct ForecastInputOptions: ParsableArguments {
             if let cell = h3.cell(containing: centre) {
                 try Self.checkCellCount(Self.squareMetres(of: box) / (try H3.cellAreaM2(H3Index(cell))))
             }
-            return (h3, try h3.cells(covering: box))
+            return (h3, try studyCells(h3, table: table))
         case "grid":
             guard parts.count == 2, let side = Double(parts[1]), side.isFinite, side > 0 else {
                 throw ValidationError("--index grid needs a cell side in metres, e.g. grid:500")
@@ -94,7 +100,7 @@ struct ForecastInputOptions: ParsableArguments {
             let box = try Self.extent(of: table)
             try Self.checkCellCount(Self.squareMetres(of: box) / (side * side))
             let grid = try RegularGrid(covering: box, side: side)
-            return (grid, grid.allCells)
+            return (grid, try studyCells(grid, table: table))
         case "areas":
             guard parts.count == 3 else { throw ValidationError("--index areas needs a file and a label property, e.g. areas:districts.geojson:NAME") }
             let areas = try PolygonIndex(contentsOf: URL(fileURLWithPath: parts[1]), labelProperty: parts[2], crs: nil)
@@ -102,6 +108,16 @@ struct ForecastInputOptions: ParsableArguments {
         default:
             throw ValidationError("--index must be h3:RES, grid:METRES or areas:FILE:PROP, not '\(index)'")
         }
+    }
+
+    /// The cells of the study area: inside `--boundary`, else those holding an incident and their
+    /// neighbours (``StudyArea``), never the bare bounding box.
+    func studyCells(_ index: some SpatialIndex, table: IncidentTable) throws -> [CellID] {
+        if let boundary {
+            let crs = try boundaryEPSG.map { try CoordinateReferenceSystem(epsg: $0) }
+            return try StudyArea.cells(of: index, inside: try StudyArea.boundary(contentsOf: URL(fileURLWithPath: boundary), crs: crs))
+        }
+        return try StudyArea.cells(of: index, around: table.latitudes.indices.map { table.location($0) })
     }
 
     /// Refuses an extent that would need more than ``maximumCells`` cells (an outlying point far from the
