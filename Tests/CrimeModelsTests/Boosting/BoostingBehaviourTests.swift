@@ -1,0 +1,60 @@
+import CrimeCore
+@testable import CrimeModels
+import Foundation
+import Testing
+
+/// Early stopping, determinism, persistence and the registry.
+@Suite struct BoostingBehaviourTests {
+    let fixture: BoostingFixture
+
+    init() throws { fixture = try BoostingFixture() }
+
+    @Test("Bin thresholds follow numpy's midpoint percentiles on many distinct values")
+    func binThresholds() {
+        // numpy.percentile(arange(1000.0), linspace(0, 100, 5)[1:-1], method="midpoint") = [249.5, 499.5, 749.5]
+        #expect(BinnedFeatures.thresholds(sorted: (0..<1000).map(Double.init), maxBins: 4) == [249.5, 499.5, 749.5])
+        #expect(BinnedFeatures.thresholds(sorted: [1, 1, 2, 4], maxBins: 255) == [1.5, 3])
+    }
+
+    @Test("Early stopping holds out rows, records losses and stops before the iteration cap")
+    func earlyStopping() throws {
+        var model = GradientBoostingRegressor(loss: .poisson, learningRate: 0.5, maxIterations: 300, earlyStopping: .on, seed: 4)
+        try model.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(model.iterationCount < 300)
+        #expect(model.validationLosses.count == model.iterationCount + 1)
+        #expect(model.validationLosses.min()! < model.validationLosses[0])
+        var auto = GradientBoostingRegressor(loss: .poisson, maxIterations: 5)
+        try auto.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(auto.validationLosses.isEmpty)
+    }
+
+    @Test("Same seed, same predictions on one thread or several")
+    func deterministic() throws {
+        var one = GradientBoostingRegressor(loss: .poisson, maxIterations: 20, earlyStopping: .on, seed: 9, threads: 1)
+        var many = GradientBoostingRegressor(loss: .poisson, maxIterations: 20, earlyStopping: .on, seed: 9, threads: 4)
+        try one.fit(fixture.xTrain, targets: fixture.yTrain)
+        try many.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(try one.predict(fixture.xTest) == many.predict(fixture.xTest))
+    }
+
+    @Test("A saved model loads and predicts bit for bit; an unfitted one cannot be saved")
+    func persistence() throws {
+        var model = GradientBoostingRegressor(loss: .poisson, maxIterations: 15, maxDepth: 4, l2Regularization: 0.5)
+        try model.fit(fixture.xTrain, targets: fixture.yTrain)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gbm-\(UUID().uuidString).ckm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.save(to: url)
+        let loaded = try GradientBoostingRegressor.load(from: url)
+        #expect(loaded.settings == model.settings)
+        #expect(try loaded.predict(fixture.xTest) == model.predict(fixture.xTest))
+        #expect(throws: ArchiveError.self) { try GradientBoostingRegressor().save(to: url) }
+        #expect(throws: ArchiveError.self) { try RandomForestRegressor.load(from: url) }
+    }
+
+    @Test("The registry builds it as gbm")
+    func registry() throws {
+        var model = try EstimatorRegistry().make("gbm")
+        try model.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(try model.predict(fixture.xTest).count == fixture.xTest.rows)
+    }
+}
