@@ -11,7 +11,7 @@ import Testing
 
     @Test("Bin thresholds follow numpy's midpoint percentiles on many distinct values")
     func binThresholds() {
-        // numpy.percentile(arange(1000.0), linspace(0, 100, 5)[1:-1], method="midpoint") = [249.5, 499.5, 749.5]
+        // scikit-learn 1.9.1 _binning._find_binning_thresholds: arange(1000.0), 4 → [249.5, 499.5, 749.5]; [1, 1, 2, 4], 255 → [1.5, 3].
         #expect(BinnedFeatures.thresholds(sorted: (0..<1000).map(Double.init), maxBins: 4) == [249.5, 499.5, 749.5])
         #expect(BinnedFeatures.thresholds(sorted: [1, 1, 2, 4], maxBins: 255) == [1.5, 3])
     }
