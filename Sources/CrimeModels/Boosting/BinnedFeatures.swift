@@ -2,7 +2,8 @@ import CrimeCore
 
 /// A training table mapped to histogram bins as scikit-learn's `_BinMapper` does: per feature,
 /// midpoints between distinct values when there are at most `maxBins` of them, otherwise the
-/// `maxBins − 1` interior percentiles (numpy's "midpoint" method); a value `v` lies in bin `b`
+/// distinct values among the `maxBins − 1` interior percentiles (numpy's "averaged_inverted_cdf"
+/// method, as scikit-learn 1.9 uses); a value `v` lies in bin `b`
 /// when `thresholds[b − 1] < v ≤ thresholds[b]`. (scikit-learn bins a random 200,000-row sample
 /// of larger tables; this uses every row.)
 struct BinnedFeatures: @unchecked Sendable {
@@ -49,18 +50,20 @@ struct BinnedFeatures: @unchecked Sendable {
         if distinct.count <= maxBins {
             return (0..<max(0, distinct.count - 1)).map { (distinct[$0] + distinct[$0 + 1]) * 0.5 }
         }
-        // numpy.percentile(method="midpoint") at linspace(0, 100, maxBins + 1)[1:-1].
-        let n = Double(sorted.count), step = 100.0 / Double(maxBins)
-        return (1..<maxBins).map { k in
+        // numpy.percentile(method="averaged_inverted_cdf") at linspace(0, 100, maxBins + 1)[1:-1]:
+        // virtual index n·q − 1; the next value, or the mean of two when the index is whole.
+        let n = sorted.count, step = 100.0 / Double(maxBins)
+        var edges: [Double] = []
+        for k in 1..<maxBins {
             let q = Double(k) * step / 100
-            let index = n * q + (1 + q * -1) - 1
-            let below = index.rounded(.down), above = index.rounded(.up)
-            let virtual = 0.5 * (below + above)
-            let lo = min(Int(virtual.rounded(.down)), sorted.count - 1), hi = min(lo + 1, sorted.count - 1)
-            let gamma = virtual - virtual.rounded(.down)
+            let virtual = Double(n) * q - 1
+            let below = virtual.rounded(.down)
+            let lo = min(max(Int(below), 0), n - 1), hi = min(max(Int(below) + 1, 0), n - 1)
             let a = sorted[lo], b = sorted[hi]
-            return gamma >= 0.5 ? b - (b - a) * (1 - gamma) : a + (b - a) * gamma
+            let edge = virtual == below ? b - (b - a) * 0.5 : b
+            if edges.last.map({ edge > $0 }) ?? true { edges.append(edge) }
         }
+        return edges
     }
 
     /// Frees the codes; call once when fitting ends.

@@ -9,10 +9,15 @@ import Testing
 
     init() throws { fixture = try BoostingFixture() }
 
-    @Test("Bin thresholds follow numpy's midpoint percentiles on many distinct values")
+    @Test("Bin thresholds are scikit-learn's: midpoints of few values, distinct percentiles of many")
     func binThresholds() {
-        // scikit-learn 1.9.1 _binning._find_binning_thresholds: arange(1000.0), 4 → [249.5, 499.5, 749.5]; [1, 1, 2, 4], 255 → [1.5, 3].
+        // scikit-learn 1.9.1 binning._find_binning_thresholds: arange(1000.0), 4 → [249.5, 499.5, 749.5];
+        // arange(1000.0)², 7 → [20164, 81225, 183184, 326041, 509796, 734449];
+        // [1, 1, 1, 1, 1, 2, 3, 4, 5, 6], 4 → [1, 1.5, 4]; [1, 1, 2, 4], 255 → [1.5, 3].
         #expect(BinnedFeatures.thresholds(sorted: (0..<1000).map(Double.init), maxBins: 4) == [249.5, 499.5, 749.5])
+        #expect(BinnedFeatures.thresholds(sorted: (0..<1000).map { Double($0 * $0) }, maxBins: 7)
+            == [20164, 81225, 183184, 326041, 509796, 734449])
+        #expect(BinnedFeatures.thresholds(sorted: [1, 1, 1, 1, 1, 2, 3, 4, 5, 6], maxBins: 4) == [1, 1.5, 4])
         #expect(BinnedFeatures.thresholds(sorted: [1, 1, 2, 4], maxBins: 255) == [1.5, 3])
     }
 
