@@ -1,4 +1,5 @@
 import CrimeCore
+import Dispatch
 
 /// A training table mapped to histogram bins as scikit-learn's `_BinMapper` does: per feature,
 /// midpoints between distinct values when there are at most `maxBins` of them, otherwise the
@@ -14,33 +15,24 @@ struct BinnedFeatures: @unchecked Sendable {
     /// Each feature's bin upper edges (one fewer than its bins).
     let thresholds: [[Double]]
 
-    init(_ x: Matrix, maxBins: Int) {
+    /// Bins every feature of `x`; features are binned in parallel on `threads` workers.
+    init(_ x: Matrix, maxBins: Int, threads: Int) {
         let rows = x.rows, columns = x.columns
         let codes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, rows * columns))
-        var thresholds: [[Double]] = []
-        var column = [Double](repeating: 0, count: rows)
-        x.values.withUnsafeBufferPointer { v in
-            for f in 0..<columns {
-                for i in 0..<rows { column[i] = v[i * columns + f] }
-                let edges = Self.thresholds(sorted: column.sorted(), maxBins: maxBins)
-                thresholds.append(edges)
-                edges.withUnsafeBufferPointer { e in
-                    for i in 0..<rows {
-                        var lo = 0, hi = e.count
-                        let value = column[i]
-                        while lo < hi {
-                            let mid = (lo + hi) >> 1
-                            if e[mid] < value { lo = mid + 1 } else { hi = mid }
-                        }
-                        codes[f * rows + i] = UInt8(lo)
-                    }
-                }
-            }
+        let edges = UnsafeMutablePointer<[Double]>.allocate(capacity: max(1, columns))
+        edges.initialize(repeating: [], count: max(1, columns))
+        let job = BinningJob(x: x, codes: codes, edges: edges, maxBins: maxBins)
+        if threads > 1 && rows >= 10_000 {
+            DispatchQueue.concurrentPerform(iterations: columns) { job.bin(feature: $0) }
+        } else {
+            for f in 0..<columns { job.bin(feature: f) }
         }
         self.rows = rows
         self.columns = columns
         self.codes = codes
-        self.thresholds = thresholds
+        thresholds = Array(UnsafeBufferPointer(start: edges, count: columns))
+        edges.deinitialize(count: max(1, columns))
+        edges.deallocate()
     }
 
     /// Bin upper edges of one sorted feature column.
@@ -68,4 +60,34 @@ struct BinnedFeatures: @unchecked Sendable {
 
     /// Frees the codes; call once when fitting ends.
     func release() { codes.deallocate() }
+}
+
+/// One table's binning, shared by the workers that each bin one feature.
+private struct BinningJob: @unchecked Sendable {
+    let x: Matrix
+    let codes: UnsafeMutablePointer<UInt8>
+    let edges: UnsafeMutablePointer<[Double]>
+    let maxBins: Int
+
+    /// Finds feature `f`'s thresholds and writes its column of codes.
+    func bin(feature f: Int) {
+        let rows = x.rows, columns = x.columns
+        var column = [Double](repeating: 0, count: rows)
+        x.values.withUnsafeBufferPointer { v in
+            for i in 0..<rows { column[i] = v[i * columns + f] }
+        }
+        let thresholds = BinnedFeatures.thresholds(sorted: column.sorted(), maxBins: maxBins)
+        edges[f] = thresholds
+        thresholds.withUnsafeBufferPointer { e in
+            for i in 0..<rows {
+                var lo = 0, hi = e.count
+                let value = column[i]
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    if e[mid] < value { lo = mid + 1 } else { hi = mid }
+                }
+                codes[f * rows + i] = UInt8(lo)
+            }
+        }
+    }
 }

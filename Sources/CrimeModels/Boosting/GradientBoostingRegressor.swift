@@ -63,7 +63,7 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
         if loss == .poisson && yTrain.reduce(0, +) <= 0 { throw BoostingError.zeroPoissonTargetSum }
         let start = loss.baseline(yTrain)
         let threads = settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let data = BinnedFeatures(xTrain, maxBins: settings.maxBins)
+        let data = BinnedFeatures(xTrain, maxBins: settings.maxBins, threads: threads)
         defer { data.release() }
         let grower = HistogramTreeGrower(data: data, settings: settings, threads: threads)
         let n = xTrain.rows

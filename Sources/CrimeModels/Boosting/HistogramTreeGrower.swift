@@ -143,9 +143,15 @@ final class HistogramTreeGrower {
         let node = nodes[id], s = node.split!, l2 = settings.l2Regularization
         let column = histograms.data.codes + s.feature * rows
         var l = node.start, r = 0
+        let bin = UInt8(s.bin)
         for k in node.start..<node.end {
+            // Branch-free: the row is written to both sides and only one side advances.
             let row = order[k]
-            if Int(column[Int(row)]) <= s.bin { order[l] = row; l += 1 } else { scratch[r] = row; r += 1 }
+            let left = column[Int(row)] <= bin
+            order[l] = row
+            scratch[r] = row
+            l &+= left ? 1 : 0
+            r &+= left ? 0 : 1
         }
         (order + l).update(from: scratch, count: r)
         let depth = node.depth + 1
