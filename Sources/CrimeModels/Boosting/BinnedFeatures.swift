@@ -76,7 +76,7 @@ private struct BinningJob: @unchecked Sendable {
         x.values.withUnsafeBufferPointer { v in
             for i in 0..<rows { column[i] = v[i * columns + f] }
         }
-        let thresholds = BinnedFeatures.thresholds(sorted: column.sorted(), maxBins: maxBins)
+        let thresholds = BinnedFeatures.thresholds(sorted: RadixSort.sorted(column), maxBins: maxBins)
         edges[f] = thresholds
         thresholds.withUnsafeBufferPointer { e in
             for i in 0..<rows {

@@ -63,3 +63,18 @@ import Testing
         #expect(try model.predict(fixture.xTest).count == fixture.xTest.rows)
     }
 }
+
+/// The radix sort the binning uses.
+@Suite struct RadixSortTests {
+    @Test("Sorts like the standard library, signs, zeros and magnitudes included")
+    func matchesStandardSort() {
+        var rng = SeededGenerator(seed: 11)
+        let values = (0..<5000).map { i -> Double in
+            let u = rng.nextUniform()
+            return i % 7 == 0 ? Double(i % 5) - 2 : (u - 0.5) * pow(10, Double(i % 40) - 20)
+        } + [0.0, -0.0, 1e308, -1e308]
+        #expect(RadixSort.sorted(values) == values.sorted())
+        #expect(RadixSort.sorted([]) == [])
+        #expect(RadixSort.sorted([3]) == [3])
+    }
+}
