@@ -63,8 +63,8 @@ enum ForestBenchmark {
         return (Matrix(rows: rows, columns: features, values: values), y)
     }
 
-    static func writeCSV(_ x: Matrix, _ y: [Double], to url: URL) throws {
-        var text = (0..<features).map { "x\($0)" }.joined(separator: ",") + ",y\n"
+    static func writeCSV(_ x: Matrix, _ y: [Double], to url: URL, columns: Int = features) throws {
+        var text = (0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n"
         for i in 0..<x.rows {
             text += x.row(i).map { "\($0)" }.joined(separator: ",") + ",\(y[i])\n"
         }

@@ -11,13 +11,14 @@ import Foundation
 //   crimebench ols FILE K    OLS fit + summary on raw doubles (rows of y, x1…xK) from Benchmarks/compare/ols_peer.py
 //   crimebench forest DIR    random forest, 60,000 × 8 rows, 100 trees (split written to DIR as CSV)
 //   crimebench forest-histogram DIR   the same with 255-bin histogram split search
+//   crimebench gbm DIR       Poisson gradient boosting, 200,000 × 10 count rows, 100 iterations (split written to DIR)
 //   crimebench forecast-forest   the `forest` forecaster: 540 cells × a year of days, one fit and 52 origins
 //   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
 //   crimebench nnstudy [S,…] ConvLSTM vs LSTM vs historical average, F1 on the flaring synthetic city's last 10 weeks (seeds S, default 1)
 //   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
 //   crimebench glm           the glm forecaster at 52 origins on 600 cells × 365 days; the dense PoissonRegression beside it
 //   crimebench kde [DIR]     KDE (Gaussian, quartic, decay) and ProMap, 1 M incidents onto 10,000 cells; data to DIR for kde_peer.py
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR]\n"
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR]\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -33,6 +34,7 @@ do {
     case ("ols", 3): results = try OLSBenchmark.run(path: arguments[1], columns: Int(arguments[2]) ?? 0)
     case ("forest", 2): results = try ForestBenchmark.run(directory: arguments[1], histogram: false)
     case ("forest-histogram", 2): results = try ForestBenchmark.run(directory: arguments[1], histogram: true)
+    case ("gbm", 2): results = try GBMBenchmark.run(directory: arguments[1])
     case ("forecast-forest", 1): results = try ForecastForestBenchmark.run()
     case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
     case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()

@@ -7,7 +7,7 @@ struct CrimeKitCommand: ParsableCommand {
         commandName: "crimekit",
         abstract: "Spatio-temporal crime forecasting and police-resource analysis.",
         subcommands: [DemoCommand.self, SynthCommand.self, IngestCommand.self, H3Command.self, AreasCommand.self,
-                      MetricsCommand.self, OLSCommand.self, ForestCommand.self, NNCommand.self,
+                      MetricsCommand.self, OLSCommand.self, ForestCommand.self, GBMCommand.self, NNCommand.self,
                       BacktestCommand.self, ForecastCommand.self]
     )
 }

@@ -10,7 +10,8 @@ import Foundation
 /// try named.fit(x, targets: y)
 /// ```
 ///
-/// Built in: regressors `mean`, `poisson` (``PoissonRegression``) and `random-forest`; classifier
+/// Built in: regressors `mean`, `poisson` (``PoissonRegression``), `random-forest` and `gbm`
+/// (``GradientBoostingRegressor``); classifier
 /// `random-forest`. Registering an existing name replaces it. Safe to use from several threads.
 public final class EstimatorRegistry: @unchecked Sendable {
     /// The registry a program shares.
@@ -25,6 +26,7 @@ public final class EstimatorRegistry: @unchecked Sendable {
         regressors["mean"] = { MeanRegressor() }
         regressors["poisson"] = { PoissonRegression() }
         regressors["random-forest"] = { RandomForestRegressor() }
+        regressors["gbm"] = { GradientBoostingRegressor() }
         classifiers["random-forest"] = { RandomForestClassifier() }
     }
 

@@ -50,15 +50,15 @@ struct LastColumn: Regressor {
 
     @Test func builtInsAndUnknownNames() throws {
         let registry = EstimatorRegistry()
-        #expect(registry.regressorNames == ["mean", "poisson", "random-forest"])
+        #expect(registry.regressorNames == ["gbm", "mean", "poisson", "random-forest"])
         #expect(registry.classifierNames == ["random-forest"])
         var mean = try registry.make("mean")
         try mean.fit(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [1, 3])
         #expect(try mean.predict(Matrix(rows: 1, columns: 1, values: [9])) == [2])
-        #expect(throws: EstimatorRegistryError.unknownName("nope", known: ["mean", "poisson", "random-forest"])) {
+        #expect(throws: EstimatorRegistryError.unknownName("nope", known: ["gbm", "mean", "poisson", "random-forest"])) {
             try registry.make("nope")
         }
-        let error = EstimatorRegistryError.unknownName("nope", known: ["mean", "poisson", "random-forest"])
+        let error = EstimatorRegistryError.unknownName("nope", known: ["gbm", "mean", "poisson", "random-forest"])
         #expect(error.description.contains("mean, poisson, random-forest"))
         var classifier = try registry.makeClassifier("random-forest")
         try classifier.fit(Matrix(rows: 4, columns: 1, values: [0, 1, 2, 3]), targets: [0, 0, 1, 1])

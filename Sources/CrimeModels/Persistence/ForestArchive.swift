@@ -109,7 +109,7 @@ enum ForestArchive {
     }
 
     /// Whether every index in the tree stays inside it and every path moves forward (so traversal ends).
-    private static func validate(_ features: [Int32], _ thresholds: [Double], _ rights: [Int32],
+    static func validate(_ features: [Int32], _ thresholds: [Double], _ rights: [Int32],
                                  _ probabilities: [Double], _ importances: [Double],
                                  featureCount: Int, classes: Int) -> Bool {
         let n = features.count

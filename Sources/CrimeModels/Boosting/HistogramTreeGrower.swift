@@ -1,0 +1,202 @@
+/// Grows one regression tree on gradient histograms, best-first as scikit-learn's `TreeGrower`:
+/// the splittable node of largest gain is split next until `maxLeafNodes` leaves exist, nodes
+/// at `maxDepth` or with fewer than 2 × `minSamplesLeaf` rows become leaves, and a leaf holds
+/// −G/(H+λ) × learning rate. The smaller child's histogram is summed, the larger one's is the
+/// parent's minus it. Buffers are kept between trees.
+final class HistogramTreeGrower {
+    private struct Node {
+        var start: Int, end: Int, depth: Int
+        var gradient: Double, hessian: Double, value: Double
+        var split: BoostingSplit?
+        var left = -1, right = -1
+        var histogram: UnsafeMutablePointer<HistogramBin>?
+        var count: Int { end - start }
+    }
+
+    private let histograms: NodeHistograms
+    private let settings: BoostingSettings
+    private let rows: Int
+    /// Row order: every node owns the contiguous range `start..<end`.
+    private let order: UnsafeMutablePointer<UInt32>
+    private let scratch: UnsafeMutablePointer<UInt32>
+    private let orderedGradients: UnsafeMutablePointer<Float>
+    private let orderedHessians: UnsafeMutablePointer<Float>
+    private var freeHistograms: [UnsafeMutablePointer<HistogramBin>] = []
+    private var allHistograms: [UnsafeMutablePointer<HistogramBin>] = []
+    private var nodes: [Node] = []
+    /// Leaves of the last tree: row ranges in `order` and their shrunk values.
+    private(set) var leaves: [(start: Int, end: Int, value: Double)] = []
+
+    init(data: BinnedFeatures, settings: BoostingSettings, threads: Int) {
+        histograms = NodeHistograms(data: data, binCounts: data.thresholds.map { $0.count + 1 },
+                                    constantHessian: settings.loss == .squaredError, threads: threads)
+        self.settings = settings
+        rows = data.rows
+        order = .allocate(capacity: max(1, rows))
+        scratch = .allocate(capacity: max(1, rows))
+        orderedGradients = .allocate(capacity: max(1, rows))
+        orderedHessians = .allocate(capacity: max(1, rows))
+    }
+
+    deinit {
+        order.deallocate()
+        scratch.deallocate()
+        orderedGradients.deallocate()
+        orderedHessians.deallocate()
+        for h in allHistograms { h.deallocate() }
+    }
+
+    /// Grows a tree on per-row gradients and hessians (hessians unused for squared error).
+    func grow(gradients: UnsafePointer<Float>, hessians: UnsafePointer<Float>) -> TreeArrays {
+        let minLeaf = settings.minSamplesLeaf
+        for i in 0..<rows { order[i] = UInt32(i) }
+        nodes.removeAll(keepingCapacity: true)
+        var gradient = 0.0, hessian = 0.0
+        for i in 0..<rows { gradient += Double(gradients[i]) }
+        if histograms.constantHessian {
+            hessian = Double(rows)
+        } else {
+            for i in 0..<rows { hessian += Double(hessians[i]) }
+        }
+        // scikit-learn gives the root the value 0, so its gain has no parent term.
+        nodes.append(Node(start: 0, end: rows, depth: 0, gradient: gradient, hessian: hessian, value: 0))
+        var splittable: [Int] = []
+        if rows >= 2 * minLeaf && hessian >= NodeHistograms.minHessianToSplit {
+            let h = takeHistogram()
+            histograms.build(h, rows: nil, count: rows, gradients: gradients, hessians: hessians)
+            nodes[0].histogram = h
+            if push(0) { splittable.append(0) }
+        }
+        var leafCount = 1
+        while !splittable.isEmpty {
+            // Largest gain first; ties go to the node found first.
+            var pick = 0
+            for k in 1..<splittable.count where nodes[splittable[k]].split!.gain > nodes[splittable[pick]].split!.gain {
+                pick = k
+            }
+            let id = splittable.remove(at: pick)
+            let (left, right) = split(id)
+            leafCount += 1
+            var finalLeft = false, finalRight = false
+            if let maxLeaves = settings.maxLeafNodes, leafCount == maxLeaves {
+                for other in splittable { release(other) }
+                splittable.removeAll()
+                finalLeft = true
+                finalRight = true
+            } else if let maxDepth = settings.maxDepth, nodes[left].depth == maxDepth {
+                finalLeft = true
+                finalRight = true
+            }
+            if nodes[left].count < 2 * minLeaf { finalLeft = true }
+            if nodes[right].count < 2 * minLeaf { finalRight = true }
+            let parentHistogram = nodes[id].histogram!
+            nodes[id].histogram = nil
+            if finalLeft && finalRight {
+                freeHistograms.append(parentHistogram)
+                continue
+            }
+            // The smaller child is summed; the parent's buffer becomes the larger child's.
+            let (small, large) = nodes[left].count < nodes[right].count ? (left, right) : (right, left)
+            let h = takeHistogram()
+            let node = nodes[small], constant = histograms.constantHessian
+            for k in 0..<node.count {
+                let r = Int(order[node.start + k])
+                orderedGradients[k] = gradients[r]
+                if !constant { orderedHessians[k] = hessians[r] }
+            }
+            histograms.build(h, rows: UnsafePointer(order + node.start), count: node.count,
+                             gradients: orderedGradients, hessians: orderedHessians)
+            histograms.subtract(h, from: parentHistogram)
+            nodes[small].histogram = h
+            nodes[large].histogram = parentHistogram
+            for (child, final) in [(left, finalLeft), (right, finalRight)] {
+                if !final && push(child) { splittable.append(child) } else { release(child) }
+            }
+        }
+        return emit()
+    }
+
+    /// Finds a node's best split; true when it has one (otherwise it stays a leaf).
+    private func push(_ id: Int) -> Bool {
+        let n = nodes[id]
+        nodes[id].split = histograms.bestSplit(n.histogram!, gradient: n.gradient, hessian: n.hessian, count: n.count,
+                                               value: n.value, minSamplesLeaf: settings.minSamplesLeaf,
+                                               l2: settings.l2Regularization)
+        return nodes[id].split != nil
+    }
+
+    /// Returns a node's histogram buffer, if any, to the pool.
+    private func release(_ id: Int) {
+        if let h = nodes[id].histogram { freeHistograms.append(h) }
+        nodes[id].histogram = nil
+    }
+
+    private func takeHistogram() -> UnsafeMutablePointer<HistogramBin> {
+        if let h = freeHistograms.popLast() { return h }
+        let h = UnsafeMutablePointer<HistogramBin>.allocate(capacity: histograms.data.columns * NodeHistograms.stride)
+        allHistograms.append(h)
+        return h
+    }
+
+    /// Partitions a node's rows (left keeps its order) and appends its two children.
+    private func split(_ id: Int) -> (Int, Int) {
+        let node = nodes[id], s = node.split!, l2 = settings.l2Regularization
+        let column = histograms.data.codes + s.feature * rows
+        var l = node.start, r = 0
+        let bin = UInt8(s.bin)
+        for k in node.start..<node.end {
+            // Branch-free: the row is written to both sides and only one side advances.
+            let row = order[k]
+            let left = column[Int(row)] <= bin
+            order[l] = row
+            scratch[r] = row
+            l &+= left ? 1 : 0
+            r &+= left ? 0 : 1
+        }
+        (order + l).update(from: scratch, count: r)
+        let depth = node.depth + 1
+        nodes.append(Node(start: node.start, end: l, depth: depth, gradient: s.gradientLeft, hessian: s.hessianLeft,
+                          value: NodeHistograms.value(gradient: s.gradientLeft, hessian: s.hessianLeft, l2: l2)))
+        nodes.append(Node(start: l, end: node.end, depth: depth, gradient: s.gradientRight, hessian: s.hessianRight,
+                          value: NodeHistograms.value(gradient: s.gradientRight, hessian: s.hessianRight, l2: l2)))
+        nodes[id].left = nodes.count - 2
+        nodes[id].right = nodes.count - 1
+        return (nodes.count - 2, nodes.count - 1)
+    }
+
+    /// The grown tree in depth-first order with real-valued thresholds; records the leaves.
+    private func emit() -> TreeArrays {
+        var features: [Int32] = [], thresholds: [Double] = [], rights: [Int32] = []
+        leaves.removeAll(keepingCapacity: true)
+        let rate = settings.learningRate
+        var stack = [0]
+        var pendingRight: [Int: Int] = [:]
+        while let id = stack.popLast() {
+            if let parent = pendingRight.removeValue(forKey: id) { rights[parent] = Int32(features.count) }
+            let node = nodes[id]
+            if node.left < 0 {
+                features.append(-1)
+                thresholds.append(node.value * rate)
+                rights.append(0)
+                leaves.append((node.start, node.end, node.value * rate))
+            } else {
+                let s = node.split!
+                pendingRight[node.right] = features.count
+                features.append(Int32(s.feature))
+                thresholds.append(histograms.data.thresholds[s.feature][s.bin])
+                rights.append(0)
+                stack.append(node.right)
+                stack.append(node.left)
+            }
+        }
+        return TreeArrays(features: features, thresholds: thresholds, rightChildren: rights, leafProbabilities: [],
+                          importances: [Double](repeating: 0, count: histograms.data.columns))
+    }
+
+    /// Adds the last tree's leaf values to the raw predictions of the training rows.
+    func addLeafValues(to raw: UnsafeMutablePointer<Double>) {
+        for leaf in leaves {
+            for k in leaf.start..<leaf.end { raw[Int(order[k])] += leaf.value }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import CrimeCore
+@testable import CrimeModels
+import Foundation
+import Testing
+
+/// Early stopping, determinism, persistence and the registry.
+@Suite struct BoostingBehaviourTests {
+    let fixture: BoostingFixture
+
+    init() throws { fixture = try BoostingFixture() }
+
+    @Test("Bin thresholds are scikit-learn's: midpoints of few values, distinct percentiles of many")
+    func binThresholds() {
+        // scikit-learn 1.9.1 binning._find_binning_thresholds: arange(1000.0), 4 → [249.5, 499.5, 749.5];
+        // arange(1000.0)², 7 → [20164, 81225, 183184, 326041, 509796, 734449];
+        // [1, 1, 1, 1, 1, 2, 3, 4, 5, 6], 4 → [1, 1.5, 4]; [1, 1, 2, 4], 255 → [1.5, 3].
+        #expect(BinnedFeatures.thresholds(sorted: (0..<1000).map(Double.init), maxBins: 4) == [249.5, 499.5, 749.5])
+        #expect(BinnedFeatures.thresholds(sorted: (0..<1000).map { Double($0 * $0) }, maxBins: 7)
+            == [20164, 81225, 183184, 326041, 509796, 734449])
+        #expect(BinnedFeatures.thresholds(sorted: [1, 1, 1, 1, 1, 2, 3, 4, 5, 6], maxBins: 4) == [1, 1.5, 4])
+        #expect(BinnedFeatures.thresholds(sorted: [1, 1, 2, 4], maxBins: 255) == [1.5, 3])
+    }
+
+    @Test("Early stopping holds out rows, records losses and stops before the iteration cap")
+    func earlyStopping() throws {
+        var model = GradientBoostingRegressor(loss: .poisson, learningRate: 0.5, maxIterations: 300, earlyStopping: .on, seed: 4)
+        try model.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(model.iterationCount < 300)
+        #expect(model.validationLosses.count == model.iterationCount + 1)
+        #expect(model.validationLosses.min()! < model.validationLosses[0])
+        var auto = GradientBoostingRegressor(loss: .poisson, maxIterations: 5)
+        try auto.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(auto.validationLosses.isEmpty)
+    }
+
+    @Test("Same seed, same predictions on one thread or several")
+    func deterministic() throws {
+        var one = GradientBoostingRegressor(loss: .poisson, maxIterations: 20, earlyStopping: .on, seed: 9, threads: 1)
+        var many = GradientBoostingRegressor(loss: .poisson, maxIterations: 20, earlyStopping: .on, seed: 9, threads: 4)
+        try one.fit(fixture.xTrain, targets: fixture.yTrain)
+        try many.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(try one.predict(fixture.xTest) == many.predict(fixture.xTest))
+    }
+
+    @Test("A saved model loads and predicts bit for bit; an unfitted one cannot be saved")
+    func persistence() throws {
+        var model = GradientBoostingRegressor(loss: .poisson, maxIterations: 15, maxDepth: 4, l2Regularization: 0.5)
+        try model.fit(fixture.xTrain, targets: fixture.yTrain)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gbm-\(UUID().uuidString).ckm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.save(to: url)
+        let loaded = try GradientBoostingRegressor.load(from: url)
+        #expect(loaded.settings == model.settings)
+        #expect(try loaded.predict(fixture.xTest) == model.predict(fixture.xTest))
+        #expect(throws: ArchiveError.self) { try GradientBoostingRegressor().save(to: url) }
+        #expect(throws: ArchiveError.self) { try RandomForestRegressor.load(from: url) }
+    }
+
+    @Test("The registry builds it as gbm")
+    func registry() throws {
+        var model = try EstimatorRegistry().make("gbm")
+        try model.fit(fixture.xTrain, targets: fixture.yTrain)
+        #expect(try model.predict(fixture.xTest).count == fixture.xTest.rows)
+    }
+}
+
+/// The radix sort the binning uses.
+@Suite struct RadixSortTests {
+    @Test("Sorts like the standard library, signs, zeros and magnitudes included")
+    func matchesStandardSort() {
+        var rng = SeededGenerator(seed: 11)
+        let values = (0..<5000).map { i -> Double in
+            let u = rng.nextUniform()
+            return i % 7 == 0 ? Double(i % 5) - 2 : (u - 0.5) * pow(10, Double(i % 40) - 20)
+        } + [0.0, -0.0, 1e308, -1e308]
+        #expect(RadixSort.sorted(values) == values.sorted())
+        #expect(RadixSort.sorted([]) == [])
+        #expect(RadixSort.sorted([3]) == [3])
+    }
+}
