@@ -8,7 +8,7 @@ extension RegressorForecaster where Model == GradientBoostingRegressor {
     /// least 20 rows per leaf, 255 bins): `iterations` trees at `learningRate`, with early stopping
     /// on a seeded 10 % of the rows when the training table has more than 10,000 rows (about 400
     /// cells × 26 windows). A history whose training windows hold no event at all cannot be fitted
-    /// (``CrimeModels/BoostingError/zeroPoissonTargetSum``). The same `seed` gives the same
+    /// (CrimeModels's `BoostingError.zeroPoissonTargetSum`). The same `seed` gives the same
     /// forecasts on any number of `threads` (nil: every core).
     public static func gbm(iterations: Int = 100, learningRate: Double = 0.1, seed: UInt64 = 1, trainingWindows: Int = 26,
                            threads: Int? = nil) -> RegressorForecaster<GradientBoostingRegressor> {

@@ -5,9 +5,9 @@ import CrimeSynthetic
 /// The forecasting methods by the names the command line, the demo and the studies use.
 public enum ForecastMethods {
     /// Every method name, in the order tables list them: the four naive baselines, kernel density,
-    /// prospective hot-spotting, the Poisson GLM, a random forest on lag features, then the synthetic
-    /// city's oracle.
-    public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "forest", "oracle"]
+    /// prospective hot-spotting, the Poisson GLM, a random forest and Poisson gradient boosting on lag
+    /// features, then the synthetic city's oracle.
+    public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "forest", "gbm", "oracle"]
 
     /// The methods named in `list` (nil: all of them, the oracle only when there is a city), each with
     /// its defaults for `windowing`. Throws `ForecastError.unknownMethod` for a name it
@@ -27,6 +27,7 @@ public enum ForecastMethods {
         case "promap": return try ProMapForecaster()
         case "glm": return GLMForecaster()
         case "forest": return RegressorForecaster.forest()
+        case "gbm": return RegressorForecaster.gbm()
         case "oracle":
             guard let city else {
                 throw ForecastError.badParameter(name: "methods", reason: "oracle needs the synthetic city: real data has no known truth")
