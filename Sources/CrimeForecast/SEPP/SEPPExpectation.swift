@@ -1,0 +1,101 @@
+import Foundation
+
+/// One E-step of the SEPP EM over all events: for each event j the intensity
+/// λⱼ = μ(cⱼ) r(hⱼ) / A(cⱼ) + Σᵢ θ ω e^{−ω(tⱼ−tᵢ)} e^{−dᵢⱼ²/(2σ²)} / (2πσ²) over the earlier events i
+/// within the cut-offs (0 < tⱼ − tᵢ ≤ the time window, dᵢⱼ ≤ the radius), the probability that j is
+/// background, and the sums the M-step needs. Events are cut into fixed blocks run concurrently; block
+/// sums are added in block order, so the result does not depend on the number of cores.
+struct SEPPExpectation {
+    /// Per event: probability of being background.
+    var background: [Double]
+    /// log-likelihood at the state the step ran at.
+    var logLikelihood = 0.0
+    /// Σ pᵢⱼ, Σ pᵢⱼ (tⱼ − tᵢ) and Σ pᵢⱼ dᵢⱼ² over the pairs.
+    var triggered = 0.0, delays = 0.0, squaredDistances = 0.0
+    /// Number of pairs within the cut-offs.
+    var pairs = 0
+
+    static let blockSize = 2048
+
+    init(events e: SEPPEvents, state s: SEPPState, limits: SEPPLimits) {
+        let n = e.count
+        let window = limits.timeWindow(s), radius = limits.radius(s)
+        let buckets = TimeOrderedBuckets(events: e, side: radius)
+        let twoSigma2 = 2 * s.sigma * s.sigma
+        let spatial = 1 / (Double.pi * twoSigma2)
+        let scale = s.theta * s.omega * spatial
+        let blocks = (n + Self.blockSize - 1) / Self.blockSize
+        var partial = [Double](repeating: 0, count: blocks * 5)
+        var background = [Double](repeating: 0, count: n)
+        background.withUnsafeMutableBufferPointer { bg in
+            partial.withUnsafeMutableBufferPointer { part in
+                let bgBase = bg, partBase = part
+                ParallelBlocks.forEach(count: n, blockSize: Self.blockSize) { range in
+                    var kernel = [Double](), delay = [Double](), distance2 = [Double]()
+                    var logSum = 0.0, p = 0.0, pd = 0.0, pr = 0.0, pairs = 0.0
+                    for j in range {
+                        kernel.removeAll(keepingCapacity: true)
+                        delay.removeAll(keepingCapacity: true)
+                        distance2.removeAll(keepingCapacity: true)
+                        let tj = e.t[j], xj = e.x[j], yj = e.y[j]
+                        buckets.forEachCandidate(x: xj, y: yj, from: tj - window, before: tj) { ti, xi, yi in
+                            let dx = xj - xi, dy = yj - yi
+                            let d2 = dx * dx + dy * dy
+                            guard d2 <= radius * radius else { return }
+                            let dt = tj - ti
+                            kernel.append(scale * exp(-s.omega * dt - d2 / twoSigma2))
+                            delay.append(dt)
+                            distance2.append(d2)
+                        }
+                        let c = Int(e.cell[j])
+                        let mu = s.background[c] * s.rhythm[Int(e.hour[j])] / e.areas[c]
+                        var lambda = mu
+                        for k in kernel.indices { lambda += kernel[k] }
+                        guard lambda > 0 else {
+                            logSum += -Double.infinity
+                            continue
+                        }
+                        logSum += log(lambda)
+                        bgBase[j] = mu / lambda
+                        for k in kernel.indices {
+                            let q = kernel[k] / lambda
+                            p += q
+                            pd += q * delay[k]
+                            pr += q * distance2[k]
+                        }
+                        pairs += Double(kernel.count)
+                    }
+                    let b = range.lowerBound / Self.blockSize
+                    partBase[b * 5] = logSum
+                    partBase[b * 5 + 1] = p
+                    partBase[b * 5 + 2] = pd
+                    partBase[b * 5 + 3] = pr
+                    partBase[b * 5 + 4] = pairs
+                }
+            }
+        }
+        var logSum = 0.0, pairs = 0.0
+        for b in 0..<blocks {
+            logSum += partial[b * 5]
+            triggered += partial[b * 5 + 1]
+            delays += partial[b * 5 + 2]
+            squaredDistances += partial[b * 5 + 3]
+            pairs += partial[b * 5 + 4]
+        }
+        self.background = background
+        self.pairs = Int(pairs)
+        logLikelihood = logSum - Self.compensator(events: e, state: s)
+    }
+
+    /// The expected number of events in the window: the background integrated over the window and the
+    /// cells, plus θ(1 − e^{−ω(T − tᵢ)}) per event (the Gaussian's mass outside the cells is ignored).
+    static func compensator(events e: SEPPEvents, state s: SEPPState) -> Double {
+        var rhythm = 0.0
+        for h in e.exposure.indices { rhythm += s.rhythm[h] * e.exposure[h] }
+        var total = 0.0
+        for mu in s.background { total += mu * rhythm }
+        var offspring = 0.0
+        for ti in e.t { offspring += 1 - exp(-s.omega * (e.duration - ti)) }
+        return total + s.theta * offspring
+    }
+}
