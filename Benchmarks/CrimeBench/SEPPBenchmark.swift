@@ -9,7 +9,8 @@ import Foundation
 ///
 /// `sepp`: about 1,000,000 incidents of a simulated Hawkes process (600,000 background events over
 /// 156 weeks in 2,500 cells of 250 m, 50 × 50 over Chicago, drawn towards 20 hot spots; branching ratio
-/// 0.4, mean delay 2 days, σ 100 m; offspring's cells by rounding their offset from the first centre),
+/// 0.4, mean delay 2 days, σ 100 m; offspring's cells from their offset to the first centre in steps of
+/// the centres' columns and rows),
 /// one fit and a one-week forecast.
 /// `sepp-city`: the default synthetic city over three years (`days` = 1095) on 200 m grid cells, fitted on
 /// every complete week, fitted values against the manifest's true ones.
@@ -22,6 +23,9 @@ enum SEPPBenchmark {
         var results = try fit(history)
         results["incidents"] = Double(history.times.count)
         results["cells"] = Double(history.cells.count)
+        let c = history.cells.projectedCentres
+        results["cell_area_m2"] = history.cells.areas[0]
+        results["centre_step_area_m2"] = abs((c[1].x - c[0].x) * (c[side].y - c[0].y) - (c[1].y - c[0].y) * (c[side].x - c[0].x))
         results["true_branching_ratio"] = truth.theta
         results["true_trigger_decay_days"] = truth.delayDays
         results["true_trigger_sigma_m"] = truth.sigma
@@ -69,6 +73,10 @@ enum SEPPBenchmark {
         let ids = (0..<side).flatMap { r in (0..<side).map { CellID(row: r, column: $0) } }
         let cells = try ForecastCells(index: grid, cells: ids)
         let centres = cells.projectedCentres
+        // The steps from one cell's centre to the next column's and the next row's, in the local frame.
+        let column = (x: centres[1].x - centres[0].x, y: centres[1].y - centres[0].y)
+        let row = (x: centres[side].x - centres[0].x, y: centres[side].y - centres[0].y)
+        let determinant = column.x * row.y - column.y * row.x
         var rng = SeededGenerator(seed: 16)
         let spots = (0..<20).map { _ in (rng.nextUniform() * Double(side), rng.nextUniform() * Double(side)) }
         let weights = (0..<(side * side)).map { (k: Int) -> Double in
@@ -91,8 +99,9 @@ enum SEPPBenchmark {
             let u = rng.nextUniform() * running
             var lo = 0, hi = cumulative.count - 1
             while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < u { lo = mid + 1 } else { hi = mid } }
+            let a = rng.nextUniform() - 0.5, b = rng.nextUniform() - 0.5
             events.append((Double(first) + rng.nextUniform() * (end - Double(first)),
-                           centres[lo].x + (rng.nextUniform() - 0.5) * cellSide, centres[lo].y + (rng.nextUniform() - 0.5) * cellSide))
+                           centres[lo].x + a * column.x + b * row.x, centres[lo].y + a * column.y + b * row.y))
         }
         var generation = events
         while !generation.isEmpty {
@@ -114,7 +123,9 @@ enum SEPPBenchmark {
         var ordinals = [Int32]()
         ordinals.reserveCapacity(events.count)
         for e in events {
-            let c = Int(((e.x - centres[0].x) / cellSide).rounded()), r = Int(((e.y - centres[0].y) / cellSide).rounded())
+            let dx = e.x - centres[0].x, dy = e.y - centres[0].y
+            let c = Int(((dx * row.y - dy * row.x) / determinant).rounded())
+            let r = Int(((column.x * dy - column.y * dx) / determinant).rounded())
             let inside = r >= 0 && r < side && c >= 0 && c < side
             ordinals.append(inside ? Int32(r * side + c) : -1)
             if inside, let w = span.ordinal(utc: Int64(e.t)) { counts[(r * side + c) * span.count + w] += 1 }

@@ -7,9 +7,14 @@ import Foundation
 /// - background and rhythm: with Bᶜ, Bʰ, B the background probabilities summed per cell, per hour of the
 ///   week and in all, μ(c) = Bᶜ / T and r(h) = Bʰ T / (B Lʰ) (Lʰ the days of hour h in the window; hours
 ///   the window never holds keep r = 1), the joint maximum of the expected log-likelihood;
-/// - θ = Σ pᵢⱼ / Σᵢ (1 − e^{−ω(T − tᵢ)}) at the previous ω, at most ``SEPPLimits/maximumTheta``;
-/// - ω = Σ pᵢⱼ / Σ pᵢⱼ (tⱼ − tᵢ) and σ² = Σ pᵢⱼ dᵢⱼ² / (2 Σ pᵢⱼ), kept within the floors of ``SEPPLimits``
-///   (and unchanged when no pair has any weight).
+/// - θ = Σ pᵢⱼ / Σᵢ (1 − e^{−ω min(T − tᵢ, W)}) at the previous ω and time cut-off W, at most
+///   ``SEPPLimits/maximumTheta``;
+/// - ω: the rate of an exponential cut at W whose mean is the weighted mean delay m = Σ pᵢⱼ (tⱼ − tᵢ) / Σ pᵢⱼ,
+///   i.e. the root of 1/ω − W/(e^{ωW} − 1) = m (by bisection; the end of the window is ignored). Fitting
+///   the cut kernel keeps a cut-off that follows ω from dragging ω up iteration after iteration;
+/// - σ² = Σ pᵢⱼ dᵢⱼ² / (2 Σ pᵢⱼ).
+///
+/// σ and ω are kept within the floors of ``SEPPLimits`` and unchanged when no pair has any weight.
 ///
 /// The loop stops after `maximumIterations` M-steps or when the log-likelihood at the new state moved by
 /// less than `tolerance` relative to the one before.
@@ -61,13 +66,35 @@ struct SEPPEstimation {
         next.rhythm = perHour.indices.map { h in
             e.exposure[h] > 0 && total > 0 ? perHour[h] * e.duration / (total * e.exposure[h]) : 1
         }
+        let window = limits.timeWindow(s)
         var exposed = 0.0
-        for ti in e.t { exposed += 1 - exp(-s.omega * (e.duration - ti)) }
+        for ti in e.t { exposed += 1 - exp(-s.omega * min(e.duration - ti, window)) }
         next.theta = exposed > 0 ? min(step.triggered / exposed, limits.maximumTheta) : 0
         if step.triggered > 0 {
-            if step.delays > 0 { next.omega = min(step.triggered / step.delays, 1 / limits.minimumDelayDays) }
+            if step.delays > 0 {
+                let rate = Self.truncatedRate(meanDelay: step.delays / step.triggered, window: window)
+                next.omega = min(rate, 1 / limits.minimumDelayDays)
+            }
             next.sigma = max((step.squaredDistances / (2 * step.triggered)).squareRoot(), limits.minimumSigma)
         }
         return next
+    }
+
+    /// The rate ω of an exponential cut at `window` whose mean is `meanDelay`: the root of
+    /// 1/ω − W/(e^{ωW} − 1) = m, which falls from W/2 (ω → 0) to 0 (ω → ∞). A mean at or above W/2
+    /// gives the bracket's low end, 10⁻⁶ per day.
+    static func truncatedRate(meanDelay m: Double, window w: Double) -> Double {
+        func mean(_ rate: Double) -> Double {
+            let u = rate * w
+            return u < 1e-6 ? w / 2 - rate * w * w / 12 : 1 / rate - w / expm1(u)
+        }
+        var lo = 1e-6, hi = 1e6
+        guard mean(lo) > m else { return lo }
+        for _ in 0..<200 {
+            let mid = (lo * hi).squareRoot()
+            if mid <= lo || mid >= hi { break }
+            if mean(mid) > m { lo = mid } else { hi = mid }
+        }
+        return (lo + hi) / 2
     }
 }

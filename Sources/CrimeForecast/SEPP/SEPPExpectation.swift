@@ -21,7 +21,7 @@ struct SEPPExpectation {
         let n = e.count
         let window = limits.timeWindow(s), radius = limits.radius(s)
         let buckets = TimeOrderedBuckets(events: e, side: radius)
-        let twoSigma2 = 2 * s.sigma * s.sigma
+        let twoSigma2 = 2 * s.sigma * s.sigma, radius2 = radius * radius
         let spatial = 1 / (Double.pi * twoSigma2)
         let scale = s.theta * s.omega * spatial
         let blocks = (n + Self.blockSize - 1) / Self.blockSize
@@ -31,39 +31,41 @@ struct SEPPExpectation {
             partial.withUnsafeMutableBufferPointer { part in
                 let bgBase = bg, partBase = part
                 ParallelBlocks.forEach(count: n, blockSize: Self.blockSize) { range in
-                    var kernel = [Double](), delay = [Double](), distance2 = [Double]()
+                    // Per pair of the current event: kernel value, delay, squared distance.
+                    var scratch = [Double](repeating: 0, count: 3 * 256)
                     var logSum = 0.0, p = 0.0, pd = 0.0, pr = 0.0, pairs = 0.0
                     for j in range {
-                        kernel.removeAll(keepingCapacity: true)
-                        delay.removeAll(keepingCapacity: true)
-                        distance2.removeAll(keepingCapacity: true)
                         let tj = e.t[j], xj = e.x[j], yj = e.y[j]
+                        var found = 0
                         buckets.forEachCandidate(x: xj, y: yj, from: tj - window, before: tj) { ti, xi, yi in
                             let dx = xj - xi, dy = yj - yi
                             let d2 = dx * dx + dy * dy
-                            guard d2 <= radius * radius else { return }
+                            guard d2 <= radius2 else { return }
+                            if 3 * (found + 1) > scratch.count { scratch += [Double](repeating: 0, count: scratch.count) }
                             let dt = tj - ti
-                            kernel.append(scale * exp(-s.omega * dt - d2 / twoSigma2))
-                            delay.append(dt)
-                            distance2.append(d2)
+                            scratch[3 * found] = scale * exp(-s.omega * dt - d2 / twoSigma2)
+                            scratch[3 * found + 1] = dt
+                            scratch[3 * found + 2] = d2
+                            found += 1
                         }
                         let c = Int(e.cell[j])
                         let mu = s.background[c] * s.rhythm[Int(e.hour[j])] / e.areas[c]
                         var lambda = mu
-                        for k in kernel.indices { lambda += kernel[k] }
+                        for k in 0..<found { lambda += scratch[3 * k] }
                         guard lambda > 0 else {
                             logSum += -Double.infinity
                             continue
                         }
                         logSum += log(lambda)
                         bgBase[j] = mu / lambda
-                        for k in kernel.indices {
-                            let q = kernel[k] / lambda
+                        let inverse = 1 / lambda
+                        for k in 0..<found {
+                            let q = scratch[3 * k] * inverse
                             p += q
-                            pd += q * delay[k]
-                            pr += q * distance2[k]
+                            pd += q * scratch[3 * k + 1]
+                            pr += q * scratch[3 * k + 2]
                         }
-                        pairs += Double(kernel.count)
+                        pairs += Double(found)
                     }
                     let b = range.lowerBound / Self.blockSize
                     partBase[b * 5] = logSum
@@ -84,18 +86,19 @@ struct SEPPExpectation {
         }
         self.background = background
         self.pairs = Int(pairs)
-        logLikelihood = logSum - Self.compensator(events: e, state: s)
+        logLikelihood = logSum - Self.compensator(events: e, state: s, window: window)
     }
 
     /// The expected number of events in the window: the background integrated over the window and the
-    /// cells, plus θ(1 − e^{−ω(T − tᵢ)}) per event (the Gaussian's mass outside the cells is ignored).
-    static func compensator(events e: SEPPEvents, state s: SEPPState) -> Double {
+    /// cells, plus θ(1 − e^{−ω min(T − tᵢ, W)}) per event, W the time cut-off (the trigger kernel is cut
+    /// at W; the Gaussian's mass beyond the space cut-off or outside the cells is ignored).
+    static func compensator(events e: SEPPEvents, state s: SEPPState, window: Double) -> Double {
         var rhythm = 0.0
         for h in e.exposure.indices { rhythm += s.rhythm[h] * e.exposure[h] }
         var total = 0.0
         for mu in s.background { total += mu * rhythm }
         var offspring = 0.0
-        for ti in e.t { offspring += 1 - exp(-s.omega * (e.duration - ti)) }
+        for ti in e.t { offspring += 1 - exp(-s.omega * min(e.duration - ti, window)) }
         return total + s.theta * offspring
     }
 }

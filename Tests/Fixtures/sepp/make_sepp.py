@@ -7,15 +7,17 @@ events, the hour-of-week bins and exposures, and the log-likelihood and paramete
 
 Model: lambda_j = mu[c_j] r[h_j] / A + sum_{i: 0 < t_j - t_i <= W, d_ij <= R} theta omega exp(-omega dt)
 exp(-d^2 / (2 sigma^2)) / (2 pi sigma^2), W = min(5 / omega, 60) days, R = 4 sigma; log-likelihood
-sum log lambda_j - sum_c mu_c sum_h r_h L_h - theta sum_i (1 - exp(-omega (T - t_i))).
-M-step: mu_c = B_c / T, r_h = B_h T / (B L_h), theta = P / sum_i (1 - exp(-omega_old (T - t_i))) (<= 0.99),
-omega = P / sum p dt (<= 1440), sigma = sqrt(sum p d^2 / (2 P)) (>= 1 m).
+sum log lambda_j - sum_c mu_c sum_h r_h L_h - theta sum_i (1 - exp(-omega min(T - t_i, W))).
+M-step: mu_c = B_c / T, r_h = B_h T / (B L_h), theta = P / sum_i (1 - exp(-omega_old min(T - t_i, W_old)))
+(<= 0.99), omega the rate of an exponential cut at W_old with mean sum p dt / P (scipy's brentq; <= 1440),
+sigma = sqrt(sum p d^2 / (2 P)) (>= 1 m).
 
-numpy 2.4.6, Python 3.11.7.
+numpy 2.4.6, scipy 1.17.1, Python 3.11.7.
 """
 import json
 
 import numpy as np
+from scipy.optimize import brentq
 
 START = 1_704_067_200  # 2024-01-01 00:00 UTC, a Monday
 DAYS = 56
@@ -55,7 +57,9 @@ def em(t, x, y, cell, hour, exposure, duration, theta, omega, sigma, iterations)
         g = np.where(mask, theta * omega * np.exp(-omega * dt) * np.exp(-d2 / (2 * sigma**2)) / (2 * np.pi * sigma**2), 0.0)
         background = mu[cell] * r[hour] / AREA
         lam = background + g.sum(axis=0)
-        ll = np.log(lam).sum() - mu.sum() * (r * exposure).sum() - theta * (1 - np.exp(-omega * (duration - t))).sum()
+        window = min(5 / omega, 60.0)
+        ll = (np.log(lam).sum() - mu.sum() * (r * exposure).sum()
+              - theta * (1 - np.exp(-omega * np.minimum(duration - t, window))).sum())
         return ll, background / lam, g / lam[None, :]
 
     ll, pb, p = estep(mu, r, theta, omega, sigma)
@@ -65,8 +69,11 @@ def em(t, x, y, cell, hour, exposure, duration, theta, omega, sigma, iterations)
         mu = bc / duration
         r = np.where(exposure > 0, bh * duration / (pb.sum() * np.where(exposure > 0, exposure, 1)), 1.0)
         P = p.sum()
-        theta = min(P / (1 - np.exp(-omega * (duration - t))).sum(), 0.99)
-        omega = min(P / (p * dt).sum(), 1440.0)
+        window = min(5 / omega, 60.0)
+        theta = min(P / (1 - np.exp(-omega * np.minimum(duration - t, window))).sum(), 0.99)
+        m = (p * dt).sum() / P
+        f = lambda w: 1 / w - window / np.expm1(w * window) - m  # the cut exponential's mean minus m
+        omega = min(brentq(f, 1e-6, 1e6, xtol=1e-300, rtol=1e-15) if f(1e-6) > 0 else 1e-6, 1440.0)
         sigma = max(np.sqrt((p * d2).sum() / (2 * P)), 1.0)
         ll, pb, p = estep(mu, r, theta, omega, sigma)
     return dict(log_likelihood=ll, branching_ratio=theta, omega=omega, sigma=sigma, background=mu.tolist())
