@@ -16,8 +16,12 @@ import Foundation
 /// the cells (incidents outside them are left out), over the window from the history's first window to the
 /// origin, starting from every event background and the initial trigger values, until the log-likelihood
 /// changes by less than `tolerance` relative or after `maximumIterations` M-steps. Only pairs within the
-/// cut-offs enter the intensity: 0 < tⱼ − tᵢ ≤ min(5/ω, 60) days and a distance of at most 4σ (the
-/// Gaussian mass left out is e⁻⁸); the compensator ignores the trigger mass that falls outside the cells.
+/// cut-offs enter the intensity: 0 < tⱼ − tᵢ ≤ W = min(5/ω, 60) days and a distance of at most 4σ (the
+/// Gaussian mass left out is e⁻⁸). The temporal kernel is cut at W in the likelihood and in the M-step for
+/// ω too (``SEPPEstimation``), so the cut-off that follows ω does not bias it; the compensator ignores
+/// the trigger mass that falls outside the cells. Pairs are found through a grid of square buckets of
+/// side 4σ holding the events in time order; the E-step runs over events in fixed blocks of 2048, so the
+/// fit is the same on any number of cores.
 /// Events at the same instant never trigger each other; events at the same place a while apart do (a
 /// distance of 0 is the Gaussian's peak). σ is kept at or above 1 m, the mean delay at or above one minute
 /// and θ at or below 0.99, so duplicates cannot collapse the kernels. A history shorter than the trigger
