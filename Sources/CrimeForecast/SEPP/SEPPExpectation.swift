@@ -12,8 +12,6 @@ struct SEPPExpectation {
     var logLikelihood = 0.0
     /// Σ pᵢⱼ, Σ pᵢⱼ (tⱼ − tᵢ) and Σ pᵢⱼ dᵢⱼ² over the pairs.
     var triggered = 0.0, delays = 0.0, squaredDistances = 0.0
-    /// Number of pairs within the cut-offs.
-    var pairs = 0
 
     static let blockSize = 2048
 
@@ -25,7 +23,7 @@ struct SEPPExpectation {
         let spatial = 1 / (Double.pi * twoSigma2)
         let scale = s.theta * s.omega * spatial
         let blocks = (n + Self.blockSize - 1) / Self.blockSize
-        var partial = [Double](repeating: 0, count: blocks * 5)
+        var partial = [Double](repeating: 0, count: blocks * 4)
         var background = [Double](repeating: 0, count: n)
         background.withUnsafeMutableBufferPointer { bg in
             partial.withUnsafeMutableBufferPointer { part in
@@ -33,7 +31,7 @@ struct SEPPExpectation {
                 ParallelBlocks.forEach(count: n, blockSize: Self.blockSize) { range in
                     // Per pair of the current event: kernel value, delay, squared distance.
                     var scratch = [Double](repeating: 0, count: 3 * 256)
-                    var logSum = 0.0, p = 0.0, pd = 0.0, pr = 0.0, pairs = 0.0
+                    var logSum = 0.0, p = 0.0, pd = 0.0, pr = 0.0
                     for j in range {
                         let tj = e.t[j], xj = e.x[j], yj = e.y[j]
                         var found = 0
@@ -65,27 +63,23 @@ struct SEPPExpectation {
                             pd += q * scratch[3 * k + 1]
                             pr += q * scratch[3 * k + 2]
                         }
-                        pairs += Double(found)
                     }
                     let b = range.lowerBound / Self.blockSize
-                    partBase[b * 5] = logSum
-                    partBase[b * 5 + 1] = p
-                    partBase[b * 5 + 2] = pd
-                    partBase[b * 5 + 3] = pr
-                    partBase[b * 5 + 4] = pairs
+                    partBase[b * 4] = logSum
+                    partBase[b * 4 + 1] = p
+                    partBase[b * 4 + 2] = pd
+                    partBase[b * 4 + 3] = pr
                 }
             }
         }
-        var logSum = 0.0, pairs = 0.0
+        var logSum = 0.0
         for b in 0..<blocks {
-            logSum += partial[b * 5]
-            triggered += partial[b * 5 + 1]
-            delays += partial[b * 5 + 2]
-            squaredDistances += partial[b * 5 + 3]
-            pairs += partial[b * 5 + 4]
+            logSum += partial[b * 4]
+            triggered += partial[b * 4 + 1]
+            delays += partial[b * 4 + 2]
+            squaredDistances += partial[b * 4 + 3]
         }
         self.background = background
-        self.pairs = Int(pairs)
         logLikelihood = logSum - Self.compensator(events: e, state: s, window: window)
     }
 
