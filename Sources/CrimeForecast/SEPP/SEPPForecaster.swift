@@ -84,7 +84,8 @@ public struct SEPPForecaster: SpaceTimeForecaster {
 
     /// Fits the model by EM and the history's triggering over every cell. Throws
     /// ``ForecastError/badParameter(name:reason:)`` naming `incidents` when an incident in a cell has a
-    /// position that is not finite.
+    /// position that is not finite, and ``ForecastError/noHistory(origin:)`` for a history of no time.
+    /// A history without incidents in the cells fits a zero background and forecasts zeros.
     public mutating func fit(_ history: ForecastHistory) throws {
         fitted = try SEPPFitted(history: history, initial: (initialBranchingRatio, 1 / initialDecayDays, initialSigma),
                                 limits: SEPPLimits(), maximumIterations: maximumIterations, tolerance: tolerance)
