@@ -87,6 +87,12 @@ struct SEPPInputTests {
         for k in 1..<9 { #expect(forecast[k, 0] < forecast[0, 0]) }
     }
 
+    @Test func aHistoryWithoutIncidentsForecastsZeros() throws {
+        let (sepp, forecast) = try Self.fitted(try Self.history(weeks: 2, incidents: []))
+        #expect(forecast.values.allSatisfy { $0 == 0 })
+        #expect(sepp.parameters["branching_ratio"] == 0)
+    }
+
     @Test func forecastsNeedAFitAndASpanAfterTheOrigin() throws {
         let cells = try HandHistory.cells()
         let history = try Self.history(weeks: 2, incidents: [(x: cells.projectedCentres[0].x, y: cells.projectedCentres[0].y, ageDays: 3)])
