@@ -18,7 +18,9 @@ import Foundation
 //   crimebench cnnlstm [B]   the Chicago CNN-LSTM (batch B, default 32): training samples/s
 //   crimebench glm           the glm forecaster at 52 origins on 600 cells × 365 days; the dense PoissonRegression beside it
 //   crimebench kde [DIR]     KDE (Gaussian, quartic, decay) and ProMap, 1 M incidents onto 10,000 cells; data to DIR for kde_peer.py
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR]\n"
+//   crimebench sepp          the sepp forecaster's EM on about 1 M simulated Hawkes incidents over 2,500 cells, fitted vs true
+//   crimebench sepp-city     the sepp forecaster on three years of the synthetic city, fitted vs the manifest's trigger values
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR] | sepp | sepp-city\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -44,6 +46,8 @@ do {
     case ("cnnlstm", 2): results = try NeuralBenchmark.cnnLSTM(batch: Int(arguments[1]) ?? 32)
     case ("kde", 1): results = try KDEBenchmark.run(directory: nil)
     case ("kde", 2): results = try KDEBenchmark.run(directory: arguments[1])
+    case ("sepp", 1): results = try SEPPBenchmark.run()
+    case ("sepp-city", 1): results = try SEPPBenchmark.city()
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)

@@ -42,6 +42,25 @@ public struct ForecastHistory: Sendable {
         self.cellOrdinals = cellOrdinals
     }
 
+    /// The same history cut to its last `count` windows (all of it when it has no more): the counts of
+    /// those windows and the incidents at or after their start. For methods whose fit grows with the
+    /// number of incidents, such as a self-exciting process.
+    public func suffix(windows count: Int) throws -> ForecastHistory {
+        guard count >= 1 else { throw ForecastError.badParameter(name: "history windows", reason: "must be at least 1, got \(count)") }
+        guard count < windows.count else { return self }
+        let drop = windows.count - count
+        let start = windows.boundaries[drop]
+        let first = times.firstIndex { $0 >= start } ?? times.count
+        var values = [Double](repeating: 0, count: cells.count * count)
+        for c in 0..<cells.count {
+            for w in 0..<count { values[c * count + w] = counts.values[c * windows.count + drop + w] }
+        }
+        return try ForecastHistory(cells: cells, windows: try WindowSpan(windowing, from: start, until: origin),
+                                   counts: Matrix(rows: cells.count, columns: count, values: values),
+                                   times: Array(times[first...]), x: Array(x[first...]), y: Array(y[first...]),
+                                   cellOrdinals: Array(cellOrdinals[first...]))
+    }
+
     /// The instant the history ends at (exclusive): the end of its last window.
     public var origin: Int64 { windows.boundaries.last ?? 0 }
 

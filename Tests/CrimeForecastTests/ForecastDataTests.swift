@@ -78,3 +78,29 @@ struct NaiveForecasterTests {
         #expect(throws: ForecastError.self) { try unfitted.forecast(past) }
     }
 }
+
+@Suite("Histories cut to their last windows")
+struct HistorySuffixTests {
+    /// Days 0–3 hold 1, 2, 0 and 1 incidents in cell 0 (incident k at day k·86400 + 10…): the last two
+    /// windows keep the counts 0, 1 and the one incident of day 3.
+    @Test func suffixKeepsTheLastWindows() throws {
+        let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.80, minLongitude: -87.70,
+                                                         maxLatitude: 41.801, maxLongitude: -87.699), side: 500)
+        let cells = try ForecastCells(index: grid, cells: [grid.allCells[0]])
+        let zone = try ZoneClock(identifier: "UTC")
+        var table = IncidentTable(zone: zone)
+        let start: Int64 = 1_700_006_400
+        let centre = try grid.center(of: grid.allCells[0])
+        for (k, day) in [0, 1, 1, 3, 4].enumerated() {
+            table.append(id: "i\(k)", time: start + Int64(day) * 86_400 + 10, location: centre, category: .theft, offense: "THEFT")
+        }
+        let history = try ForecastData(table: table, index: grid, cells: cells, windowing: .sequential(.daily, zone: zone)).history(before: 4)
+        let last = try history.suffix(windows: 2)
+        #expect(last.counts.values == [0, 1])
+        #expect(last.times == [start + 3 * 86_400 + 10])
+        #expect(last.origin == history.origin)
+        #expect(last.windows.firstIndex == history.windows.firstIndex + 2)
+        #expect(try history.suffix(windows: 9).counts.values == history.counts.values)
+        #expect(throws: ForecastError.self) { try history.suffix(windows: 0) }
+    }
+}

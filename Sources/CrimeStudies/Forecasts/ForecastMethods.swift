@@ -6,8 +6,9 @@ import CrimeSynthetic
 public enum ForecastMethods {
     /// Every method name, in the order tables list them: the four naive baselines, kernel density,
     /// prospective hot-spotting, the Poisson GLM, a random forest and Poisson gradient boosting on lag
-    /// features, then the synthetic city's oracle.
-    public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "forest", "gbm", "oracle"]
+    /// features, a self-exciting point process (fitted on the last 91 days of history, at most 50 EM
+    /// steps, to keep a 52-origin backtest quick), then the synthetic city's oracle.
+    public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "forest", "gbm", "sepp", "oracle"]
 
     /// The methods named in `list` (nil: all of them, the oracle only when there is a city), each with
     /// its defaults for `windowing`. Throws `ForecastError.unknownMethod` for a name it
@@ -19,6 +20,17 @@ public enum ForecastMethods {
         return try wanted.map { try make($0, windowing: windowing, city: city) }
     }
 
+    /// The windows of 91 days (a quarter) in `windowing`.
+    static func windowsIn91Days(_ windowing: TimeWindowing) -> Int {
+        guard case let .sequential(frequency) = windowing.kind else { return 13 }
+        switch frequency {
+        case .hourly: return 91 * 24
+        case .halfDay: return 182
+        case .daily: return 91
+        case .weekly: return 13
+        }
+    }
+
     /// One method by name.
     public static func make(_ name: String, windowing: TimeWindowing, city: SyntheticCity?) throws -> any SpaceTimeForecaster {
         if let baseline = NaiveBaseline.forecasters(for: windowing).first(where: { $0.name == name }) { return baseline }
@@ -28,6 +40,7 @@ public enum ForecastMethods {
         case "glm": return GLMForecaster()
         case "forest": return RegressorForecaster.forest()
         case "gbm": return RegressorForecaster.gbm()
+        case "sepp": return try SEPPForecaster(maximumIterations: 50, historyWindows: windowsIn91Days(windowing))
         case "oracle":
             guard let city else {
                 throw ForecastError.badParameter(name: "methods", reason: "oracle needs the synthetic city: real data has no known truth")
