@@ -6,7 +6,7 @@ import CrimeSynthetic
 public enum ForecastMethods {
     /// Every method name, in the order tables list them: the four naive baselines, kernel density,
     /// prospective hot-spotting, the Poisson GLM, a random forest and Poisson gradient boosting on lag
-    /// features, a self-exciting point process (fitted on the last 91 days of history, at most 50 EM
+    /// features, a self-exciting point process (fitted on the last 56 days of history, at most 30 EM
     /// steps, to keep a 52-origin backtest quick), then the synthetic city's oracle.
     public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "forest", "gbm", "sepp", "oracle"]
 
@@ -20,14 +20,14 @@ public enum ForecastMethods {
         return try wanted.map { try make($0, windowing: windowing, city: city) }
     }
 
-    /// The windows of 91 days (a quarter) in `windowing`.
-    static func windowsIn91Days(_ windowing: TimeWindowing) -> Int {
-        guard case let .sequential(frequency) = windowing.kind else { return 13 }
+    /// The windows of 56 days (eight weeks) in `windowing`.
+    static func windowsIn56Days(_ windowing: TimeWindowing) -> Int {
+        guard case let .sequential(frequency) = windowing.kind else { return 8 }
         switch frequency {
-        case .hourly: return 91 * 24
-        case .halfDay: return 182
-        case .daily: return 91
-        case .weekly: return 13
+        case .hourly: return 56 * 24
+        case .halfDay: return 112
+        case .daily: return 56
+        case .weekly: return 8
         }
     }
 
@@ -40,7 +40,7 @@ public enum ForecastMethods {
         case "glm": return GLMForecaster()
         case "forest": return RegressorForecaster.forest()
         case "gbm": return RegressorForecaster.gbm()
-        case "sepp": return try SEPPForecaster(maximumIterations: 50, historyWindows: windowsIn91Days(windowing))
+        case "sepp": return try SEPPForecaster(maximumIterations: 30, historyWindows: windowsIn56Days(windowing))
         case "oracle":
             guard let city else {
                 throw ForecastError.badParameter(name: "methods", reason: "oracle needs the synthetic city: real data has no known truth")
