@@ -18,7 +18,7 @@ import Foundation
 /// changes by less than `tolerance` relative or after `maximumIterations` M-steps. Only pairs within the
 /// cut-offs enter the intensity: 0 < tⱼ − tᵢ ≤ W = min(5/ω, 60) days and a distance of at most 4σ (the
 /// Gaussian mass left out is e⁻⁸). The temporal kernel is cut at W in the likelihood and in the M-step for
-/// ω too (``SEPPEstimation``), so the cut-off that follows ω does not bias it; the compensator ignores
+/// ω too (`SEPPEstimation`), so the cut-off that follows ω does not bias it; the compensator ignores
 /// the trigger mass that falls outside the cells. Pairs are found through a grid of square buckets of
 /// side 4σ holding the events in time order; the E-step runs over events in fixed blocks of 2048, so the
 /// fit is the same on any number of cores.
