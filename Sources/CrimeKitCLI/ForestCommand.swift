@@ -12,14 +12,7 @@ struct ForestCommand: ParsableCommand {
         abstract: "Fit a random forest on a training CSV and score it on a test CSV."
     )
 
-    @Option(name: .long, help: "Training CSV with a header row; every column but the target is a feature.")
-    var train: String
-
-    @Option(name: .long, help: "Test CSV with the same columns.")
-    var test: String
-
-    @Option(name: .long, help: "Name of the target column.")
-    var target: String
+    @OptionGroup var data: TrainTestOptions
 
     @Flag(name: .long, help: "Fit a classifier (labels are numbers) instead of a regressor.")
     var classify = false
@@ -73,16 +66,12 @@ struct ForestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let trainTable = try NumericColumns(path: train)
-        let testTable = try NumericColumns(path: test)
-        let features = trainTable.names.filter { $0 != target }
-        let yTrain = try trainTable.column(target)
-        let yTest = try testTable.column(target)
-        let xTrain = try trainTable.matrix(features)
-        let xTest = try testTable.matrix(features)
+        let loaded = try data.load()
+        let features = loaded.features
+        let (xTrain, yTrain, xTest, yTest) = (loaded.xTrain, loaded.yTrain, loaded.xTest, loaded.yTest)
         let parsed = try maxFeatures.map(Self.parseMaxFeatures) ?? (classify ? .sqrt : .all)
         if case let .count(k) = parsed, k > features.count {
-            throw ValidationError("--max-features \(k) exceeds the \(features.count) feature columns of \(train)")
+            throw ValidationError("--max-features \(k) exceeds the \(features.count) feature columns of \(data.train)")
         }
         let settings = ForestSettings(trees: trees, maxDepth: maxDepth, minSamplesLeaf: minLeaf, maxFeatures: parsed,
                                       splitSearch: histogramBins.map { .histogram(bins: $0) } ?? .exact, seed: seed)

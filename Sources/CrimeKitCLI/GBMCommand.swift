@@ -15,14 +15,7 @@ struct GBMCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Training CSV with a header row; every column but the target is a feature.")
-    var train: String
-
-    @Option(name: .long, help: "Test CSV with the same columns.")
-    var test: String
-
-    @Option(name: .long, help: "Name of the target column.")
-    var target: String
+    @OptionGroup var data: TrainTestOptions
 
     @Option(name: .long, help: "Loss: squared_error or poisson (counts, log link).")
     var loss: String = BoostingLoss.squaredError.rawValue
@@ -84,11 +77,8 @@ struct GBMCommand: ParsableCommand {
     func validate() throws { _ = try settings() }
 
     func run() throws {
-        let trainTable = try NumericColumns(path: train)
-        let testTable = try NumericColumns(path: test)
-        let features = trainTable.names.filter { $0 != target }
-        let yTrain = try trainTable.column(target), yTest = try testTable.column(target)
-        let xTrain = try trainTable.matrix(features), xTest = try testTable.matrix(features)
+        let loaded = try data.load()
+        let (xTrain, yTrain, xTest, yTest) = (loaded.xTrain, loaded.yTrain, loaded.xTest, loaded.yTest)
         var model = GradientBoostingRegressor(settings: try settings())
         var report = GBMReport()
         report.fitSeconds = try ForestCommand.seconds { try model.fit(xTrain, targets: yTrain) }
