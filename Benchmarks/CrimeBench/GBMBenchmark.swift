@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeEval
 import CrimeModels
 import Dispatch
 import Foundation
@@ -33,15 +34,10 @@ enum GBMBenchmark {
             predictions = try model.predict(test)
             predictSeconds = min(predictSeconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        var deviance = 0.0
-        for i in yTest.indices {
-            let t = yTest[i], mu = predictions[i]
-            deviance += 2 * ((t > 0 ? t * log(t / mu) : 0) - t + mu)
-        }
         return [
             "gbm_fit_seconds": fitSeconds,
             "gbm_predict_seconds": predictSeconds,
-            "gbm_deviance": deviance / Double(yTest.count),
+            "gbm_deviance": try Metrics.poissonDeviance(yTest, predictions),
             "gbm_iterations": Double(model.iterationCount),
         ]
     }

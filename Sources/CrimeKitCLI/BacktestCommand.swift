@@ -47,7 +47,7 @@ struct BacktestCommand: ParsableCommand {
             try JSONOutput.print(report)
         } else {
             print("\(prepared.source): \(prepared.data.cells.count) cells, \(origins) origins of one \(input.window) each\n")
-            print(try report.table(result).text(), terminator: "")
+            print(try ForecastComparisonReport.table(result, leader: nil).text(), terminator: "")
         }
     }
 }

@@ -96,14 +96,4 @@ struct BacktestReport: Encodable {
         if text.hasSuffix(".") { text.removeLast() }
         return text
     }
-
-    /// The printed table: PAI, hit rate and PEI at 5 %, MAE, deviance, oracle share, fit seconds.
-    func table(_ result: ForecastBacktestResult) throws -> ReportTable {
-        ReportTable(columns: ["method", "PAI@5%", "hit@5%", "PEI@5%", "MAE", "deviance", "oracle share", "fit s"], rows: methods.map { m in
-            [m.name, Self.format(m.pai["0.05"]), Self.format(m.hitRate["0.05"]), Self.format(m.pei["0.05"]),
-             Self.format(m.mae), Self.format(m.deviance), Self.format(m.oracleSharePAI05), String(format: "%.2f", m.fitSeconds)]
-        })
-    }
-
-    static func format(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "–" }
 }

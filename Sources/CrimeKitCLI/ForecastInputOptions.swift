@@ -136,11 +136,10 @@ struct ForecastInputOptions: ParsableArguments {
 
     /// The bounding box of the located incidents.
     static func extent(of table: IncidentTable) throws -> BoundingBox {
-        let lats = table.latitudes.filter(\.isFinite), lngs = table.longitudes.filter(\.isFinite)
-        guard let a = lats.min(), let b = lats.max(), let c = lngs.min(), let d = lngs.max() else {
+        guard let box = BoundingBox(enclosing: table.latitudes.indices.lazy.map(table.location).filter { $0.latitude.isFinite && $0.longitude.isFinite }) else {
             throw ValidationError("the data has no located incident")
         }
-        return BoundingBox(minLatitude: a, minLongitude: c, maxLatitude: b, maxLongitude: d)
+        return box
     }
 
     /// Everything a backtest or forecast needs, laid out once.

@@ -40,3 +40,35 @@ struct PickColumn: Regressor {
     mutating func fit(_ x: Matrix, targets y: [Double]) throws {}
     func predict(_ x: Matrix) throws -> [Double] { (0..<x.rows).map { x[$0, column] + offset } }
 }
+
+/// Counts with a strong weekday profile — λ = cell rate × weekday factor (0.2 … 2.6), 30 cells over 120
+/// days — on which `historical`, forecasting each cell's mean, misses the profile.
+enum WeekdayPattern {
+    /// Squared errors against the true λ of `method` and of `historical`, summed over the seven origins of
+    /// the last week, and every forecast `method` made.
+    static func errors(of method: () -> any SpaceTimeForecaster) throws -> (method: Double, historical: Double, forecasts: [Matrix]) {
+        let cells = try CountMatrixHistory.cells(rows: 5, columns: 6)
+        let weekday: [Double] = [0.2, 0.5, 0.8, 1.0, 1.4, 2.1, 2.6]
+        var rng = SeededGenerator(seed: 42)
+        let rates = (0..<cells.count).map { _ in 1 + 4 * rng.nextUniform() }
+        let counts = rates.map { rate in (0..<120).map { Double(rng.nextPoisson(mean: rate * weekday[$0 % 7])) } }
+        var methodError = 0.0, historicalError = 0.0
+        var forecasts: [Matrix] = []
+        for origin in 113..<120 {
+            let history = try CountMatrixHistory.history(cells: cells, counts: counts.map { Array($0[..<origin]) })
+            let span = try history.span(windows: 1)
+            var fitted = method()
+            var historical = NaiveBaseline(name: "historical", rule: .historicalAverage)
+            try fitted.fit(history)
+            try historical.fit(history)
+            let (f, h) = (try fitted.forecast(span), try historical.forecast(span))
+            forecasts.append(f)
+            for c in 0..<cells.count {
+                let truth = rates[c] * weekday[origin % 7]
+                methodError += (f[c, 0] - truth) * (f[c, 0] - truth)
+                historicalError += (h[c, 0] - truth) * (h[c, 0] - truth)
+            }
+        }
+        return (methodError, historicalError, forecasts)
+    }
+}

@@ -10,28 +10,9 @@ struct GBMForecasterTests {
     /// it in the seasonal features. Over the seven origins of the last week, their mean squared error
     /// against the true λ is under half the historical average's, and every forecast is positive.
     @Test func gbmBeatsTheHistoricalAverageOnAWeekdayPattern() throws {
-        let cells = try CountMatrixHistory.cells(rows: 5, columns: 6)
-        let weekday: [Double] = [0.2, 0.5, 0.8, 1.0, 1.4, 2.1, 2.6]
-        var rng = SeededGenerator(seed: 42)
-        let rates = (0..<cells.count).map { _ in 1 + 4 * rng.nextUniform() }
-        let counts = rates.map { rate in (0..<120).map { Double(rng.nextPoisson(mean: rate * weekday[$0 % 7])) } }
-        var gbmError = 0.0, historicalError = 0.0
-        for origin in 113..<120 {
-            let history = try CountMatrixHistory.history(cells: cells, counts: counts.map { Array($0[..<origin]) })
-            let span = try history.span(windows: 1)
-            var gbm = RegressorForecaster.gbm(seed: 7)
-            var historical = NaiveBaseline(name: "historical", rule: .historicalAverage)
-            try gbm.fit(history)
-            try historical.fit(history)
-            let (g, h) = (try gbm.forecast(span), try historical.forecast(span))
-            #expect(g.values.allSatisfy { $0 > 0 })
-            for c in 0..<cells.count {
-                let truth = rates[c] * weekday[origin % 7]
-                gbmError += (g[c, 0] - truth) * (g[c, 0] - truth)
-                historicalError += (h[c, 0] - truth) * (h[c, 0] - truth)
-            }
-        }
-        #expect(gbmError < 0.5 * historicalError, "gbm \(gbmError), historical \(historicalError)")
+        let errors = try WeekdayPattern.errors { RegressorForecaster.gbm(seed: 7) }
+        #expect(errors.forecasts.allSatisfy { $0.values.allSatisfy { $0 > 0 } })
+        #expect(errors.method < 0.5 * errors.historical, "gbm \(errors.method), historical \(errors.historical)")
     }
 
     /// The same forecasts on one thread or two, with early stopping's held-out rows drawn (more

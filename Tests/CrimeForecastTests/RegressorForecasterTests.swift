@@ -112,27 +112,8 @@ struct RegressorForecasterTests {
     /// `seasonalMean`, `lagSeason` and `margins`. Over the seven origins of the last week, the forest's
     /// mean squared error against the true λ is under half the historical average's.
     @Test func forestBeatsTheHistoricalAverageOnAWeekdayPattern() throws {
-        let cells = try CountMatrixHistory.cells(rows: 5, columns: 6)
-        let weekday: [Double] = [0.2, 0.5, 0.8, 1.0, 1.4, 2.1, 2.6]
-        var rng = SeededGenerator(seed: 42)
-        let rates = (0..<cells.count).map { _ in 1 + 4 * rng.nextUniform() }
-        let counts = rates.map { rate in (0..<120).map { Double(rng.nextPoisson(mean: rate * weekday[$0 % 7])) } }
-        var forestError = 0.0, historicalError = 0.0
-        for origin in 113..<120 {
-            let history = try CountMatrixHistory.history(cells: cells, counts: counts.map { Array($0[..<origin]) })
-            let span = try history.span(windows: 1)
-            var forest = RegressorForecaster.forest(seed: 7)
-            var historical = NaiveBaseline(name: "historical", rule: .historicalAverage)
-            try forest.fit(history)
-            try historical.fit(history)
-            let (f, h) = (try forest.forecast(span), try historical.forecast(span))
-            for c in 0..<cells.count {
-                let truth = rates[c] * weekday[origin % 7]
-                forestError += (f[c, 0] - truth) * (f[c, 0] - truth)
-                historicalError += (h[c, 0] - truth) * (h[c, 0] - truth)
-            }
-        }
-        #expect(forestError < 0.5 * historicalError, "forest \(forestError), historical \(historicalError)")
+        let errors = try WeekdayPattern.errors { RegressorForecaster.forest(seed: 7) }
+        #expect(errors.method < 0.5 * errors.historical, "forest \(errors.method), historical \(errors.historical)")
     }
 
     /// The forest's forecasts are the same on one thread or two.

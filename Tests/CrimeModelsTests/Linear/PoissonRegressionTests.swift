@@ -93,19 +93,12 @@ struct PoissonRegressionTests {
         expectMatches(r, ref)
     }
 
-    @Test("C(cell) + C(tow) fixed effects: 30 cells × 14 half-day buckets with an exposure column")
-    func fixedEffects() throws {
-        let table = try DataTable.load(csv: Fixtures.url("glm", "fixed_effects.csv"))
-        let ref = try GLMReferenceModel.load("fixed_effects")
-        let r = try PoissonRegression().fit(formula: try #require(ref.formula), data: table, exposure: "exposure")
-        #expect(r.termNames == ref.names)
-        expectMatches(r, ref)
-    }
-
-    @Test("C(cell) + trend with weekly exposures (a partial first week)")
-    func weeklyTrend() throws {
-        let table = try DataTable.load(csv: Fixtures.url("glm", "weekly_trend.csv"))
-        let ref = try GLMReferenceModel.load("weekly_trend")
+    /// `fixed_effects`: C(cell) + C(tow), 30 cells × 14 half-day buckets with an exposure column;
+    /// `weekly_trend`: C(cell) + trend with weekly exposures (a partial first week).
+    @Test("Fixed-effect formulas with an exposure column", arguments: ["fixed_effects", "weekly_trend"])
+    func formulaWithExposure(_ name: String) throws {
+        let table = try DataTable.load(csv: Fixtures.url("glm", "\(name).csv"))
+        let ref = try GLMReferenceModel.load(name)
         let r = try PoissonRegression().fit(formula: try #require(ref.formula), data: table, exposure: "exposure")
         #expect(r.termNames == ref.names)
         expectMatches(r, ref)
