@@ -11,8 +11,10 @@ import CrimeStudies
 ///
 /// With no arguments it runs on a synthetic city covering Chicago whose weekly rate follows synthetic
 /// temperature and unemployment series; `--data FILE --schema chicago` runs it on a downloaded
-/// "Crimes – 2001 to Present" extract (see the ChicagoCNNLSTM article of the CrimeStudies catalog,
-/// `Sources/CrimeStudies/CrimeStudies.docc/ChicagoCNNLSTM.md`).
+/// "Crimes – 2001 to Present" extract, with weekly socio-economic and weather series from
+/// `--covariates FILE` (a CSV `week_start,<series…>`) when given (see the ChicagoCNNLSTM article of
+/// the CrimeStudies catalog, `Sources/CrimeStudies/CrimeStudies.docc/ChicagoCNNLSTM.md`; a small
+/// sample in these formats is in `Examples/ChicagoCNNLSTM/data/`).
 @main
 struct ChicagoCNNLSTM: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +24,8 @@ struct ChicagoCNNLSTM: ParsableCommand {
     var data: String?
     @Option(name: .long, help: "The extract's schema: a preset (chicago, …) or a column-mapping JSON file.")
     var schema = "chicago"
+    @Option(name: .long, help: "With --data: weekly series, a CSV with columns week_start,<series…> covering the extract's weeks.")
+    var covariates: String?
     @Option(name: .long, help: "District polygons (shapefile or GeoJSON); default: the bundled 77 community areas.")
     var boundaries: String?
     @Option(name: .long, help: "The property naming each district.")
@@ -42,6 +46,9 @@ struct ChicagoCNNLSTM: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
+        guard data != nil || covariates == nil else {
+            throw ValidationError("--covariates goes with --data; the synthetic city brings its own weekly series")
+        }
         let dataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("data")
         let areaURL = boundaries.map { URL(fileURLWithPath: $0) } ?? dataFolder.appendingPathComponent("Chicago77.shp")
         let crs = try (epsg ?? (boundaries == nil ? 3435 : nil)).map { try CoordinateReferenceSystem(epsg: $0) }
@@ -67,7 +74,8 @@ struct ChicagoCNNLSTM: ParsableCommand {
             var report = ingested.report
             let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
-            input = try WeeklyDistrictInput.extract(table, source: data, seed: seed)
+            input = try WeeklyDistrictInput.extract(table, source: data, covariates: covariates.map { URL(fileURLWithPath: $0) }, seed: seed)
+            print(input.note)
         } else {
             input = try WeeklyDistrictInput.syntheticChicago(weeks: quick ? 104 : 156, seed: seed)
             print("synthetic Chicago: \(input.table.count) incidents over \(input.covariates.span.count) weeks")

@@ -9,9 +9,11 @@ import CrimeStudies
 /// a ConvLSTM against an LSTM, a random forest, logistic regression and the historical rate.
 ///
 /// With no arguments it runs on the built-in synthetic city with synthetic footfall and census layers
-/// that carry real signal; `--data FILE --schema NAME` runs the crime-only channel set on a downloaded
-/// extract (see the MobilityConvLSTM article of the CrimeStudies catalog,
-/// `Sources/CrimeStudies/CrimeStudies.docc/MobilityConvLSTM.md`).
+/// that carry real signal; `--data FILE --schema NAME` runs on a downloaded extract, with a footfall
+/// CSV (`--mobility FILE`) and sociodemographic polygons (`--census FILE --census-fields a,b`) when
+/// given, and the channel sets those layers feed (see the MobilityConvLSTM article of the CrimeStudies
+/// catalog, `Sources/CrimeStudies/CrimeStudies.docc/MobilityConvLSTM.md`; a small sample in that format
+/// is in `Examples/MobilityConvLSTM/data/`).
 @main
 struct MobilityConvLSTM: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +23,12 @@ struct MobilityConvLSTM: ParsableCommand {
     var data: String?
     @Option(name: .long, help: "The extract's schema: a preset (chicago, lvmpd, …) or a column-mapping JSON file.")
     var schema = "chicago"
+    @Option(name: .long, help: "With --data: footfall observations, a CSV with columns lat,lon,time,count.")
+    var mobility: String?
+    @Option(name: .long, help: "With --data: sociodemographic polygons (GeoJSON or shapefile) with numeric properties.")
+    var census: String?
+    @Option(name: .long, help: "With --census: the numeric properties to read, comma-separated (e.g. population,median_income).")
+    var censusFields: String?
     @Option(name: .long, help: "Days of data to use (default: 60, or 40 with --quick).")
     var days: Int?
     @Option(name: .long, help: "Folder for the report.")
@@ -33,6 +41,14 @@ struct MobilityConvLSTM: ParsableCommand {
     func run() throws {
         let period = days ?? (quick ? 40 : 60)
         guard period >= 4 else { throw ValidationError("--days must be at least 4, got \(period)") }
+        guard data != nil || (mobility == nil && census == nil) else {
+            throw ValidationError("--mobility and --census go with --data; the synthetic city brings its own layers")
+        }
+        guard (census == nil) == (censusFields == nil) else {
+            throw ValidationError("--census and --census-fields go together: name the file and the numeric properties to read from it")
+        }
+        let fields = (censusFields ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard censusFields == nil || !fields.isEmpty else { throw ValidationError("--census-fields names no property") }
         var study = MobilityStudy()
         (study.seed, study.trainStride, study.epochs) = (seed, 3, 3)
         if quick {
@@ -44,12 +60,14 @@ struct MobilityConvLSTM: ParsableCommand {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
             let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
-            input = try MobilityInput.crime(from: table, days: period, source: data)
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
+            input = try MobilityInput.extract(table, days: period, source: data, footfall: mobility.map { URL(fileURLWithPath: $0) },
+                                              census: census.map { URL(fileURLWithPath: $0) }, censusFields: fields)
         } else {
             input = try MobilityInput.synthetic(seed: seed, days: period, central: quick)
             print("synthetic city: \(input.incidents) incidents on the grid over \(period) days")
         }
+        for note in input.notes { print(note) }
         if let sets = input.channelSets { study.channelSets = sets }
         let grid = input.grid, layers = input.layers
         let tiles = try grid.tiles(size: 16)

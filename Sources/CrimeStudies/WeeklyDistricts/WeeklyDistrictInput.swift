@@ -9,18 +9,28 @@ public struct WeeklyDistrictInput: Sendable {
     /// The incidents.
     public let table: IncidentTable
     /// The weekly socio-economic and weather series, over the weeks studied.
-    public let covariates: SyntheticWeeklyCovariates
+    public let covariates: WeeklyCovariates
     /// A paragraph for the report on the data's origin.
     public let note: String
 
-    /// A cleaned extract: the weeks are its whole weeks; the covariate series are flat placeholders
-    /// (they carry no information about the extract). `source` names it in the note.
-    public static func extract(_ table: IncidentTable, source: String, seed: UInt64) throws -> WeeklyDistrictInput {
+    /// A cleaned extract: the weeks are its whole weeks. With `covariates`, the weekly series are read
+    /// from that CSV (``WeeklyCovariates/read(_:weeks:)``); without, they are synthetic placeholders
+    /// (a seasonal temperature and an unemployment-like walk, seeded by `seed`) that carry no
+    /// information about the extract. `source` names the extract in the note, which also says whether
+    /// the series are real.
+    public static func extract(_ table: IncidentTable, source: String, covariates url: URL? = nil, seed: UInt64) throws -> WeeklyDistrictInput {
         let weeks = try WeeklyDistrictSeries.wholeWeeks(covering: table.times, zone: table.zone)
+        let crime = "Crime heatmaps and counts: real, from \(source) (\(weeks.count) whole weeks)."
+        guard let url else {
+            return WeeklyDistrictInput(
+                table: table,
+                covariates: WeeklyCovariates(SyntheticWeeklyCovariates(span: weeks, temperatureEffect: 0, unemploymentEffect: 0, seed: seed)),
+                note: crime + " Weekly series: absent; the temperature and unemployment series fed to the model are synthetic placeholders that carry no information about this extract (the study used NOAA weather and ACS socio-economic data).")
+        }
+        let covariates = try WeeklyCovariates.read(url, weeks: weeks)
         return WeeklyDistrictInput(
-            table: table,
-            covariates: SyntheticWeeklyCovariates(span: weeks, temperatureEffect: 0, unemploymentEffect: 0, seed: seed),
-            note: "Incidents from \(source). The weekly temperature and unemployment series are synthetic placeholders that carry no information about this extract (the study used NOAA weather and ACS socio-economic data).")
+            table: table, covariates: covariates,
+            note: crime + " Weekly series \(covariates.names.joined(separator: ", ")): real, from \(url.path) (\(covariates.rowsOutside) rows for other weeks not used).")
     }
 
     /// A synthetic city over Chicago's extent, `weeks` weeks long (400 incidents a day before thinning),
@@ -35,7 +45,7 @@ public struct WeeklyDistrictInput: Sendable {
         raw.dailyRate = 400
         return WeeklyDistrictInput(
             table: covariates.thinned(try SyntheticCity(config: raw).incidentTable()),
-            covariates: covariates,
+            covariates: WeeklyCovariates(covariates),
             note: "Synthetic incidents over Chicago's extent (hot spots placed roughly on the Loop, the West Side, Englewood, South Shore and Rogers Park). Their weekly rate rises with a synthetic seasonal temperature (+2 % per °C) and a slow synthetic unemployment series (+8 % per point); both series are invented, not observations.")
     }
 
