@@ -79,7 +79,8 @@ let package = Package(
             name: "MobilityConvLSTM",
             dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeSynthetic", "CrimeStudies",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Examples/MobilityConvLSTM"
+            path: "Examples/MobilityConvLSTM",
+            exclude: ["data"]
         ),
         .executableTarget(
             name: "CrimeBench",

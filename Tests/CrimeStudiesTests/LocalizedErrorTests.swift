@@ -46,4 +46,13 @@ import Testing
     @Test func mobilityError() {
         expectLocalizedDescription(MobilityError.self) { _ = try MobilityLayers(rows: 0, columns: 1, windows: 1, crime: []) }
     }
+
+    @Test func covariateFileError() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("weekly-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "week_start,t\n2024-01-02,1\n".write(to: url, atomically: true, encoding: .utf8)
+        let weeks = try WindowSpan(.sequential(.weekly, zone: try ZoneClock(identifier: "America/Chicago")),
+                                   from: try LocalDay("2024-01-01"), until: try LocalDay("2024-01-08"))
+        expectLocalizedDescription(CovariateFileError.self) { _ = try WeeklyCovariates.read(url, weeks: weeks) }
+    }
 }
