@@ -26,28 +26,30 @@ import CrimeStudies
                                               footfall: folder.appendingPathComponent("footfall.csv"),
                                               census: folder.appendingPathComponent("tracts.geojson"), censusFields: fields)
         let layers = input.layers
-        // A 6 km square in 447 m cells: 14 cells, grown to one whole 16 × 16 tile; 30 days of 12-hour windows.
+        // A 5.82 km square (13.0 cells of 447.2 m) grown to one whole 16 × 16 tile; 30 days of 12-hour windows.
         #expect(input.grid.rows == 16 && input.grid.columns == 16)
         #expect(layers.windows == 60)
         #expect(input.incidents == 1_200)
         #expect(input.channelSets == MobilityChannelSet.allCases)
-        // The script's totals: 226 063 counted over the 30 days, 2 140 in the first window (the 06:00 reports of 2024-03-04).
+        // The script's totals: 246 700 counted over the 30 days, 2 110 in the first window (the 06:00 reports of 2024-03-04).
         let footfall = try #require(layers.mobility)
-        #expect(footfall.reduce(0.0) { $0 + Double($1) } == 226_063)
-        #expect(footfall[0..<256].reduce(0.0) { $0 + Double($1) } == 2_140)
+        #expect(footfall.reduce(0.0) { $0 + Double($1) } == 246_700)
+        #expect(footfall[0..<256].reduce(0.0) { $0 + Double($1) } == 2_110)
         #expect(layers.censusNames == fields)
         // Tract values at the cells holding three tract centres (the cells' centres lie within a quarter
-        // of a cell of the tracts' centres, well inside the 1.5 km tracts).
-        for (lat, lon, values) in [(41.85975, -87.67715, [7_670, 0.432, 95_400]), (41.87325, -87.64095, [11_202, 0.132, 88_700]),
-                                   (41.90025, -87.62285, [10_103, 0.071, 96_400])] {
+        // of a cell of the tracts' centres, well inside the 1.46 km tracts).
+        for (lat, lon, values) in [(41.86035, -87.67633, [4_742, 0.334, 76_800]), (41.87345, -87.64123, [2_450, 0.277, 92_900]),
+                                   (41.89965, -87.62368, [6_203, 0.314, 116_400])] {
             let cell = try #require(input.grid.cell(containing: GeoPoint(latitude: lat, longitude: lon)))
             let k = cell.row * 16 + cell.column
             for (l, value) in values.enumerated() { #expect(abs(Double(layers.census[l * 256 + k]) - value) <= value * 1e-6) }
         }
-        // Cell centres sit 0.5, 1.5, … 15.5 cells from the grid's edge; the tracts leave a margin of
-        // (16 − 6000 m / 447.2 m) / 2 ≈ 1.29 cells on each side, so 14 × 14 centres fall inside them.
+        // The tracts tile the crimes' bounding box (two incidents mark its corners), 13.0 cells each way, so
+        // they reach ±6.5 cells from its centre. MobilityGrid grows the box about that centre to 15.5 cells
+        // and the grid then starts there: it runs from −7.75 to +8.25 cells, and cell k's centre sits at
+        // k + 0.5 − 7.75. Centres within ±6.5 are k = 1…13, so 13 × 13 cells are covered and 87 are not.
         let census = try MobilityCensus.read(folder.appendingPathComponent("tracts.geojson"), fields: fields, grid: input.grid)
-        #expect(census.cellsOutside == 256 - 14 * 14)
+        #expect(census.cellsOutside == 256 - 13 * 13)
         #expect(input.notes.count == 3)
         #expect(input.notes[1].contains("1445 rows, of which 2 outside the grid and 3 outside the period"))
     }
@@ -78,7 +80,8 @@ import CrimeStudies
                                      crs: try CoordinateReferenceSystem(epsg: 3435))
         let series = try input.series(areas: areas, imageSize: 16)
         #expect(series.weekCount == 66 && series.districtCount == 77 && series.featureCount == 3)
-        #expect(series.weekLabels.first == "2023-01-02" && series.weekLabels.last == "2024-04-01")
+        // ISO week labels: 2023-01-02 starts week 1 of 2023, 2024-04-01 week 14 of 2024.
+        #expect(series.weekLabels.first == "2023-W01" && series.weekLabels.last == "2024-W14")
         #expect(Array(series.features.prefix(3)) == [-4.4, 31.8, 4.58])
         // Every incident lies inside the areas' bounding box, so the images hold all 1 386 (log1p counts).
         let imaged = series.images.reduce(0.0) { $0 + Double(expm1($1)) }

@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 
 rng = random.Random(20240304)
 
-# The study box: 6 km × 6 km centred on (41.88, -87.65).
-LAT0, LAT1 = 41.853, 41.907
-LON0, LON1 = -87.6862, -87.6138
+# The study box: about 5.82 km × 5.82 km (13 cells of 447.2 m) centred on (41.88, -87.65).
+LAT0, LAT1 = 41.8538, 41.9062
+LON0, LON1 = -87.6851, -87.6149
 START = datetime(2024, 3, 4)          # a Monday, local time (America/Chicago); 30 days to 2024-04-02
 DAYS = 30
 HOT_SPOTS = [(41.885, -87.640, 0.004, 0.35), (41.866, -87.672, 0.005, 0.25),
@@ -52,6 +52,8 @@ with open("crimes.csv", "w", newline="") as f:
     f.write("ID,Date,Primary Type,Latitude,Longitude\n")
     for k, t in enumerate(crimes):
         lat, lon = location()
+        if k < 2:  # the first two mark the box's south-west and north-east corners, so it is the crimes' box
+            lat, lon = (LAT0, LON0) if k == 0 else (LAT1, LON1)
         f.write(f"{9000001 + k},{chicago_time(t)},{rng.choice(TYPES)},{lat:.6f},{lon:.6f}\n")
 
 # Footfall: 24 counters, each reporting at 06:00 (the night window) and 18:00 (the day window) local

@@ -51,7 +51,7 @@ public struct WeeklyCovariates: Sendable {
             rows[w] = row
         }
         if let missing = rows.firstIndex(where: { $0 == nil }) {
-            throw CovariateFileError.missingWeek(file: csv.file, week: weeks.labels[missing])
+            throw CovariateFileError.missingWeek(file: csv.file, week: LocalDay(utc: weeks.boundaries[missing], in: zone).description)
         }
         return WeeklyCovariates(span: weeks, names: seriesColumns.map { csv.header[$0] }, values: rows.flatMap { $0 ?? [] }, rowsOutside: outside)
     }
