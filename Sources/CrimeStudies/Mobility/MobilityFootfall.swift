@@ -10,7 +10,8 @@ import Foundation
 /// `time` `YYYY-MM-DDTHH:MM[:SS]`, wall-clock time in the crime data's zone, or an absolute instant when
 /// followed by `Z` or `±HH:MM`. Each row adds its count to the cell holding its point in the window
 /// holding its time; a cell-window without rows is zero. Rows outside the grid or the windows are not
-/// used but counted (``rowsOutsideGrid``, ``rowsOutsidePeriod``).
+/// used but counted (``rowsOutsideGrid``, ``rowsOutsidePeriod``; a row outside both counts as outside the
+/// grid).
 public struct MobilityFootfall: Sendable {
     /// Footfall per window and cell, windows × cells (cell `r × columns + c`).
     public let values: [Float]
