@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "CNeuralKernels"),
         .target(name: "CrimeModels", dependencies: ["CrimeCore", "COpenBLAS", "CNeuralKernels"]),
         // The forecasting seam: SpaceTimeForecaster and the hot-spot methods that plug into it.
-        .target(name: "CrimeForecast", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels"]),
+        .target(name: "CrimeForecast", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CNeuralKernels"]),
         .target(name: "CrimeEval", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast"]),
         // The synthetic city and the study-shaped generators with their truths; no library layer imports it.
         .target(name: "CrimeSynthetic", dependencies: ["CrimeCore", "CrimeGeo", "CrimeForecast", "COpenBLAS"]),

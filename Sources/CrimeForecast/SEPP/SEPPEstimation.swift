@@ -67,9 +67,7 @@ struct SEPPEstimation {
             e.exposure[h] > 0 && total > 0 ? perHour[h] * e.duration / (total * e.exposure[h]) : 1
         }
         let window = limits.timeWindow(s)
-        var exposed = 0.0
-        for ti in e.t { exposed += 1 - exp(-s.omega * min(e.duration - ti, window)) }
-        next.theta = exposed > 0 ? min(step.triggered / exposed, limits.maximumTheta) : 0
+        next.theta = step.offspringMass > 0 ? min(step.triggered / step.offspringMass, limits.maximumTheta) : 0
         if step.triggered > 0 {
             if step.delays > 0 {
                 let rate = Self.truncatedRate(meanDelay: step.delays / step.triggered, window: window)

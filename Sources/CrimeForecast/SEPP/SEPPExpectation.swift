@@ -1,3 +1,4 @@
+import CNeuralKernels
 import Foundation
 
 /// One E-step of the SEPP EM over all events: for each event j the intensity
@@ -12,6 +13,8 @@ struct SEPPExpectation {
     var logLikelihood = 0.0
     /// Σ pᵢⱼ, Σ pᵢⱼ (tⱼ − tᵢ) and Σ pᵢⱼ dᵢⱼ² over the pairs.
     var triggered = 0.0, delays = 0.0, squaredDistances = 0.0
+    /// Σᵢ (1 − e^{−ω min(T − tᵢ, W)}): the expected offspring per unit of θ within the window.
+    var offspringMass = 0.0
 
     static let blockSize = 2048
 
@@ -29,27 +32,21 @@ struct SEPPExpectation {
             partial.withUnsafeMutableBufferPointer { part in
                 let bgBase = bg, partBase = part
                 ParallelBlocks.forEach(count: n, blockSize: Self.blockSize) { range in
-                    // Per pair of the current event: kernel value, delay, squared distance.
-                    var scratch = [Double](repeating: 0, count: 3 * 256)
+                    // Per pair of the current event: (delay, squared distance), then its kernel value.
+                    var pairs = [Double](repeating: 0, count: 2 * 256)
+                    var kernels = [Double](repeating: 0, count: 256)
                     var logSum = 0.0, p = 0.0, pd = 0.0, pr = 0.0
                     for j in range {
-                        let tj = e.t[j], xj = e.x[j], yj = e.y[j]
-                        var found = 0
-                        buckets.forEachCandidate(x: xj, y: yj, from: tj - window, before: tj) { ti, xi, yi in
-                            let dx = xj - xi, dy = yj - yi
-                            let d2 = dx * dx + dy * dy
-                            guard d2 <= radius2 else { return }
-                            if 3 * (found + 1) > scratch.count { scratch += [Double](repeating: 0, count: scratch.count) }
-                            let dt = tj - ti
-                            scratch[3 * found] = scale * exp(-s.omega * dt - d2 / twoSigma2)
-                            scratch[3 * found + 1] = dt
-                            scratch[3 * found + 2] = d2
-                            found += 1
-                        }
+                        let found = buckets.gatherPairs(x: e.x[j], y: e.y[j], t: e.t[j], window: window,
+                                                        radius2: radius2, into: &pairs)
+                        if found > kernels.count { kernels = [Double](repeating: 0, count: pairs.count / 2) }
                         let c = Int(e.cell[j])
                         let mu = s.background[c] * s.rhythm[Int(e.hour[j])] / e.areas[c]
-                        var lambda = mu
-                        for k in 0..<found { lambda += scratch[3 * k] }
+                        let lambda = pairs.withUnsafeBufferPointer { pair in
+                            kernels.withUnsafeMutableBufferPointer { kernel in
+                                pp_trigger_kernels(pair.baseAddress, found, scale, s.omega, twoSigma2, mu, kernel.baseAddress)
+                            }
+                        }
                         guard lambda > 0 else {
                             logSum += -Double.infinity
                             continue
@@ -57,11 +54,15 @@ struct SEPPExpectation {
                         logSum += log(lambda)
                         bgBase[j] = mu / lambda
                         let inverse = 1 / lambda
-                        for k in 0..<found {
-                            let q = scratch[3 * k] * inverse
-                            p += q
-                            pd += q * scratch[3 * k + 1]
-                            pr += q * scratch[3 * k + 2]
+                        pairs.withUnsafeBufferPointer { pair in
+                            kernels.withUnsafeBufferPointer { kernel in
+                                for k in 0..<found {
+                                    let q = kernel[k] * inverse
+                                    p += q
+                                    pd += q * pair[2 &* k]
+                                    pr += q * pair[2 &* k &+ 1]
+                                }
+                            }
                         }
                     }
                     let b = range.lowerBound / Self.blockSize
@@ -80,19 +81,18 @@ struct SEPPExpectation {
             squaredDistances += partial[b * 4 + 3]
         }
         self.background = background
-        logLikelihood = logSum - Self.compensator(events: e, state: s, window: window)
+        offspringMass = e.t.withUnsafeBufferPointer { pp_offspring_mass($0.baseAddress, n, e.duration, s.omega, window) }
+        logLikelihood = logSum - Self.compensator(events: e, state: s, offspringMass: offspringMass)
     }
 
     /// The expected number of events in the window: the background integrated over the window and the
-    /// cells, plus θ(1 − e^{−ω min(T − tᵢ, W)}) per event, W the time cut-off (the trigger kernel is cut
-    /// at W; the Gaussian's mass beyond the space cut-off or outside the cells is ignored).
-    static func compensator(events e: SEPPEvents, state s: SEPPState, window: Double) -> Double {
+    /// cells, plus θ times the offspring mass (the trigger kernel is cut at the time cut-off; the
+    /// Gaussian's mass beyond the space cut-off or outside the cells is ignored).
+    static func compensator(events e: SEPPEvents, state s: SEPPState, offspringMass: Double) -> Double {
         var rhythm = 0.0
         for h in e.exposure.indices { rhythm += s.rhythm[h] * e.exposure[h] }
         var total = 0.0
         for mu in s.background { total += mu * rhythm }
-        var offspring = 0.0
-        for ti in e.t { offspring += 1 - exp(-s.omega * min(e.duration - ti, window)) }
-        return total + s.theta * offspring
+        return total + s.theta * offspringMass
     }
 }
