@@ -70,7 +70,6 @@ struct ChicagoCNNLSTM: ParsableCommand {
         if let data {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema),
                                                    progress: progress.handler)
-            progress.finish()
             var report = ingested.report
             let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
@@ -84,7 +83,6 @@ struct ChicagoCNNLSTM: ParsableCommand {
 
         let clock = ContinuousClock.now
         let result = try study.run(series)
-        progress.finish()
         print("trained in \(ContinuousClock.now - clock)\n")
         print(result.scoreTable().text())
         try WeeklyDistrictReport.write(result, index: areas, title: "Chicago CNN-LSTM: next week's crime per community area",

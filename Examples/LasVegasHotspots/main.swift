@@ -52,7 +52,6 @@ struct LasVegasHotspots: ParsableCommand {
             let preset = IngestSchema.presets.contains { $0.name == resolved.name }
             title = "Hot spots: \(preset ? URL(fileURLWithPath: data).lastPathComponent : resolved.name)"
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: resolved, progress: progress.handler)
-            progress.finish()
             var report = ingested.report
             table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
@@ -97,7 +96,6 @@ struct LasVegasHotspots: ParsableCommand {
         let data = try ForecastData(table: table, index: index, cells: try ForecastCells(index: index, cells: cells), windowing: windowing)
         let methods = try ForecastMethods.make(windowing: windowing, city: city)
         let backtest = try ForecastBacktest(origins: origins).run(data, methods: methods, progress: progress.handler)
-        progress.finish()
         print("Rolling origins: \(origins) weeks, each forecast from the weeks before it")
         print(try ForecastComparisonReport.table(backtest, leader: nil).text())
     }

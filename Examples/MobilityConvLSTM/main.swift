@@ -47,7 +47,6 @@ struct MobilityConvLSTM: ParsableCommand {
         if let data {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema),
                                                    progress: progress.handler)
-            progress.finish()
             var report = ingested.report
             let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             input = try MobilityInput.crime(from: table, days: period, source: data)
@@ -64,7 +63,6 @@ struct MobilityConvLSTM: ParsableCommand {
               + String(format: "%.1f%% of cell-windows have an incident\n", 100 * layers.positiveRate))
         let start = ContinuousClock.now
         let result = try study.run(layers, tiles: tiles, progress: progress.handler)
-        progress.finish()
         print("\nTest scores (thresholds chosen on validation; \(result.sampleCounts.test) test maps):")
         print(result.table().text())
         let url = try MobilityReport.write(result, grid: grid, tiles: tiles, title: "Fine-grained crime forecasting with mobility",

@@ -41,7 +41,6 @@ struct BacktestCommand: ParsableCommand {
         let methods = try ForecastMethods.make(self.methods.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                                windowing: prepared.data.windows.windowing, city: prepared.city)
         let result = try ForecastBacktest(origins: origins).run(prepared.data, methods: methods, progress: line.handler)
-        line.finish()
         let report = try BacktestReport(result: result, origins: origins, oracle: prepared.city != nil ? "oracle" : nil)
         if json {
             try JSONOutput.print(report)

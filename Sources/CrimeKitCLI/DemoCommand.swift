@@ -56,7 +56,6 @@ struct DemoCommand: ParsableCommand {
         print("synthetic city: \(manifest.events) incidents over \(config.days) days (\(manifest.offspring) near-repeats), \(manifest.rowsWritten) rows written")
 
         let ingested = try IncidentReader.read(extract, schema: .chicago, progress: line.handler)
-        line.finish()
         var cleaning = ingested.report
         let table = ingested.table.cleaned(options: CleaningOptions(file: extract.path), report: &cleaning).table
         let drops = cleaning.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
@@ -76,7 +75,6 @@ struct DemoCommand: ParsableCommand {
             data, methods: methods, index: h3,
             neighbourhood: { centres[$0].flatMap(neighbourhoods.neighbourhood(of:)) }, group: neighbourhoods.group(of:),
             progress: line.handler)
-        line.finish()
         print(try ForecastComparisonReport.table(result).text())
         print("leader: \(result.leader) (\(ForecastComparisonReport.leaderRule))")
 

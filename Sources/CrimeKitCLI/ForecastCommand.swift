@@ -26,7 +26,6 @@ struct ForecastCommand: ParsableCommand {
         let line = progress.line()
         defer { line.finish() }
         let prepared = try input.prepare(progress: line.handler)
-        line.finish()
         let method = try ForecastMethods.make(self.method, windowing: prepared.data.windows.windowing, city: prepared.city)
         let forecast = try ForwardForecast(data: prepared.data, method: method)
         try forecast.write(to: URL(fileURLWithPath: out))

@@ -108,7 +108,6 @@ struct ForestCommand: ParsableCommand {
             predictions = out
             if let save { try forest.save(to: URL(fileURLWithPath: save)) }
         }
-        line.finish()
         report.r2 = Metrics.r2(yTest, predictions)
         report.mae = Metrics.meanAbsoluteError(yTest, predictions)
         report.rmse = Metrics.rootMeanSquaredError(yTest, predictions)

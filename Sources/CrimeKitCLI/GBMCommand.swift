@@ -89,7 +89,6 @@ struct GBMCommand: ParsableCommand {
         report.fitSeconds = try ForestCommand.seconds { try model.fit(xTrain, targets: yTrain) }
         var predictions: [Double] = []
         report.predictSeconds = try ForestCommand.seconds { predictions = try model.predict(xTest) }
-        line.finish()
         if let save { try model.save(to: URL(fileURLWithPath: save)) }
         report.mae = Metrics.meanAbsoluteError(yTest, predictions)
         report.rmse = Metrics.rootMeanSquaredError(yTest, predictions)

@@ -46,7 +46,6 @@ struct IngestCommand: ParsableCommand {
         defer { line.finish() }
         let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema),
                                              progress: line.handler)
-        line.finish()
         var report = result.report
         let cleaned = result.table.cleaned(options: options, report: &report)
         let table = cleaned.table, spike = cleaned.midnightSpike
