@@ -44,6 +44,8 @@ struct ChicagoCNNLSTM: ParsableCommand {
     var quick = false
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
+    @Flag(name: .long, help: "Print no progress on standard error.")
+    var quiet = false
 
     func run() throws {
         guard data != nil || covariates == nil else {
@@ -58,11 +60,14 @@ struct ChicagoCNNLSTM: ParsableCommand {
         } catch GeometryReadError.missingCRS(let file) {
             throw ValidationError("\(file): the shapefile has no .prj; give its EPSG code with --epsg (e.g. --epsg 3435)")
         }
+        let progress = ProgressLine.standardError(quiet: quiet)
+        defer { progress.finish() }
         var study = WeeklyDistrictStudy()
         study.seed = seed
         study.options.seed = seed
         study.options.epochs = epochs ?? (quick ? 40 : 60)
         study.options.learningRate = learningRate
+        study.options.progress = progress.handler
         study.l2 = l2
         study.channels = quick ? [8, 16, 32] : [32, 64, 128]
         if quick { study.testWeeks = 26 }
@@ -70,7 +75,8 @@ struct ChicagoCNNLSTM: ParsableCommand {
 
         let input: WeeklyDistrictInput
         if let data {
-            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema),
+                                                   progress: progress.handler)
             var report = ingested.report
             let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
@@ -84,9 +90,7 @@ struct ChicagoCNNLSTM: ParsableCommand {
         print("\(series.weekCount) weeks × \(series.districtCount) districts, \(imageSize)×\(imageSize) images, history \(study.history) weeks, last \(study.testWeeks) weeks held out")
 
         let clock = ContinuousClock.now
-        let result = try study.run(series) { epoch in
-            print(String(format: "  epoch %2d  loss %.4f", epoch.epoch, epoch.trainingLoss))
-        }
+        let result = try study.run(series)
         print("trained in \(ContinuousClock.now - clock)\n")
         print(result.scoreTable().text())
         try WeeklyDistrictReport.write(result, index: areas, title: "Chicago CNN-LSTM: next week's crime per community area",

@@ -31,8 +31,12 @@ struct LasVegasHotspots: ParsableCommand {
     var quick = false
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
+    @Flag(name: .long, help: "Print no progress on standard error.")
+    var quiet = false
 
     func run() throws {
+        let progress = ProgressLine.standardError(quiet: quiet)
+        defer { progress.finish() }
         var pipeline = HotspotPipeline()
         pipeline.seed = seed
         if quick {
@@ -47,7 +51,7 @@ struct LasVegasHotspots: ParsableCommand {
             // Titled by the data: a mapping's name (the file name when it has none), else the extract's file name.
             let preset = IngestSchema.presets.contains { $0.name == resolved.name }
             title = "Hot spots: \(preset ? URL(fileURLWithPath: data).lastPathComponent : resolved.name)"
-            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: resolved)
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: resolved, progress: progress.handler)
             var report = ingested.report
             table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
@@ -68,7 +72,8 @@ struct LasVegasHotspots: ParsableCommand {
         print("The study's design: fit on one year, score the next")
         print(result.scoreTable().text())
         print("leader on test MAE: \(result.leader)\n")
-        try rollingOrigins(table: table, index: output.index, cells: result.data.cells, city: city, origins: pipeline.weeks)
+        try rollingOrigins(table: table, index: output.index, cells: result.data.cells, city: city, origins: pipeline.weeks,
+                           progress: progress)
         print("Cells the forest misses most:")
         print(try result.worstCells(of: result.bestModel, count: 5).text())
         let summary = try HotspotReport.write(result, index: output.index, options: .study(),
@@ -85,11 +90,12 @@ struct LasVegasHotspots: ParsableCommand {
 
     /// The forecasting question asked every week: every method from weekly rolling origins on the
     /// study's cells, scored on the week after each.
-    private func rollingOrigins(table: IncidentTable, index: H3Grid, cells: [CellID], city: SyntheticCity?, origins: Int) throws {
+    private func rollingOrigins(table: IncidentTable, index: H3Grid, cells: [CellID], city: SyntheticCity?, origins: Int,
+                                progress: ProgressLine) throws {
         let windowing = TimeWindowing.sequential(.weekly, zone: table.zone)
         let data = try ForecastData(table: table, index: index, cells: try ForecastCells(index: index, cells: cells), windowing: windowing)
         let methods = try ForecastMethods.make(windowing: windowing, city: city)
-        let backtest = try ForecastBacktest(origins: origins).run(data, methods: methods)
+        let backtest = try ForecastBacktest(origins: origins).run(data, methods: methods, progress: progress.handler)
         print("Rolling origins: \(origins) weeks, each forecast from the weeks before it")
         print(try ForecastComparisonReport.table(backtest, leader: nil).text())
     }

@@ -37,6 +37,8 @@ struct MobilityConvLSTM: ParsableCommand {
     var quick = false
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
+    @Flag(name: .long, help: "Print no progress on standard error.")
+    var quiet = false
 
     func run() throws {
         let period = days ?? (quick ? 40 : 60)
@@ -55,9 +57,12 @@ struct MobilityConvLSTM: ParsableCommand {
             (study.convHidden, study.lstmHidden, study.trainStride) = ([4, 4, 4], 8, 2)
             (study.lstmTrainingCells, study.tabularTrainingRows, study.trees) = (2_000, 5_000, 20)
         }
+        let progress = ProgressLine.standardError(quiet: quiet)
+        defer { progress.finish() }
         let input: MobilityInput
         if let data {
-            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
+            let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema),
+                                                   progress: progress.handler)
             var report = ingested.report
             let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
@@ -75,7 +80,7 @@ struct MobilityConvLSTM: ParsableCommand {
         print("\(grid.rows)×\(grid.columns) cells of \(String(format: "%.0f", MobilityInput.cellSide)) m, \(tiles.count) tiles, \(layers.windows) windows of 12 h; "
               + String(format: "%.1f%% of cell-windows have an incident\n", 100 * layers.positiveRate))
         let start = ContinuousClock.now
-        let result = try study.run(layers, tiles: tiles) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let result = try study.run(layers, tiles: tiles, progress: progress.handler)
         print("\nTest scores (thresholds chosen on validation; \(result.sampleCounts.test) test maps):")
         print(result.table().text())
         let url = try MobilityReport.write(result, grid: grid, tiles: tiles, title: "Fine-grained crime forecasting with mobility",

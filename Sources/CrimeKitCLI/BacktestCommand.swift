@@ -23,8 +23,7 @@ struct BacktestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
     var json = false
 
-    @Flag(name: .long, help: "Print no progress on standard error.")
-    var quiet = false
+    @OptionGroup var progress: ProgressOptions
 
     /// The most origins a backtest runs.
     static let maximumOrigins = 520
@@ -36,12 +35,12 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = try input.prepare()
+        let line = progress.line()
+        defer { line.finish() }
+        let prepared = try input.prepare(progress: line.handler)
         let methods = try ForecastMethods.make(self.methods.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                                windowing: prepared.data.windows.windowing, city: prepared.city)
-        let result = try ForecastBacktest(origins: origins).run(prepared.data, methods: methods) { line in
-            if !quiet { FileHandle.standardError.write(Data("backtest: \(line)\n".utf8)) }
-        }
+        let result = try ForecastBacktest(origins: origins).run(prepared.data, methods: methods, progress: line.handler)
         let report = try BacktestReport(result: result, origins: origins, oracle: prepared.city != nil ? "oracle" : nil)
         if json {
             try JSONOutput.print(report)

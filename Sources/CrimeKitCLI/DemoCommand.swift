@@ -34,8 +34,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Trees of the forest method (1 to 2000).")
     var trees: Int = 40
 
-    @Flag(name: .long, help: "Print no progress on standard error.")
-    var quiet = false
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         guard (2...260).contains(weeks) else { throw ValidationError("--weeks must be between 2 and 260, got \(weeks)") }
@@ -43,6 +42,8 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        let line = progress.line()
+        defer { line.finish() }
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let extract = folder.appendingPathComponent("synthetic-chicago.csv")
@@ -54,7 +55,7 @@ struct DemoCommand: ParsableCommand {
         let manifest = try city.writeChicagoExtract(to: extract)
         print("synthetic city: \(manifest.events) incidents over \(config.days) days (\(manifest.offspring) near-repeats), \(manifest.rowsWritten) rows written")
 
-        let ingested = try IncidentReader.read(extract, schema: .chicago)
+        let ingested = try IncidentReader.read(extract, schema: .chicago, progress: line.handler)
         var cleaning = ingested.report
         let table = ingested.table.cleaned(options: CleaningOptions(file: extract.path), report: &cleaning).table
         let drops = cleaning.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
@@ -73,7 +74,7 @@ struct DemoCommand: ParsableCommand {
         let result = try ForecastComparison(origins: weeks).run(
             data, methods: methods, index: h3,
             neighbourhood: { centres[$0].flatMap(neighbourhoods.neighbourhood(of:)) }, group: neighbourhoods.group(of:),
-            progress: { line in if !quiet { FileHandle.standardError.write(Data("demo: backtest \(line)\n".utf8)) } })
+            progress: line.handler)
         print(try ForecastComparisonReport.table(result).text())
         print("leader: \(result.leader) (\(ForecastComparisonReport.leaderRule))")
 

@@ -20,8 +20,12 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for forecast.csv, forecast.geojson and forecast.svg.")
     var out: String
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
-        let prepared = try input.prepare()
+        let line = progress.line()
+        defer { line.finish() }
+        let prepared = try input.prepare(progress: line.handler)
         let method = try ForecastMethods.make(self.method, windowing: prepared.data.windows.windowing, city: prepared.city)
         let forecast = try ForwardForecast(data: prepared.data, method: method)
         try forecast.write(to: URL(fileURLWithPath: out))

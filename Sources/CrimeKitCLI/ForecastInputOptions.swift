@@ -50,11 +50,11 @@ struct ForecastInputOptions: ParsableArguments {
         }
     }
 
-    /// The incidents, the synthetic city when simulated, and where they came from.
-    func table() throws -> (table: IncidentTable, city: SyntheticCity?, source: String) {
+    /// The incidents, the synthetic city when simulated, and where they came from; `progress` hears the ingest.
+    func table(progress: ProgressHandler?) throws -> (table: IncidentTable, city: SyntheticCity?, source: String) {
         if let data {
             let url = URL(fileURLWithPath: data)
-            let read = try IncidentReader.read(url, schema: try IngestSchema.resolve(schema ?? ""))
+            let read = try IncidentReader.read(url, schema: try IngestSchema.resolve(schema ?? ""), progress: progress)
             var report = read.report
             let cleaned = read.table.cleaned(options: CleaningOptions(file: data), report: &report)
             guard !cleaned.table.isEmpty else { throw ValidationError("\(data): no row was kept after cleaning") }
@@ -142,9 +142,9 @@ struct ForecastInputOptions: ParsableArguments {
         return box
     }
 
-    /// Everything a backtest or forecast needs, laid out once.
-    func prepare() throws -> PreparedForecastInput {
-        let (table, city, source) = try table()
+    /// Everything a backtest or forecast needs, laid out once; `progress` hears the ingest.
+    func prepare(progress: ProgressHandler?) throws -> PreparedForecastInput {
+        let (table, city, source) = try table(progress: progress)
         let (index, cellIDs) = try cells(for: table)
         let cells = try ForecastCells(index: index, cells: cellIDs)
         let windowing = try windowing(zone: table.zone)

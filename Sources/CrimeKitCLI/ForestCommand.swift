@@ -42,6 +42,8 @@ struct ForestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         guard trees >= 1 else { throw ValidationError("--trees must be at least 1, got \(trees)") }
         guard minLeaf >= 1 else { throw ValidationError("--min-leaf must be at least 1, got \(minLeaf)") }
@@ -75,10 +77,13 @@ struct ForestCommand: ParsableCommand {
         }
         let settings = ForestSettings(trees: trees, maxDepth: maxDepth, minSamplesLeaf: minLeaf, maxFeatures: parsed,
                                       splitSearch: histogramBins.map { .histogram(bins: $0) } ?? .exact, seed: seed)
+        let line = progress.line()
+        defer { line.finish() }
         var report = ForestReport()
         let predictions: [Double]
         if classify {
             var forest = RandomForestClassifier(settings: settings)
+            forest.progress = line.handler
             report.fitSeconds = try Self.seconds { try forest.fit(xTrain, targets: yTrain) }
             var probabilities = Matrix(rows: 0, columns: 0)
             report.predictSeconds = try Self.seconds { probabilities = try forest.predictProbability(xTest) }
@@ -96,6 +101,7 @@ struct ForestCommand: ParsableCommand {
             if let save { try forest.save(to: URL(fileURLWithPath: save)) }
         } else {
             var forest = RandomForestRegressor(settings: settings)
+            forest.progress = line.handler
             report.fitSeconds = try Self.seconds { try forest.fit(xTrain, targets: yTrain) }
             var out: [Double] = []
             report.predictSeconds = try Self.seconds { out = try forest.predict(xTest) }

@@ -53,6 +53,8 @@ struct GBMCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
+    @OptionGroup var progress: ProgressOptions
+
     /// The library settings these options describe.
     func settings() throws -> BoostingSettings {
         guard let parsed = BoostingLoss(rawValue: loss) else {
@@ -79,7 +81,10 @@ struct GBMCommand: ParsableCommand {
     func run() throws {
         let loaded = try data.load()
         let (xTrain, yTrain, xTest, yTest) = (loaded.xTrain, loaded.yTrain, loaded.xTest, loaded.yTest)
+        let line = progress.line()
+        defer { line.finish() }
         var model = GradientBoostingRegressor(settings: try settings())
+        model.progress = line.handler
         var report = GBMReport()
         report.fitSeconds = try ForestCommand.seconds { try model.fit(xTrain, targets: yTrain) }
         var predictions: [Double] = []

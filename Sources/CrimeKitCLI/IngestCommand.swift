@@ -36,11 +36,16 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
         let options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
                                       midnight: try Self.parsePolicy(midnight, seed: seed), file: file,
                                       since: try Self.parseDay(since, flag: "--since"), until: try Self.parseDay(until, flag: "--until"))
-        let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema))
+        let line = progress.line()
+        defer { line.finish() }
+        let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema),
+                                             progress: line.handler)
         var report = result.report
         let cleaned = result.table.cleaned(options: options, report: &report)
         let table = cleaned.table, spike = cleaned.midnightSpike

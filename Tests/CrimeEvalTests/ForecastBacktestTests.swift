@@ -2,6 +2,7 @@ import CrimeCore
 import CrimeEval
 import CrimeForecast
 import CrimeGeo
+import CrimeTestSupport
 import Testing
 
 /// A plugin forecaster that forecasts fixed counts per cell, whatever the history.
@@ -82,5 +83,17 @@ struct ForecastBacktestTests {
         let result = try ForecastBacktest(origins: 1).run(data, methods: [fixed])
         #expect(throws: ForecastError.self) { try result.values(of: .mae, method: "nope") }
         #expect(throws: ForecastError.self) { try result.values(of: .pai(0.03), method: "f") }
+    }
+
+    /// Progress: one event per origin after a start at 0, each naming its origin (days 2, 3 and 4).
+    @Test func progressCountsOrigins() throws {
+        let data = try Self.data()
+        let events = LockedRecorder<ProgressEvent>()
+        _ = try ForecastBacktest(origins: 3).run(data, methods: [Fixed(name: "flat", perCell: [1, 1, 1, 1])],
+                                                 progress: { events.add($0) })
+        let seen = events.values
+        #expect(seen.map(\.completed) == [0, 1, 2, 3])
+        #expect(seen.allSatisfy { $0.step == "backtest" && $0.total == 3 && $0.unit == .items("origins") })
+        #expect(seen.dropFirst().map(\.detail) == data.windows.labels[2...4].map { Optional($0) })
     }
 }

@@ -23,13 +23,22 @@ import Foundation
 /// table with `rowsRead == 0`.
 public enum IncidentReader {
     /// Reads the extract at a file URL with a schema; errors and report rows name the file by its path.
-    public static func read(_ url: URL, schema: IngestSchema, options: IngestOptions = IngestOptions()) throws -> IngestResult {
+    ///
+    /// `progress`, when given, hears step `"ingest"` in bytes read of the file's size: after each round
+    /// of blocks for CSV, at the start and end for GeoJSON; the last event's count is the file's size.
+    public static func read(_ url: URL, schema: IngestSchema, options: IngestOptions = IngestOptions(),
+                            progress: ProgressHandler? = nil) throws -> IngestResult {
         let path = url.path
         let lower = path.lowercased()
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
-            return try GeoJSONPointReader.read(path: path, schema: schema)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            let counter = ProgressCounter(step: "ingest", total: size, unit: .bytes, handler: progress)
+            let result = try GeoJSONPointReader.read(path: path, schema: schema)
+            counter?.update(completed: size ?? 0)
+            counter?.finish()
+            return result
         }
-        return try readCSV(path: path, schema: schema, options: options)
+        return try readCSV(path: path, schema: schema, options: options, progress: progress)
     }
 
     static func makeContext(file: String, schema: IngestSchema, names: ColumnNames) throws -> IngestContext {
@@ -39,8 +48,11 @@ public enum IncidentReader {
                       names: names)
     }
 
-    private static func readCSV(path: String, schema: IngestSchema, options: IngestOptions) throws -> IngestResult {
+    private static func readCSV(path: String, schema: IngestSchema, options: IngestOptions,
+                                progress: ProgressHandler?) throws -> IngestResult {
         let reader = try CSVBlockReader(path: path, blockSize: options.blockSize)
+        let counter = ProgressCounter(step: "ingest", total: reader.fileSize > 0 ? reader.fileSize : nil, unit: .bytes,
+                                      handler: progress)
         guard let first = try reader.next() else { throw IngestError.emptyFile(file: path) }
         let (header, dataStart) = try readHeader(first.bytes, file: path)
         let binding = try ColumnBinding(header: header, schema: schema, file: path)
@@ -77,7 +89,9 @@ public enum IncidentReader {
                 reserved = true
             }
             pending.removeAll()
+            counter?.update(completed: reader.bytesRead)
         }
+        counter?.finish()
         AllocatorTrim.releaseFreeMemory()
         return IngestResult(table: table, report: report, absentColumns: binding.absentExtras, bytesRead: reader.bytesRead)
     }

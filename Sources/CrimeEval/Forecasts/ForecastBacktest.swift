@@ -29,13 +29,14 @@ public struct ForecastBacktest: Sendable {
         self.areaShares = areaShares
     }
 
-    /// Runs every method from every origin. `progress` receives one line per origin.
+    /// Runs every method from every origin. `progress` hears step `"backtest"` as each origin is done
+    /// (count of origins, with the origin's window label as the detail); the result does not depend on it.
     ///
     /// Throws CrimeForecast's `ForecastError.badParameter(name:reason:)` for fewer than 1 origin or
     /// horizon, an area share outside (0, 1], no methods or two methods with one name, and
     /// `ForecastError.noHistory(origin:)` when the first origin has no window of history before it.
     public func run(_ data: ForecastData, methods: [any SpaceTimeForecaster],
-                    progress: ((String) -> Void)? = nil) throws -> ForecastBacktestResult {
+                    progress: ProgressHandler? = nil) throws -> ForecastBacktestResult {
         guard origins >= 1 else { throw ForecastError.badParameter(name: "origins", reason: "must be at least 1, got \(origins)") }
         guard horizon >= 1 else { throw ForecastError.badParameter(name: "horizon", reason: "must be at least 1, got \(horizon)") }
         guard !areaShares.isEmpty else { throw ForecastError.badParameter(name: "area shares", reason: "give at least one share") }
@@ -53,6 +54,7 @@ public struct ForecastBacktest: Sendable {
             throw ForecastError.noHistory(origin: first >= 0 && first < data.windows.count ? data.windows.labels[first] : "the first origin")
         }
         var scores = [[OriginScore]](repeating: [], count: methods.count)
+        let counter = ProgressCounter(step: "backtest", total: origins, unit: .items("origins"), handler: progress)
         for k in first...last {
             let history = try data.history(before: k)
             let span = try history.span(windows: horizon)
@@ -70,7 +72,7 @@ public struct ForecastBacktest: Sendable {
                                                  fitSeconds: Double(t1 - t0) / 1e9, forecastSeconds: Double(t2 - t1) / 1e9,
                                                  parameters: fitted.parameters))
             }
-            progress?("origin \(k - first + 1)/\(origins) (\(data.windows.labels[k])) done")
+            counter?.advance(detail: data.windows.labels[k])
         }
         return ForecastBacktestResult(areaShares: areaShares, horizon: horizon,
                                       methods: zip(names, scores).map { MethodBacktest(name: $0, origins: $1) })

@@ -18,6 +18,10 @@ import Foundation
 public struct GradientBoostingRegressor: Regressor, Sendable {
     /// Loss, growth and stopping settings.
     public var settings: BoostingSettings
+    /// Hears step `"boosting"` after each iteration (count of trees fitted, out of `maxIterations`; an
+    /// early stop ends with the total lowered to the trees kept); nil (the default) for none. The model
+    /// does not depend on it.
+    public var progress: ProgressHandler?
     var ensemble: ForestEnsemble?
     /// The raw prediction every row starts from (mean target, or its log for Poisson).
     public internal(set) var baseline = 0.0
@@ -72,6 +76,8 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
         var trees: [TreeArrays] = []
         var heldRaw = [Double](repeating: start, count: held?.x.rows ?? 0)
         var scores = held.map { [loss.meanLoss(y: $0.y, raw: heldRaw)] } ?? []
+        let counter = ProgressCounter(step: "boosting", total: settings.maxIterations, unit: .items("iterations"),
+                                      handler: progress)
         for _ in 0..<settings.maxIterations {
             yTrain.withUnsafeBufferPointer { yb in raw.withUnsafeBufferPointer { rb in
                 gradients.withUnsafeMutableBufferPointer { gb in hessians.withUnsafeMutableBufferPointer { hb in
@@ -84,12 +90,14 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
             }}
             trees.append(tree)
             raw.withUnsafeMutableBufferPointer { grower.addLeafValues(to: $0.baseAddress!) }
+            counter?.advance()
             if let held {
                 Self.add(tree, to: &heldRaw, x: held.x)
                 scores.append(loss.meanLoss(y: held.y, raw: heldRaw))
                 if shouldStop(scores) { break }
             }
         }
+        counter?.finish()
         baseline = start
         validationLosses = scores
         ensemble = ForestEnsemble(trees: trees, featureCount: x.columns, classes: [])

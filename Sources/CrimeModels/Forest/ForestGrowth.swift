@@ -12,14 +12,17 @@ enum ForestGrowth {
     }
 
     /// Grows `settings.trees` trees on `data` with the criterion; `rowWeights` are class weights per row (or nil).
+    /// `progress` hears step `"forest"` count each finished tree, from whichever thread grew it.
     static func grow<C: SplitCriterion>(data: TrainingData, criterion: C, limits: GrowthLimits,
-                                        settings: ForestSettings, rowWeights: [Double]?) -> Result {
+                                        settings: ForestSettings, rowWeights: [Double]?,
+                                        progress: ProgressHandler?) -> Result {
         let n = data.rows
         let count = settings.trees
         let slots = WriteOnceSlots<(TreeArrays, [UInt8])>(count: count)
         let workers = max(1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
         let job = Job(grower: TreeGrower(data: data, criterion: criterion, limits: limits))
         let root = SeededGenerator(seed: settings.seed)
+        let counter = ProgressCounter(step: "forest", total: count, unit: .items("trees"), handler: progress)
         let draws = settings.maxSamples.map { max(1, Int(($0 * Double(n)).rounded(.toNearestOrEven))) } ?? n
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for t in stride(from: worker, to: count, by: workers) {
@@ -42,6 +45,7 @@ enum ForestGrowth {
                 let inBag = settings.oobScore ? weights.map { $0 > 0 ? UInt8(1) : 0 } : []
                 let tree = job.grower.grow(samples: &samples, weights: weights, rng: &rng)
                 slots.store((tree, inBag), at: t)
+                counter?.advance()
             }
         }
         let grown = slots.collect()

@@ -10,6 +10,9 @@ public struct RandomForestClassifier: Classifier, Sendable {
     public var criterion: ClassificationCriterion
     /// Class weights: none, balanced or explicit per label.
     public var classWeight: ClassWeight
+    /// Hears step `"forest"` as trees finish (count of trees grown, out of `settings.trees`), from
+    /// whichever thread grew the tree; nil (the default) for none. The forest does not depend on it.
+    public var progress: ProgressHandler?
     var ensemble: ForestEnsemble?
     /// Accuracy of the out-of-bag predictions over rows that were out of bag at least once
     /// (set by `fit` when `settings.oobScore` is on).
@@ -69,7 +72,7 @@ public struct RandomForestClassifier: Classifier, Sendable {
         let grown = codes.withUnsafeBufferPointer { cb in
             ForestGrowth.grow(data: data,
                               criterion: ClassificationSplitCriterion(kind: criterion, codes: cb.baseAddress!, classes: labels.count),
-                              limits: limits, settings: settings, rowWeights: rowWeights)
+                              limits: limits, settings: settings, rowWeights: rowWeights, progress: progress)
         }
         let fitted = ForestEnsemble(trees: grown.trees, featureCount: x.columns, classes: labels)
         ensemble = fitted

@@ -13,6 +13,9 @@ public struct RandomForestRegressor: Regressor, Sendable {
     public var settings: ForestSettings
     /// Squared error (the default) or Poisson deviance for counts.
     public var criterion: RegressionCriterion
+    /// Hears step `"forest"` as trees finish (count of trees grown, out of `settings.trees`), from
+    /// whichever thread grew the tree; nil (the default) for none. The forest does not depend on it.
+    public var progress: ProgressHandler?
     var ensemble: ForestEnsemble?
     /// R² of the out-of-bag predictions over rows that were out of bag at least once
     /// (set by `fit` when `settings.oobScore` is on).
@@ -61,7 +64,7 @@ public struct RandomForestRegressor: Regressor, Sendable {
         defer { data.release() }
         let grown = y.withUnsafeBufferPointer { yb in
             ForestGrowth.grow(data: data, criterion: RegressionSplitCriterion(kind: criterion, y: yb.baseAddress!),
-                              limits: limits, settings: settings, rowWeights: nil)
+                              limits: limits, settings: settings, rowWeights: nil, progress: progress)
         }
         let fitted = ForestEnsemble(trees: grown.trees, featureCount: x.columns, classes: [])
         ensemble = fitted

@@ -1,8 +1,8 @@
 import CrimeCore
 
 /// The training loop shared by the forecasters: seeded shuffling into mini-batches, Adam, optional
-/// gradient clipping, a learning-rate schedule, early stopping that restores the best weights, and a
-/// per-epoch callback.
+/// gradient clipping, a learning-rate schedule, early stopping that restores the best weights, a
+/// per-epoch callback and progress events (`TrainingOptions.progress`).
 struct Trainer {
     /// Computes a batch's loss in the context's mode and, when asked, its gradients.
     typealias Step = (_ batch: [Int], _ context: inout ForwardContext, _ wantGradients: Bool) throws -> (loss: Double, gradients: Gradients?)
@@ -21,6 +21,7 @@ struct Trainer {
         var history = TrainingHistory()
         var best = (loss: Double.infinity, parameters: parameters, epoch: 0)
         var order = Array(0..<trainCount)
+        let counter = ProgressCounter(step: "training", total: options.epochs, unit: .items("epochs"), handler: options.progress)
         for epoch in 1...options.epochs {
             shuffle(&order, &shuffler)
             var total = 0.0
@@ -50,11 +51,13 @@ struct Trainer {
                                      validationLoss: validationLoss, learningRate: scheduler.rate)
             history.epochs.append(report)
             onEpoch?(report)
+            counter?.advance(detail: report.progressDetail)
             let monitored = validationLoss ?? report.trainingLoss
             if monitored < best.loss { best = (monitored, parameters, epoch) }
             scheduler.step(loss: monitored)
             if let patience = options.earlyStoppingPatience, epoch - best.epoch > patience { break }
         }
+        counter?.finish()
         if options.earlyStoppingPatience != nil {
             parameters = best.parameters
             history.bestEpoch = best.epoch

@@ -1,3 +1,6 @@
+import CrimeCore
+import Foundation
+
 /// Settings for fitting a neural forecaster.
 public struct TrainingOptions: Sendable {
     /// Passes over the training samples.
@@ -19,6 +22,11 @@ public struct TrainingOptions: Sendable {
     public var seed: UInt64 = 0
     /// The loss; nil picks each model's default.
     public var loss: Loss?
+    /// Hears step `"training"` after each epoch (count of epochs run, out of ``epochs``, with the
+    /// epoch's losses as the detail; an early stop ends with the total lowered to the epochs run), from
+    /// the same point as the forecasters' `onEpoch`; nil (the default) for none. Training does not
+    /// depend on it.
+    public var progress: ProgressHandler?
 
     /// Default options.
     public init() {}
@@ -44,6 +52,14 @@ public struct EpochReport: Sendable, Equatable {
     public let validationLoss: Double?
     /// The learning rate used in this epoch.
     public let learningRate: Float
+}
+
+extension EpochReport {
+    /// The losses as a progress note: `loss 0.1234` or `loss 0.1234, validation 0.2345`.
+    var progressDetail: String {
+        let training = String(format: "loss %.4g", trainingLoss)
+        return validationLoss.map { training + String(format: ", validation %.4g", $0) } ?? training
+    }
 }
 
 /// The epochs of one fit and the epoch whose weights were kept.

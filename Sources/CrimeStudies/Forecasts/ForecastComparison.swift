@@ -22,10 +22,11 @@ public struct ForecastComparison: Sendable {
     }
 
     /// Backtests `methods` on `data`, forecasts the next window from the leader and plans its patrols.
-    /// `neighbourhood` and `group` place a cell for the plan's exposure audit (nil: no audit).
+    /// `neighbourhood` and `group` place a cell for the plan's exposure audit (nil: no audit); `progress`
+    /// hears the backtest's origins (CrimeEval's `ForecastBacktest.run(_:methods:progress:)`).
     public func run(_ data: ForecastData, methods: [any SpaceTimeForecaster], index: some SpatialIndex,
                     neighbourhood: ((CellID) -> String?)? = nil, group: ((String) -> String)? = nil,
-                    progress: ((String) -> Void)? = nil) throws -> ForecastComparisonResult {
+                    progress: ProgressHandler? = nil) throws -> ForecastComparisonResult {
         let backtest = try ForecastBacktest(origins: origins).run(data, methods: methods, progress: progress)
         let contenders = backtest.methods.map(\.name).filter { $0 != oracleName }
         guard !contenders.isEmpty else {

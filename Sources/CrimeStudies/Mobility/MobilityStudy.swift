@@ -46,9 +46,10 @@ public struct MobilityStudy: Sendable {
     /// The default study.
     public init() {}
 
-    /// Runs every history × channel set × model over `tiles` of the grid of `layers`; `progress`
-    /// receives a line as each run finishes.
-    public func run(_ layers: MobilityLayers, tiles: [GridTile], progress: (@Sendable (String) -> Void)? = nil) throws -> MobilityResult {
+    /// Runs every history × channel set × model over `tiles` of the grid of `layers`; `progress` hears
+    /// step `"mobility study"` as each run finishes (count of runs, with the model, channels, history
+    /// and test F1 as the detail). The result does not depend on it.
+    public func run(_ layers: MobilityLayers, tiles: [GridTile], progress: ProgressHandler? = nil) throws -> MobilityResult {
         guard let longest = histories.max(), let shortest = histories.min(), shortest >= 1 else {
             throw MobilityError.badSetting(name: "histories", reason: "give at least one history of one window or more")
         }
@@ -59,6 +60,10 @@ public struct MobilityStudy: Sendable {
         let trainOrigins = split.thinnedTrain(stride: trainStride)
         let fittingWindows = 0..<((split.train.last ?? 0) + 2)
         let series = try channelSets.map { try MobilityTileSeries(layers: layers, tiles: tiles, channels: $0, fittingWindows: fittingWindows) }
+        let runCount = histories.count * channelSets.reduce(0) { sum, channels in
+            sum + models.filter { $0.usesLayers || channels == channelSets[0] }.count
+        }
+        let counter = ProgressCounter(step: "mobility study", total: runCount, unit: .items("runs"), handler: progress)
         var runs: [MobilityRun] = []
         var example: (MobilityRun, MobilityMap)?
         var counts = MobilityResult.SampleCounts(train: 0, validation: 0, test: 0)
@@ -87,9 +92,8 @@ public struct MobilityStudy: Sendable {
                     if model == .convLSTM, example.map({ f1 > ($0.0.score.classification?.confusion.f1 ?? 0) }) ?? true {
                         example = (run, Self.exampleMap(data.test, scores: fitted.test, threshold: threshold))
                     }
-                    progress?(model.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-                              + channels.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)
-                              + String(format: "history %2d  F1 %.3f  (%.1f s)", history, f1, run.seconds))
+                    counter?.advance(detail: "\(model.rawValue), \(channels.rawValue), history \(history): "
+                                     + String(format: "F1 %.3f in %.1f s", f1, run.seconds))
                 }
             }
         }
