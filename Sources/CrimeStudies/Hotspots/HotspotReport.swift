@@ -48,6 +48,13 @@ public struct HotspotSummary: Sendable, Codable, Equatable {
         public var cells: Int
         /// The cells of the training incidents' bounding box, for comparison.
         public var boxCells: Int
+
+        /// A study area of `cells` cells kept by `rule`, against `boxCells` in the box.
+        public init(rule: String, cells: Int, boxCells: Int) {
+            self.rule = rule
+            self.cells = cells
+            self.boxCells = boxCells
+        }
     }
     /// The study area, when ``HotspotPipeline`` chose the cells.
     public var studyArea: Area?
