@@ -11,6 +11,8 @@ Writes, next to this script:
                     box_cells       the number of cells h3.polygon_to_cells gives for the training
                                     incidents' bounding box,
                     far_test_cell   the cell of the test-only incidents far from every training incident.
+  chicago77_cells.json  h3.polygon_to_cells of Chicago's 77 community areas (../areas/chicago77_wgs84.geojson,
+                  holes kept) united: every cell at resolution 8, and the count at resolution 9.
 Incident coordinates are rounded to 6 decimals before h3 sees them.
 Made with h3-py 4.5.0 and numpy on Python 3.
 Run: python3 make_study_area_fixture.py   (numpy and h3 from PyPI)
@@ -72,3 +74,23 @@ with open(os.path.join(HERE, "study_area.json"), "w") as f:
                "far_test_cell": h3.latlng_to_cell(far[0], far[1], RES)}, f, indent=1)
     f.write("\n")
 print(len(boundary_cells), "boundary cells,", len(around), "around cells,", box_cells, "box cells")
+
+with open(os.path.join(HERE, "..", "areas", "chicago77_wgs84.geojson")) as f:
+    areas = json.load(f)["features"]
+
+
+def chicago_cells(res):
+    cells = set()
+    for feature in areas:
+        g = feature["geometry"]
+        for poly in [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]:
+            rings = [[(lat, lng) for lng, lat in ring] for ring in poly]
+            cells.update(h3.polygon_to_cells(h3.LatLngPoly(*rings), res))
+    return sorted(cells)
+
+
+chicago8 = chicago_cells(8)
+with open(os.path.join(HERE, "chicago77_cells.json"), "w") as f:
+    json.dump({"resolution8": chicago8, "count9": len(chicago_cells(9))}, f, indent=0)
+    f.write("\n")
+print(len(chicago8), "Chicago cells at resolution 8")
