@@ -88,7 +88,7 @@ import CrimeStudies
         #expect(summary.studyArea == HotspotSummary.Area(rule: "around incidents (1 ring)", cells: 115, boxCells: fixture.box_cells))
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("the 115 cells holding an incident of the training period"))
-        #expect(html.contains("not the \(fixture.box_cells) cells of the training incidents"))
+        #expect(html.contains("against \(fixture.box_cells) cells in the training incidents"))
     }
 
     /// A training incident on another continent stretches the box past what the pipeline lays out: a

@@ -179,7 +179,7 @@ public enum HotspotReport {
         case let .aroundIncidents(rings):
             kept = "holding an incident of the training period, with their neighbours up to \(rings) ring\(rings == 1 ? "" : "s")"
         }
-        return "The study area: the \(area.cells.count) cells \(kept), not the \(area.boxCellCount) cells of the training incidents' bounding box, whose empty land and water would add easy zeros and dilute the area shares. Every score, map, patrol plan and area share uses the kept cells."
+        return "The study area: the \(area.cells.count) cells \(kept), against \(area.boxCellCount) cells in the training incidents' bounding box (a box's cells beyond the city, over water or empty land, would add easy zeros and dilute the area shares). Every score, map, patrol plan and area share uses the kept cells."
     }
 
     /// The rule's name in `summary.json`.
