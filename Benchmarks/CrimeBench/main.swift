@@ -20,7 +20,8 @@ import Foundation
 //   crimebench kde [DIR]     KDE (Gaussian, quartic, decay) and ProMap, 1 M incidents onto 10,000 cells; data to DIR for kde_peer.py
 //   crimebench sepp          the sepp forecaster's EM on about 1 M simulated Hawkes incidents over 2,500 cells, fitted vs true
 //   crimebench sepp-city     the sepp forecaster on three years of the synthetic city, fitted vs the manifest's trigger values
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR] | sepp | sepp-city\n"
+//   crimebench studyarea SHP cells of the incidents' box, inside Chicago's areas (SHP, EPSG:3435) and around incidents, H3 res 8 and 9
+let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR] | sepp | sepp-city | studyarea SHP\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -48,6 +49,7 @@ do {
     case ("kde", 2): results = try KDEBenchmark.run(directory: arguments[1])
     case ("sepp", 1): results = try SEPPBenchmark.run()
     case ("sepp-city", 1): results = try SEPPBenchmark.city()
+    case ("studyarea", 2): results = try StudyAreaBenchmark.run(shapefile: arguments[1])
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)

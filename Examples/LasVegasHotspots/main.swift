@@ -12,7 +12,8 @@ import CrimeStudies
 /// residual map and worst cells; patrol plans; the resource ratio of weekend late nights.
 ///
 /// With no arguments it runs on the built-in synthetic city; `--data FILE --schema lvmpd` runs it on
-/// a downloaded LVMPD calls-for-service extract (see the LasVegasHotspots article of the CrimeStudies
+/// a downloaded LVMPD calls-for-service extract, and `--boundary FILE [--boundary-epsg N]` keeps the
+/// cells inside the city limits (see the LasVegasHotspots article of the CrimeStudies
 /// catalog, `Sources/CrimeStudies/CrimeStudies.docc/LasVegasHotspots.md`).
 @main
 struct LasVegasHotspots: ParsableCommand {
@@ -33,12 +34,20 @@ struct LasVegasHotspots: ParsableCommand {
     var seed: UInt64 = 1
     @Flag(name: .long, help: "Print no progress on standard error.")
     var quiet = false
+    @Option(name: .long, help: "The study area (GeoJSON or shapefile polygons, e.g. the city limits): keep the H3 cells whose centre lies inside. Default: the cells holding a training-period incident and their neighbours.")
+    var boundary: String?
+    @Option(name: .long, help: "EPSG code of --boundary when the file does not say.")
+    var boundaryEPSG: Int?
 
     func run() throws {
         let progress = ProgressLine.standardError(quiet: quiet)
         defer { progress.finish() }
         var pipeline = HotspotPipeline()
         pipeline.seed = seed
+        if let boundary {
+            let crs = try boundaryEPSG.map { try CoordinateReferenceSystem(epsg: $0) }
+            pipeline.boundary = try StudyArea.boundary(contentsOf: URL(fileURLWithPath: boundary), crs: crs)
+        }
         if quick {
             pipeline.weeks = 8
             pipeline.trees = 30
@@ -68,6 +77,7 @@ struct LasVegasHotspots: ParsableCommand {
         }
         let output = try pipeline.run(table)
         let result = output.result
+        if let area = result.studyArea { print("study area: \(area.summary)") }
         print("\(result.data.cells.count) H3 cells × \(result.data.buckets.count) buckets, \(pipeline.weeks) weeks per period\n")
         print("The study's design: fit on one year, score the next")
         print(result.scoreTable().text())

@@ -48,4 +48,21 @@ public enum StudyArea {
         }
         return kept.sorted { $0.rawValue < $1.rawValue }
     }
+
+    /// The study area of `points` (the incidents): the cells inside `boundary` when there is one, else
+    /// the cells holding a point and their neighbours up to `rings` steps — never the bare bounding box,
+    /// whose cell count the selection keeps for comparison (0 when no point is located).
+    ///
+    /// The box is enumerated, so a caller should first check that the points' extent is not absurdly
+    /// large (one stray point on another continent).
+    public static func select(of index: some SpatialIndex, points: [GeoPoint], boundary: PolygonIndex?,
+                              rings: Int = 1) throws -> StudyAreaSelection {
+        let located = points.filter { $0.latitude.isFinite && $0.longitude.isFinite }
+        let boxCells = try BoundingBox(enclosing: located).map { try index.cells(covering: $0).count } ?? 0
+        if let boundary {
+            return StudyAreaSelection(cells: try cells(of: index, inside: boundary), rule: .boundary, boxCellCount: boxCells)
+        }
+        return StudyAreaSelection(cells: try cells(of: index, around: located, rings: rings),
+                                  rule: .aroundIncidents(rings: max(0, rings)), boxCellCount: boxCells)
+    }
 }

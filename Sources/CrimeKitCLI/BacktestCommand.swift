@@ -45,7 +45,7 @@ struct BacktestCommand: ParsableCommand {
         if json {
             try JSONOutput.print(report)
         } else {
-            print("\(prepared.source): \(prepared.data.cells.count) cells, \(origins) origins of one \(input.window) each\n")
+            print("\(prepared.source): \(prepared.studyArea?.summary ?? "\(prepared.data.cells.count) cells"), \(origins) origins of one \(input.window) each\n")
             print(try ForecastComparisonReport.table(result, leader: nil).text(), terminator: "")
         }
     }

@@ -10,12 +10,13 @@ import CrimeStudies
 /// `crimekit demo`: "where next week, and how sure?" end to end on the built-in synthetic city.
 ///
 /// Simulates two years of the synthetic city, writes them as a City of Chicago extract, reads the
-/// extract back through the real ingest path and cleans it, lays it on H3 resolution-8 cells and
-/// weeks, backtests every forecasting method (the naive baselines, KDE, ProMap, the Poisson GLM, a
-/// forest on lag features, and the city's oracle as the yardstick) from weekly rolling origins over
-/// the last year, forecasts next week from the method that led on PAI at 5 % of the area, plans
-/// patrols for it and audits whom the plan sends police to. Everything lands in the output folder,
-/// `report.html` first.
+/// extract back through the real ingest path and cleans it, lays it on weeks and the H3 resolution-8
+/// cells of the study area (those holding an incident and their neighbours, the rule of `crimekit
+/// backtest` without `--boundary`), backtests every forecasting method (the naive baselines, KDE,
+/// ProMap, the Poisson GLM, a forest on lag features, and the city's oracle as the yardstick) from
+/// weekly rolling origins over the last year, forecasts next week from the method that led on PAI at
+/// 5 % of the area, plans patrols for it and audits whom the plan sends police to. Everything lands in
+/// the output folder, `report.html` first.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -62,12 +63,13 @@ struct DemoCommand: ParsableCommand {
         print("ingest + clean: \(cleaning.rowsRead) read, \(cleaning.rowsKept) kept, dropped: \(drops.isEmpty ? "none" : drops)")
 
         let h3 = try H3Grid(resolution: 8)
-        let cells = try ForecastCells(index: h3, cells: try h3.cells(covering: city.bounds))
+        let area = try ForecastInputOptions.studyArea(h3, table: table, boundary: nil, boundaryEPSG: nil)
+        let cells = try ForecastCells(index: h3, cells: area.cells)
         let windowing = TimeWindowing.sequential(.weekly, zone: table.zone)
         let data = try ForecastData(table: table, index: h3, cells: cells, windowing: windowing)
         var methods = try ForecastMethods.make(windowing: windowing, city: city)
         if let k = methods.firstIndex(where: { $0.name == "forest" }) { methods[k] = RegressorForecaster.forest(trees: trees, seed: seed) }
-        print("cells: \(cells.count) H3 resolution-8 cells; \(weeks) weekly origins, each method fitted on the weeks before and scored on the week after\n")
+        print("cells (H3 resolution 8): \(area.summary); \(weeks) weekly origins, each method fitted on the weeks before and scored on the week after\n")
 
         let neighbourhoods = try SyntheticNeighbourhoods(bounds: city.bounds, seed: seed)
         let centres = Dictionary(uniqueKeysWithValues: zip(cells.ids, cells.centres))
@@ -88,7 +90,7 @@ struct DemoCommand: ParsableCommand {
         }
         let url = try ForecastComparisonReport.write(
             result, title: "CrimeKit demo: where next week, and how sure?",
-            dataNote: "The built-in synthetic city (seed \(seed), \(config.days) days), written as a City of Chicago extract and read back through ingest and cleaning. Its true intensity is known, so the oracle row shows the best any method could do.",
+            dataNote: "The built-in synthetic city (seed \(seed), \(config.days) days), written as a City of Chicago extract and read back through ingest and cleaning, on H3 resolution-8 cells: \(area.summary). Its true intensity is known, so the oracle row shows the best any method could do.",
             to: folder)
         print("report: \(url.path)")
     }

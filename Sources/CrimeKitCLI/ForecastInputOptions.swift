@@ -80,8 +80,9 @@ struct ForecastInputOptions: ParsableArguments {
     /// The most cells a forecasting command lays out.
     static let maximumCells = 250_000
 
-    /// The index of `--index` and its cells over the incidents' extent.
-    func cells(for table: IncidentTable) throws -> (index: any SpatialIndex, cells: [CellID]) {
+    /// The index of `--index` and its cells: the study area of ``studyArea(_:table:)`` for H3 and grids
+    /// (nil for polygon areas, which are all kept).
+    func cells(for table: IncidentTable) throws -> (index: any SpatialIndex, cells: [CellID], studyArea: StudyAreaSelection?) {
         let parts = index.split(separator: ":", maxSplits: 2).map(String.init)
         switch parts.first {
         case "h3":
@@ -90,34 +91,40 @@ struct ForecastInputOptions: ParsableArguments {
             let box = try Self.extent(of: table)
             let centre = GeoPoint(latitude: (box.minLatitude + box.maxLatitude) / 2, longitude: (box.minLongitude + box.maxLongitude) / 2)
             if let cell = h3.cell(containing: centre) {
-                try Self.checkCellCount(Self.squareMetres(of: box) / (try H3.cellAreaM2(H3Index(cell))))
+                try Self.checkCellCount(box.squareMetres / (try H3.cellAreaM2(H3Index(cell))))
             }
-            return (h3, try studyCells(h3, table: table))
+            let area = try studyArea(h3, table: table)
+            return (h3, area.cells, area)
         case "grid":
             guard parts.count == 2, let side = Double(parts[1]), side.isFinite, side > 0 else {
                 throw ValidationError("--index grid needs a cell side in metres, e.g. grid:500")
             }
             let box = try Self.extent(of: table)
-            try Self.checkCellCount(Self.squareMetres(of: box) / (side * side))
+            try Self.checkCellCount(box.squareMetres / (side * side))
             let grid = try RegularGrid(covering: box, side: side)
-            return (grid, try studyCells(grid, table: table))
+            let area = try studyArea(grid, table: table)
+            return (grid, area.cells, area)
         case "areas":
             guard parts.count == 3 else { throw ValidationError("--index areas needs a file and a label property, e.g. areas:districts.geojson:NAME") }
             let areas = try PolygonIndex(contentsOf: URL(fileURLWithPath: parts[1]), labelProperty: parts[2], crs: nil)
-            return (areas, areas.allCells)
+            return (areas, areas.allCells, nil)
         default:
             throw ValidationError("--index must be h3:RES, grid:METRES or areas:FILE:PROP, not '\(index)'")
         }
     }
 
-    /// The cells of the study area: inside `--boundary`, else those holding an incident and their
-    /// neighbours (``StudyArea``), never the bare bounding box.
-    func studyCells(_ index: some SpatialIndex, table: IncidentTable) throws -> [CellID] {
-        if let boundary {
-            let crs = try boundaryEPSG.map { try CoordinateReferenceSystem(epsg: $0) }
-            return try StudyArea.cells(of: index, inside: try StudyArea.boundary(contentsOf: URL(fileURLWithPath: boundary), crs: crs))
-        }
-        return try StudyArea.cells(of: index, around: table.latitudes.indices.map { table.location($0) })
+    /// The study area of `--boundary` and `--boundary-epsg` (``studyArea(_:table:boundary:boundaryEPSG:)``).
+    func studyArea(_ index: some SpatialIndex, table: IncidentTable) throws -> StudyAreaSelection {
+        try Self.studyArea(index, table: table, boundary: boundary, boundaryEPSG: boundaryEPSG)
+    }
+
+    /// The cells of the study area: inside the boundary file when there is one (its CRS from the file, else
+    /// `boundaryEPSG`), else those holding an incident of the table and their neighbours (`StudyArea`),
+    /// never the bare bounding box. `crimekit demo` lays its cells by the same rule.
+    static func studyArea(_ index: some SpatialIndex, table: IncidentTable, boundary: String?, boundaryEPSG: Int?) throws -> StudyAreaSelection {
+        let crs = try boundaryEPSG.map { try CoordinateReferenceSystem(epsg: $0) }
+        let polygons = try boundary.map { try StudyArea.boundary(contentsOf: URL(fileURLWithPath: $0), crs: crs) }
+        return try StudyArea.select(of: index, points: table.latitudes.indices.map(table.location), boundary: polygons)
     }
 
     /// Refuses an extent that would need more than ``maximumCells`` cells (an outlying point far from the
@@ -126,12 +133,6 @@ struct ForecastInputOptions: ParsableArguments {
         guard estimate <= Double(maximumCells) else {
             throw ValidationError(String(format: "the incidents' extent needs about %.0f cells of this --index (at most %d): choose a coarser index or remove incidents far outside the city", estimate, maximumCells))
         }
-    }
-
-    /// The area of a latitude/longitude box on a sphere of the Earth's mean radius, square metres.
-    static func squareMetres(of box: BoundingBox) -> Double {
-        let r = 6_371_008.8, rad = Double.pi / 180
-        return r * r * abs(sin(box.maxLatitude * rad) - sin(box.minLatitude * rad)) * abs(box.maxLongitude - box.minLongitude) * rad
     }
 
     /// The bounding box of the located incidents.
@@ -145,11 +146,11 @@ struct ForecastInputOptions: ParsableArguments {
     /// Everything a backtest or forecast needs, laid out once; `progress` hears the ingest.
     func prepare(progress: ProgressHandler?) throws -> PreparedForecastInput {
         let (table, city, source) = try table(progress: progress)
-        let (index, cellIDs) = try cells(for: table)
+        let (index, cellIDs, studyArea) = try cells(for: table)
         let cells = try ForecastCells(index: index, cells: cellIDs)
         let windowing = try windowing(zone: table.zone)
         let data = try ForecastData(table: table, index: index, cells: cells, windowing: windowing)
-        return PreparedForecastInput(data: data, city: city, source: source, index: index)
+        return PreparedForecastInput(data: data, city: city, source: source, index: index, studyArea: studyArea)
     }
 }
 
@@ -159,4 +160,5 @@ struct PreparedForecastInput {
     let city: SyntheticCity?
     let source: String
     let index: any SpatialIndex
+    let studyArea: StudyAreaSelection?
 }

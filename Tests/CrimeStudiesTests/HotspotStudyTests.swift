@@ -147,8 +147,8 @@ private struct Fixed: Regressor {
 @Suite("Hot-spot pipeline on a small synthetic city")
 struct HotspotPipelineTests {
     /// Two weeks of the synthetic city, one week to train and one to test, a 3-tree forest: the
-    /// pipeline keeps every H3 cell of the box, scores the forest beside the three baselines, and its
-    /// counts add up to the incidents inside the cells.
+    /// pipeline keeps the cells around the training incidents, scores the forest beside the three
+    /// baselines, and its counts add up to the incidents inside the cells.
     @Test func smallCityEndToEnd() throws {
         var config = SyntheticCityConfig()
         config.days = 14

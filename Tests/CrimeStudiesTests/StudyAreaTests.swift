@@ -1,6 +1,6 @@
 import CrimeCore
 import CrimeGeo
-
+import CrimeTestSupport
 import Foundation
 import Testing
 
@@ -27,6 +27,20 @@ import Testing
         let loop = try #require(h3.cell(containing: GeoPoint(latitude: 41.8827, longitude: -87.6233)))
         let lake = try #require(h3.cell(containing: GeoPoint(latitude: 41.90, longitude: -87.45)))
         #expect(inside.contains(loop) && !inside.contains(lake))
+    }
+
+    /// Chicago's community areas as the boundary keep exactly the cells h3-py's `polygon_to_cells` gives
+    /// for them (Tests/Fixtures/studyarea/make_study_area_fixture.py): 810 at resolution 8, 5,633 at 9.
+    @Test func chicagoCellsMatchH3Py() throws {
+        struct Reference: Decodable {
+            let resolution8: [String]
+            let count9: Int
+        }
+        let reference = try Fixtures.json(Reference.self, "studyarea", "chicago77_cells.json")
+        let boundary = try StudyArea.boundary(contentsOf: Self.chicago77, crs: try CoordinateReferenceSystem(epsg: 3435))
+        let expected = Set(try reference.resolution8.map { try H3Index($0).cellID })
+        #expect(Set(try StudyArea.cells(of: H3Grid(resolution: 8), inside: boundary)) == expected)
+        #expect(try StudyArea.cells(of: H3Grid(resolution: 9), inside: boundary).count == reference.count9)
     }
 
     /// Around incidents: each incident's cell and its ring of neighbours, nothing else.

@@ -14,6 +14,8 @@ public enum HotspotError: Error, Equatable, CustomStringConvertible {
     case notEnoughData(needed: String, available: String)
     /// A model's forecast had the wrong length or a non-finite value.
     case badForecast(model: String, reason: String)
+    /// The incidents' bounding box would hold about `cells` H3 cells, more than `limit`.
+    case extentTooLarge(cells: Int, limit: Int, resolution: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum HotspotError: Error, Equatable, CustomStringConvertible {
         case let .notEnoughData(needed, available):
             return "the study needs incidents over \(needed) but the data cover \(available); lower weeks or set an earlier start"
         case let .badForecast(model, reason): return "model \(model): \(reason)"
+        case let .extentTooLarge(cells, limit, resolution):
+            return "the training incidents' extent holds about \(cells) H3 cells of resolution \(resolution) (at most \(limit)): remove incidents far outside the city or choose a coarser resolution"
         }
     }
 }

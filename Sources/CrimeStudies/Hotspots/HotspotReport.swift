@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeGeo
 import Foundation
 import CrimeEval
 
@@ -39,6 +40,24 @@ public struct HotspotSummary: Sendable, Codable, Equatable {
         public var expectedCovered: Double
         public var expectedShare: Double
     }
+    /// Which cells were studied (``HotspotResult/studyArea``).
+    public struct Area: Sendable, Codable, Equatable {
+        /// The rule that kept the cells: "boundary" or "around incidents (1 ring)".
+        public var rule: String
+        /// The cells kept.
+        public var cells: Int
+        /// The cells of the training incidents' bounding box, for comparison.
+        public var boxCells: Int
+
+        /// A study area of `cells` cells kept by `rule`, against `boxCells` in the box.
+        public init(rule: String, cells: Int, boxCells: Int) {
+            self.rule = rule
+            self.cells = cells
+            self.boxCells = boxCells
+        }
+    }
+    /// The study area, when ``HotspotPipeline`` chose the cells.
+    public var studyArea: Area?
     /// Scores of every model and baseline (``HotspotResult/scores``).
     public var scores: [ForecastScore]
     /// The fitted model (not baseline) with the lowest MAE.
@@ -80,6 +99,7 @@ public enum HotspotReport {
         }
         var report = HTMLReport(title: title)
         report.add(.paragraph("Counts per cell × day-of-week × shift bucket. Models are fitted on \(data.trainDays.lowerBound)…\(data.trainDays.upperBound) (exclusive) and scored on \(data.testDays.lowerBound)…\(data.testDays.upperBound) (exclusive): \(data.cells.count) cells × \(data.buckets.count) buckets = \(data.rowCount) rows. Features: \(result.featureNames.joined(separator: ", ")). Every model stands beside naive baselines built from the training period only."))
+        if let area = result.studyArea { report.add(.paragraph(studyAreaSentence(area))) }
         report.add(.heading("Accuracy on the test period"))
         let share = String(format: "%.0f%%", 100 * HotspotStudy.areaShare)
         report.add(.paragraph("MAE, RMSE and R² score every (cell, bucket) count. The hit rate, PAI and PEI score the forecast as a patrol map: in each day-of-week × shift bucket the cells with the highest forecast are flagged until they cover \(share) of the study area, and the incidents they capture, the area they cover and the most incidents that much area could have held are summed over the buckets. The hit rate is the share of all test incidents captured, PAI the hit rate divided by the area share, PEI the captured incidents divided by the most capturable."))
@@ -141,6 +161,7 @@ public enum HotspotReport {
         try save(ratios.table().csv(), "resource-ratios.csv")
 
         let summary = HotspotSummary(
+            studyArea: result.studyArea.map { .init(rule: ruleName($0.rule), cells: $0.cells.count, boxCells: $0.boxCellCount) },
             scores: result.scores,
             bestModel: best, leader: result.leader, plans: plans, focusRatio: focus, observedFocusRatio: observedFocus, files: files + ["report.html", "summary.json"])
         try save(report.html(), "report.html")
@@ -148,5 +169,24 @@ public enum HotspotReport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try save(String(decoding: try encoder.encode(summary), as: UTF8.self), "summary.json")
         return summary
+    }
+
+    /// Which cells the report covers, by which rule, against the bounding box.
+    static func studyAreaSentence(_ area: StudyAreaSelection) -> String {
+        let kept: String
+        switch area.rule {
+        case .boundary: kept = "whose centre lies inside the boundary"
+        case let .aroundIncidents(rings):
+            kept = "holding an incident of the training period, with their neighbours up to \(rings) ring\(rings == 1 ? "" : "s")"
+        }
+        return "The study area: the \(area.cells.count) cells \(kept), against \(area.boxCellCount) cells in the training incidents' bounding box (a box's cells beyond the city, over water or empty land, would add easy zeros and dilute the area shares). Every score, map, patrol plan and area share uses the kept cells."
+    }
+
+    /// The rule's name in `summary.json`.
+    static func ruleName(_ rule: StudyAreaSelection.Rule) -> String {
+        switch rule {
+        case .boundary: return "boundary"
+        case let .aroundIncidents(rings): return "around incidents (\(rings) ring\(rings == 1 ? "" : "s"))"
+        }
     }
 }

@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeGeo
 import Foundation
 import CrimeEval
 
@@ -21,6 +22,9 @@ public struct HotspotResult: Sendable {
     public let scores: [ForecastScore]
     /// Test-period forecasts, in the order of ``scores``.
     public let forecasts: [HotspotForecast]
+    /// Which cells the study kept and by which rule (`StudyAreaSelection`), when ``HotspotPipeline``
+    /// chose them; nil when the caller passed its own cells to ``HotspotData``.
+    public var studyArea: StudyAreaSelection?
 
     /// The method, model or baseline, with the lowest test MAE: what to forecast with when a naive
     /// baseline beats every fitted model.
