@@ -23,6 +23,12 @@ struct ForecastInputOptions: ParsableArguments {
     @Option(name: .long, help: "Days of the synthetic city (default 728, the demo's two years).")
     var days: Int = 728
 
+    @Option(name: .long, help: "Branching ratio of the synthetic city's near-repeat triggering (expected offspring per event, 0 to 0.9).")
+    var branchingRatio: Double = 0.3
+
+    @Option(name: .long, help: "Flare-ups of the synthetic city: off, or drifting (about four a month, 3 to 7 weeks long, moving 150 m a day).")
+    var flares = "off"
+
     @Option(name: .long, help: "Cells: h3:RES, grid:METRES or areas:FILE:PROP (GeoJSON or shapefile polygons, labelled by PROP).")
     var index = "h3:8"
 
@@ -48,6 +54,13 @@ struct ForecastInputOptions: ParsableArguments {
         guard (28...Self.maximumDays).contains(days) else {
             throw ValidationError("--days must lie in 28...\(Self.maximumDays), got \(days)")
         }
+        guard branchingRatio.isFinite, (0...0.9).contains(branchingRatio) else {
+            throw ValidationError("--branching-ratio must lie between 0 and 0.9, got \(branchingRatio)")
+        }
+        guard ["off", "drifting"].contains(flares) else { throw ValidationError("--flares must be off or drifting, got '\(flares)'") }
+        if data != nil && (branchingRatio != 0.3 || flares != "off") {
+            throw ValidationError("--branching-ratio and --flares describe the synthetic city; they need --synthetic")
+        }
     }
 
     /// The incidents, the synthetic city when simulated, and where they came from; `progress` hears the ingest.
@@ -63,8 +76,11 @@ struct ForecastInputOptions: ParsableArguments {
         var config = SyntheticCityConfig()
         config.seed = seed
         config.days = days
+        config.branchingRatio = branchingRatio
+        config.flares = flares == "drifting" ? .drifting : .off
         let city = try SyntheticCity(config: config)
-        return (city.incidentTable(), city, "synthetic city (seed \(seed), \(days) days)")
+        let variant = (branchingRatio == 0.3 ? "" : ", branching ratio \(branchingRatio)") + (flares == "off" ? "" : ", drifting flares")
+        return (city.incidentTable(), city, "synthetic city (seed \(seed), \(days) days\(variant))")
     }
 
     /// The windowing of `--window` in the data's zone.

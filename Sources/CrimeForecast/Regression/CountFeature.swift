@@ -17,6 +17,9 @@
 /// | `margins` | N_c · N_s / N / n_s | m when no earlier window has t's season; 0 when N = 0 |
 /// | `trend` | least-squares slope of v over the last 13 windows, per window | over the windows there are; 0 with one |
 ///
+/// When the training windows start less than P windows into the history, `lagSeason`, `seasonalMean` and
+/// `margins` hold m in every row, the forecast rows included (see ``RegressorForecaster``).
+///
 /// `margins` is ``NaiveBaseline/Rule/margins(period:)`` on the windows before t: N_c the cell's total,
 /// N_s the total over all cells of the windows of t's season, N the grand total, n_s the number of
 /// windows of t's season.

@@ -21,18 +21,22 @@ struct CountFeatureSeries: Sendable {
     let firstIndex: Int
     /// Each cell's neighbours, as cell ordinals.
     let neighbours: [[Int]]
+    /// Whether `lagSeason`, `seasonalMean` and `margins` read earlier seasons; when false every row holds
+    /// the cell's mean in their place (see ``CountFeature``).
+    let seasonal: Bool
 
     /// Rows described per parallel block.
     private static let blockCells = 256
 
-    /// The counts of `history`, with room for `extra` more windows.
-    init(history counts: Matrix, firstIndex: Int, period: Int, neighbours: [[Int]], extra: Int) {
+    /// The counts of `history`, with room for `extra` more windows; `seasonal` as ``seasonal``.
+    init(history counts: Matrix, firstIndex: Int, period: Int, neighbours: [[Int]], seasonal: Bool, extra: Int) {
         cells = counts.rows
         known = counts.columns
         width = counts.columns + max(extra, 0)
         self.period = period
         self.firstIndex = firstIndex
         self.neighbours = neighbours
+        self.seasonal = seasonal
         var values = [Double](repeating: 0, count: cells * width)
         for c in 0..<cells {
             for j in 0..<known { values[c * width + j] = counts.values[c * known + j] }
@@ -98,12 +102,12 @@ struct CountFeatureSeries: Sendable {
         }
         row[0] = v[t - 1]
         row[1] = t >= 2 ? v[t - 2] : mean
-        row[2] = t >= period ? v[t - period] : mean
+        row[2] = self.seasonal && t >= period ? v[t - period] : mean
         row[3] = recentMean(4)
         row[4] = recentMean(13)
-        row[5] = seasons > 0 ? seasonal / Double(seasons) : mean
+        row[5] = self.seasonal && seasons > 0 ? seasonal / Double(seasons) : mean
         row[6] = neighbourCount > 0 ? around / Double(neighbourCount) : v[t - 1]
-        row[7] = margin.expectation(cellTotal: total, fallback: mean)
+        row[7] = self.seasonal ? margin.expectation(cellTotal: total, fallback: mean) : mean
         row[8] = Self.slope(v + max(0, t - 13), count: min(13, t))
     }
 

@@ -16,7 +16,10 @@ import CrimeCore
 /// is reached through the windows in between.
 ///
 /// **Short histories.** Features that reach before the history's first window are filled as
-/// ``CountFeature`` documents (mostly with the cell's mean); a history of one window has nothing to
+/// ``CountFeature`` documents (mostly with the cell's mean). When the first training window is less than
+/// one seasonal period into the history, `lagSeason`, `seasonalMean` and `margins` hold the cell's mean
+/// in every row, training and forecast alike: otherwise the model would learn them as a smooth mean and
+/// read them at forecast time as one noisy past count. A history of one window has nothing to
 /// learn from and throws ``ForecastError/badParameter(name:reason:)`` naming `history`.
 ///
 /// ```swift
@@ -52,6 +55,7 @@ public struct RegressorForecaster<Model: Regressor & Sendable>: SpaceTimeForecas
         try model.fit(table.matrix, targets: table.targets)
         fitted = FittedRegression(counts: history.counts, firstIndex: history.windows.firstIndex,
                                   period: try period(for: history.windowing), neighbours: history.cells.neighbours,
+                                  seasonal: try readsSeasons(history),
                                   origin: history.origin, windowing: history.windowing, trainingRows: table.matrix.rows)
     }
 
@@ -66,9 +70,10 @@ public struct RegressorForecaster<Model: Regressor & Sendable>: SpaceTimeForecas
         guard n >= 2 else {
             throw ForecastError.badParameter(name: "history", reason: "has \(n) window; the features need at least 2 (one to read, one to learn)")
         }
+        let targets = trainingTargets(windows: n)
         let series = CountFeatureSeries(history: history.counts, firstIndex: history.windows.firstIndex,
-                                        period: try period(for: history.windowing), neighbours: history.cells.neighbours, extra: 0)
-        let targets = max(1, n - trainingWindows)..<n
+                                        period: try period(for: history.windowing), neighbours: history.cells.neighbours,
+                                        seasonal: try readsSeasons(history), extra: 0)
         let cells = history.cells.count
         var counts = [Double](), cellOrdinals = [Int](), windowOrdinals = [Int]()
         for w in targets {
@@ -86,7 +91,8 @@ public struct RegressorForecaster<Model: Regressor & Sendable>: SpaceTimeForecas
     /// history's origin: what the first forecast step predicts from.
     public func forecastRows(_ history: ForecastHistory) throws -> Matrix {
         let series = CountFeatureSeries(history: history.counts, firstIndex: history.windows.firstIndex,
-                                        period: try period(for: history.windowing), neighbours: history.cells.neighbours, extra: 0)
+                                        period: try period(for: history.windowing), neighbours: history.cells.neighbours,
+                                        seasonal: try readsSeasons(history), extra: 0)
         return series.rows(targets: history.windows.count..<(history.windows.count + 1))
     }
 
@@ -98,7 +104,7 @@ public struct RegressorForecaster<Model: Regressor & Sendable>: SpaceTimeForecas
         let columns = fitted.counts.columns, cells = fitted.counts.rows
         let skipped = span.firstIndex - (fitted.firstIndex + columns)
         var series = CountFeatureSeries(history: fitted.counts, firstIndex: fitted.firstIndex, period: fitted.period,
-                                        neighbours: fitted.neighbours, extra: skipped + span.count)
+                                        neighbours: fitted.neighbours, seasonal: fitted.seasonal, extra: skipped + span.count)
         var out = [Double](repeating: 0, count: cells * span.count)
         for step in 0..<(skipped + span.count) {
             let t = columns + step
@@ -132,6 +138,15 @@ public struct RegressorForecaster<Model: Regressor & Sendable>: SpaceTimeForecas
         return predicted.map { max($0, 0) }
     }
 
+    /// The target windows of the training rows: the last ``trainingWindows`` of `n`, from the second on.
+    private func trainingTargets(windows n: Int) -> Range<Int> { max(1, n - trainingWindows)..<n }
+
+    /// Whether the features read earlier seasons: only when every training row has at least one, so that
+    /// training and forecast rows mean the same thing.
+    private func readsSeasons(_ history: ForecastHistory) throws -> Bool {
+        trainingTargets(windows: history.windows.count).lowerBound >= (try period(for: history.windowing))
+    }
+
     /// The seasonal period: ``seasonPeriod`` when set (≥ 1), else the windowing's.
     private func period(for windowing: TimeWindowing) throws -> Int {
         guard let seasonPeriod else { return NaiveBaseline.seasonPeriod(for: windowing) }
@@ -148,6 +163,7 @@ private struct FittedRegression: Sendable {
     var firstIndex: Int
     var period: Int
     var neighbours: [[Int]]
+    var seasonal: Bool
     var origin: Int64
     var windowing: TimeWindowing
     var trainingRows: Int

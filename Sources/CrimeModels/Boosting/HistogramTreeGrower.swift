@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Grows one regression tree on gradient histograms, best-first as scikit-learn's `TreeGrower`:
 /// the splittable node of largest gain is split next until `maxLeafNodes` leaves exist, nodes
 /// at `maxDepth` or with fewer than 2 × `minSamplesLeaf` rows become leaves, and a leaf holds
@@ -98,12 +101,11 @@ final class HistogramTreeGrower {
             // The smaller child is summed; the parent's buffer becomes the larger child's.
             let (small, large) = nodes[left].count < nodes[right].count ? (left, right) : (right, left)
             let h = takeHistogram()
-            let node = nodes[small], constant = histograms.constantHessian
-            for k in 0..<node.count {
-                let r = Int(order[node.start + k])
-                orderedGradients[k] = gradients[r]
-                if !constant { orderedHessians[k] = hessians[r] }
-            }
+            let node = nodes[small]
+            let gather = GatherJob(order: order + node.start, gradients: gradients, hessians: hessians,
+                                   orderedGradients: orderedGradients, orderedHessians: orderedHessians,
+                                   constantHessian: histograms.constantHessian)
+            forEachPart(of: 0..<node.count) { gather.run($0) }
             histograms.build(h, rows: UnsafePointer(order + node.start), count: node.count,
                              gradients: orderedGradients, hessians: orderedHessians)
             histograms.subtract(h, from: parentHistogram)
@@ -138,22 +140,38 @@ final class HistogramTreeGrower {
         return h
     }
 
-    /// Partitions a node's rows (left keeps its order) and appends its two children.
+    /// Partitions a node's rows (both sides keep their order) and appends its two children. A large node
+    /// is cut into one part per thread, each partitioned on its own, and the parts' sides are then joined
+    /// in part order, which gives the same order as one pass.
     private func split(_ id: Int) -> (Int, Int) {
         let node = nodes[id], s = node.split!, l2 = settings.l2Regularization
-        let column = histograms.data.codes + s.feature * rows
-        var l = node.start, r = 0
-        let bin = UInt8(s.bin)
-        for k in node.start..<node.end {
-            // Branch-free: the row is written to both sides and only one side advances.
-            let row = order[k]
-            let left = column[Int(row)] <= bin
-            order[l] = row
-            scratch[r] = row
-            l &+= left ? 1 : 0
-            r &+= left ? 0 : 1
+        let job = PartitionJob(column: histograms.data.codes + s.feature * rows, bin: UInt8(s.bin), order: order, scratch: scratch)
+        let parts = node.count >= Self.parallelRows ? histograms.threads : 1
+        var l = node.start
+        if parts <= 1 {
+            let lefts = job.partition(node.start..<node.end)
+            (order + node.start + lefts).update(from: scratch + node.start, count: node.count - lefts)
+            l += lefts
+        } else {
+            let lefts = PartCounts(parts)
+            defer { lefts.pointer.deallocate() }
+            let range = node.start..<node.end
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                lefts.pointer[p] = job.partition(Self.part(p, of: parts, range))
+            }
+            for p in 0..<parts {
+                let range = Self.part(p, of: parts, node.start..<node.end)
+                let count = lefts.pointer[p]
+                if l != range.lowerBound { memmove(order + l, order + range.lowerBound, count * MemoryLayout<UInt32>.stride) }
+                l += count
+            }
+            var r = l
+            for p in 0..<parts {
+                let range = Self.part(p, of: parts, node.start..<node.end), rights = range.count - lefts.pointer[p]
+                (order + r).update(from: scratch + range.lowerBound + lefts.pointer[p], count: rights)
+                r += rights
+            }
         }
-        (order + l).update(from: scratch, count: r)
         let depth = node.depth + 1
         nodes.append(Node(start: node.start, end: l, depth: depth, gradient: s.gradientLeft, hessian: s.hessianLeft,
                           value: NodeHistograms.value(gradient: s.gradientLeft, hessian: s.hessianLeft, l2: l2)))
@@ -193,10 +211,93 @@ final class HistogramTreeGrower {
                           importances: [Double](repeating: 0, count: histograms.data.columns))
     }
 
-    /// Adds the last tree's leaf values to the raw predictions of the training rows.
+    /// Adds the last tree's leaf values to the raw predictions of the training rows (each row belongs to
+    /// one leaf, so the parts touch different rows).
     func addLeafValues(to raw: UnsafeMutablePointer<Double>) {
-        for leaf in leaves {
-            for k in leaf.start..<leaf.end { raw[Int(order[k])] += leaf.value }
+        let values = UnsafeMutablePointer<Double>.allocate(capacity: rows)
+        defer { values.deallocate() }
+        for leaf in leaves { (values + leaf.start).update(repeating: leaf.value, count: leaf.end - leaf.start) }
+        let job = LeafJob(order: order, values: UnsafePointer(values), raw: raw)
+        forEachPart(of: 0..<rows) { job.run($0) }
+    }
+
+    /// Rows from which a loop over a node's rows runs in one part per thread.
+    static let parallelRows = 32_768
+
+    /// Part `p` of `parts` nearly equal consecutive parts of `range`.
+    static func part(_ p: Int, of parts: Int, _ range: Range<Int>) -> Range<Int> {
+        (range.lowerBound + range.count * p / parts)..<(range.lowerBound + range.count * (p + 1) / parts)
+    }
+
+    /// Runs `body` over `range` in one part per thread when it is large, else in one call.
+    private func forEachPart(of range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        let parts = range.count >= Self.parallelRows ? histograms.threads : 1
+        guard parts > 1 else { return body(range) }
+        withoutActuallyEscaping(body) { body in
+            let work = UncheckedWork(body: body)
+            DispatchQueue.concurrentPerform(iterations: parts) { work.body(Self.part($0, of: parts, range)) }
         }
+    }
+}
+
+/// One count per part, each written by its own worker.
+private struct PartCounts: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int>
+    init(_ parts: Int) { pointer = .allocate(capacity: parts) }
+}
+
+/// A closure that writes disjoint memory, handed to `concurrentPerform`.
+private struct UncheckedWork: @unchecked Sendable {
+    let body: (Range<Int>) -> Void
+}
+
+/// One part of a node's stable partition: rows whose code is at most `bin` are compacted to the part's
+/// start in `order`, the others written in order to the same positions of `scratch`.
+private struct PartitionJob: @unchecked Sendable {
+    let column: UnsafeMutablePointer<UInt8>
+    let bin: UInt8
+    let order: UnsafeMutablePointer<UInt32>
+    let scratch: UnsafeMutablePointer<UInt32>
+
+    /// Partitions `range`; returns how many rows went left.
+    func partition(_ range: Range<Int>) -> Int {
+        var l = range.lowerBound, r = range.lowerBound
+        for k in range {
+            // Branch-free: the row is written to both sides and only one side advances.
+            let row = order[k]
+            let left = column[Int(row)] <= bin
+            order[l] = row
+            scratch[r] = row
+            l &+= left ? 1 : 0
+            r &+= left ? 0 : 1
+        }
+        return l - range.lowerBound
+    }
+}
+
+/// Copies a node's gradients (and hessians) into row order.
+private struct GatherJob: @unchecked Sendable {
+    let order: UnsafeMutablePointer<UInt32>
+    let gradients: UnsafePointer<Float>, hessians: UnsafePointer<Float>
+    let orderedGradients: UnsafeMutablePointer<Float>, orderedHessians: UnsafeMutablePointer<Float>
+    let constantHessian: Bool
+
+    func run(_ range: Range<Int>) {
+        for k in range {
+            let r = Int(order[k])
+            orderedGradients[k] = gradients[r]
+            if !constantHessian { orderedHessians[k] = hessians[r] }
+        }
+    }
+}
+
+/// Adds each position's leaf value to the raw prediction of the row at that position.
+private struct LeafJob: @unchecked Sendable {
+    let order: UnsafeMutablePointer<UInt32>
+    let values: UnsafePointer<Double>
+    let raw: UnsafeMutablePointer<Double>
+
+    func run(_ range: Range<Int>) {
+        for k in range { raw[Int(order[k])] += values[k] }
     }
 }

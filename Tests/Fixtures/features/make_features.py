@@ -1,10 +1,13 @@
 """Reference feature rows and a recursive forecast for RegressorForecaster (CrimeForecast).
 
 Made with Python 3 and numpy 2.4.6 (np.polyfit for the trend slope). Writes features.json beside this
-script: the counts of 6 cells (a 2 x 3 block of grid cells, queen neighbours) over 40 daily windows,
-the feature rows of every cell for every target window 1..39 (training rows, target-window-major) and
+script: the counts of 6 cells (a 2 x 3 block of grid cells, queen neighbours) over 40 daily windows and
+two cases, each with the feature rows of every cell for every training target window (target-window-major),
 for window 40 (the forecast row), and a 5-window recursive forecast by a fixed linear model on the
-features, clamped at 0.
+features, clamped at 0:
+  "short": 100 training windows, so the targets are 1..39; the first is less than P into the history, so
+           lagSeason, seasonalMean and margins hold mean(v) in every row, forecast rows included;
+  "full":  32 training windows, targets 8..39, every one at least P in: the season features as below.
 
 The features are computed here from their definitions, independently of CrimeKit, with numpy slicing:
 for target window t, v = the cell's counts in windows 0..t-1, P = 7:
@@ -34,7 +37,7 @@ def neighbours():
             for (r, c) in cells]
 
 
-def features(counts, nbrs, t):
+def features(counts, nbrs, t, seasonal):
     rows = []
     grand = counts[:, :t].sum()
     season = [j for j in range(t) if (t - j) % P == 0]
@@ -52,12 +55,12 @@ def features(counts, nbrs, t):
         rows.append([
             v[t - 1],
             v[t - 2] if t >= 2 else m,
-            v[t - P] if t >= P else m,
+            v[t - P] if seasonal and t >= P else m,
             v[-4:].mean(),
             v[-13:].mean(),
-            v[t % P::P].mean() if len(season) > 0 else m,
+            v[t % P::P].mean() if seasonal and len(season) > 0 else m,
             counts[nbrs[c], t - 1].mean() if nbrs[c] else v[t - 1],
-            margins,
+            margins if seasonal else m,
             np.polyfit(np.arange(k), v[-k:], 1)[0] if k >= 2 else 0.0,
         ])
     return rows
@@ -70,21 +73,27 @@ def main():
     lam = rate[:, None] * weekday[np.arange(WINDOWS) % P][None, :]
     counts = rng.poisson(lam).astype(float)
     nbrs = neighbours()
-    train_x, train_y = [], []
-    for t in range(1, WINDOWS):
-        train_x += features(counts, nbrs, t)
-        train_y += list(counts[:, t])
-    forecast_x = features(counts, nbrs, WINDOWS)
-    series = counts.copy()
-    for _ in range(STEPS):
-        x = np.array(features(series, nbrs, series.shape[1]))
-        predicted = np.maximum(x @ np.array(WEIGHTS) + INTERCEPT, 0.0)
-        series = np.concatenate([series, predicted[:, None]], axis=1)
+    cases = {}
+    for name, training_windows in (("short", 100), ("full", 32)):
+        first = max(1, WINDOWS - training_windows)
+        seasonal = first >= P
+        train_x, train_y = [], []
+        for t in range(first, WINDOWS):
+            train_x += features(counts, nbrs, t, seasonal)
+            train_y += list(counts[:, t])
+        forecast_x = features(counts, nbrs, WINDOWS, seasonal)
+        series = counts.copy()
+        for _ in range(STEPS):
+            x = np.array(features(series, nbrs, series.shape[1], seasonal))
+            predicted = np.maximum(x @ np.array(WEIGHTS) + INTERCEPT, 0.0)
+            series = np.concatenate([series, predicted[:, None]], axis=1)
+        cases[name] = {
+            "training_windows": training_windows, "train_x": np.array(train_x).tolist(), "train_y": train_y,
+            "forecast_x": np.array(forecast_x).tolist(), "recursive_forecast": series[:, WINDOWS:].tolist(),
+        }
     out = {
         "period": P, "grid_rows": ROWS, "grid_columns": COLS, "neighbours": nbrs,
-        "counts": counts.tolist(), "train_x": np.array(train_x).tolist(), "train_y": train_y,
-        "forecast_x": np.array(forecast_x).tolist(), "weights": WEIGHTS, "intercept": INTERCEPT,
-        "recursive_forecast": series[:, WINDOWS:].tolist(),
+        "counts": counts.tolist(), "weights": WEIGHTS, "intercept": INTERCEPT, "cases": cases,
     }
     path = pathlib.Path(__file__).with_name("features.json")
     path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
