@@ -113,6 +113,8 @@ struct ForestCommand: ParsableCommand {
         report.rmse = Metrics.rootMeanSquaredError(yTest, predictions)
         report.trainRows = xTrain.rows
         report.testRows = xTest.rows
+        report.missingDroppedTrain = loaded.dropped?.train
+        report.missingDroppedTest = loaded.dropped?.test
         report.trees = trees
         if json {
             try JSONOutput.print(report)
@@ -134,11 +136,14 @@ struct ForestReport: Encodable {
     var r2 = 0.0, mae = 0.0, rmse = 0.0, fitSeconds = 0.0, predictSeconds = 0.0
     var accuracy: Double?, precision: Double?, recall: Double?, f1: Double?, rocAUC: Double?
     var trainRows = 0, testRows = 0, trees = 0
+    /// Rows `--missing drop` dropped from each table (nil without it).
+    var missingDroppedTrain: Int?, missingDroppedTest: Int?
 
     enum CodingKeys: String, CodingKey {
         case r2, mae, rmse, accuracy, precision, recall, f1, trees
         case fitSeconds = "fit_seconds", predictSeconds = "predict_seconds", rocAUC = "roc_auc"
         case trainRows = "train_rows", testRows = "test_rows"
+        case missingDroppedTrain = "missing_dropped_train", missingDroppedTest = "missing_dropped_test"
     }
 
     /// Key–value pairs for CSV output, in a fixed order.
@@ -150,6 +155,9 @@ struct ForestReport: Encodable {
         }
         out += [("fit_seconds", "\(fitSeconds)"), ("predict_seconds", "\(predictSeconds)"),
                 ("train_rows", "\(trainRows)"), ("test_rows", "\(testRows)"), ("trees", "\(trees)")]
+        if let missingDroppedTrain, let missingDroppedTest {
+            out += [("missing_dropped_train", "\(missingDroppedTrain)"), ("missing_dropped_test", "\(missingDroppedTest)")]
+        }
         return out
     }
 }
