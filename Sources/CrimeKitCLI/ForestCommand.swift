@@ -82,6 +82,7 @@ struct ForestCommand: ParsableCommand {
         var report = ForestReport()
         let predictions: [Double]
         if classify {
+            try Self.requireSeenLabels(test: yTest, train: yTrain, file: data.test)
             var forest = RandomForestClassifier(settings: settings)
             forest.progress = line.handler
             report.fitSeconds = try Self.seconds { try forest.fit(xTrain, targets: yTrain) }
@@ -121,6 +122,22 @@ struct ForestCommand: ParsableCommand {
         } else {
             print("key,value")
             for (key, value) in report.pairs { print("\(key),\(value)") }
+        }
+    }
+
+    /// Test labels that never occur in training cannot be predicted, so scoring them would report a
+    /// meaningless accuracy and ROC AUC: an error listing them.
+    static func requireSeenLabels(test: [Double], train: [Double], file: String) throws {
+        let seen = Set(train)
+        let unseen = Set(test).subtracting(seen).sorted()
+        guard unseen.isEmpty else {
+            func list(_ labels: [Double]) -> String {
+                labels.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : "\($0)" }.joined(separator: ", ")
+            }
+            let rows = test.filter { !seen.contains($0) }.count
+            throw TableInputError.unscorable(file: file == "-" ? "standard input" : file,
+                                             reason: "the test labels \(list(unseen)) (\(rows) rows) never occur in training "
+                                                 + "(labels \(list(seen.sorted()))); a classifier cannot predict them")
         }
     }
 

@@ -30,15 +30,25 @@ struct OLSCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object with statsmodels' names instead of the summary.")
     var json = false
 
-    func run() throws {
-        guard let type = CovarianceType(rawValue: cov) else {
-            throw ValidationError("--cov must be nonrobust, HC0, HC1, HC2, HC3 or cluster, not '\(cov)'")
-        }
+    func validate() throws {
+        let type = try covariance()
         if type == .cluster, cluster == nil { throw ValidationError("--cov cluster needs --cluster COLUMN") }
         if let cluster, type != .cluster {
             throw ValidationError("--cluster \(cluster) is used only with --cov cluster (got --cov \(cov))")
         }
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, not \(alpha)") }
+    }
+
+    /// The covariance `--cov` names.
+    func covariance() throws -> CovarianceType {
+        guard let type = CovarianceType(rawValue: cov) else {
+            throw ValidationError("--cov must be nonrobust, HC0, HC1, HC2, HC3 or cluster, not '\(cov)'")
+        }
+        return type
+    }
+
+    func run() throws {
+        let type = try covariance()
         let table = try DataTable.load(csv: URL(fileURLWithPath: data))
         let result = try OLS.fit(formula: formula, data: table, clusterBy: cluster, missing: missing)
         let dropped = missing == .drop ? table.rowCount - result.nobs : nil

@@ -98,7 +98,7 @@ public enum DataTableError: Error, Equatable, CustomStringConvertible {
         case let .columnLengthMismatch(name, expected, got): return "column '\(name)' has \(got) values, expected \(expected)"
         case let .missingValue(file, record, column, value):
             return "\(Self.cell(file, record, column)): '\(value)' is a missing value; fill it in, or drop rows with missing "
-                + "values (--missing drop, MissingValues.drop)"
+                + "values (--missing drop in crimekit, MissingValues.drop in code)"
         case let .infinite(file, record, column, value):
             return "\(Self.cell(file, record, column)): \(value) is infinite; a model needs finite numbers"
         case let .allRowsMissing(file, rows, columns):
