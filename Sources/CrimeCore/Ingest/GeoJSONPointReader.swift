@@ -74,7 +74,7 @@ enum GeoJSONPointReader {
     static let plausibleMilliseconds = -2_208_988_800_000.0...253_402_300_799_999.0
 
     /// A number property as an instant in seconds: nil for a boolean or a number outside
-    /// ``plausibleMilliseconds`` (NaN included), which then reach the time parser as text and count as `bad_time`.
+    /// `plausibleMilliseconds` (NaN included), which then reach the time parser as text and count as `bad_time`.
     private static func instant(_ n: NSNumber) -> Int64? {
         guard !isBoolean(n), plausibleMilliseconds.contains(n.doubleValue) else { return nil }
         return Int64((n.doubleValue / 1000).rounded(.down))
