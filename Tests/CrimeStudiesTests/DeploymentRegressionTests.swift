@@ -1,5 +1,6 @@
 import CrimeCore
 import CrimeEval
+import CrimeModels
 import CrimeStudies
 import CrimeSynthetic
 import Foundation
