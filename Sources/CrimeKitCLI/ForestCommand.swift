@@ -82,6 +82,7 @@ struct ForestCommand: ParsableCommand {
         var report = ForestReport()
         let predictions: [Double]
         if classify {
+            try Self.requireSeenLabels(test: yTest, train: yTrain, file: data.test)
             var forest = RandomForestClassifier(settings: settings)
             forest.progress = line.handler
             report.fitSeconds = try Self.seconds { try forest.fit(xTrain, targets: yTrain) }
@@ -113,12 +114,30 @@ struct ForestCommand: ParsableCommand {
         report.rmse = Metrics.rootMeanSquaredError(yTest, predictions)
         report.trainRows = xTrain.rows
         report.testRows = xTest.rows
+        report.missingDroppedTrain = loaded.dropped?.train
+        report.missingDroppedTest = loaded.dropped?.test
         report.trees = trees
         if json {
             try JSONOutput.print(report)
         } else {
             print("key,value")
             for (key, value) in report.pairs { print("\(key),\(value)") }
+        }
+    }
+
+    /// Test labels that never occur in training cannot be predicted, so scoring them would report a
+    /// meaningless accuracy and ROC AUC: an error listing them.
+    static func requireSeenLabels(test: [Double], train: [Double], file: String) throws {
+        let seen = Set(train)
+        let unseen = Set(test).subtracting(seen).sorted()
+        guard unseen.isEmpty else {
+            func list(_ labels: [Double]) -> String {
+                labels.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : "\($0)" }.joined(separator: ", ")
+            }
+            let rows = test.filter { !seen.contains($0) }.count
+            throw TableInputError.unscorable(file: file == "-" ? "standard input" : file,
+                                             reason: "the test labels \(list(unseen)) (\(rows) rows) never occur in training "
+                                                 + "(labels \(list(seen.sorted()))); a classifier cannot predict them")
         }
     }
 
@@ -134,11 +153,14 @@ struct ForestReport: Encodable {
     var r2 = 0.0, mae = 0.0, rmse = 0.0, fitSeconds = 0.0, predictSeconds = 0.0
     var accuracy: Double?, precision: Double?, recall: Double?, f1: Double?, rocAUC: Double?
     var trainRows = 0, testRows = 0, trees = 0
+    /// Rows `--missing drop` dropped from each table (nil without it).
+    var missingDroppedTrain: Int?, missingDroppedTest: Int?
 
     enum CodingKeys: String, CodingKey {
         case r2, mae, rmse, accuracy, precision, recall, f1, trees
         case fitSeconds = "fit_seconds", predictSeconds = "predict_seconds", rocAUC = "roc_auc"
         case trainRows = "train_rows", testRows = "test_rows"
+        case missingDroppedTrain = "missing_dropped_train", missingDroppedTest = "missing_dropped_test"
     }
 
     /// Key–value pairs for CSV output, in a fixed order.
@@ -150,6 +172,9 @@ struct ForestReport: Encodable {
         }
         out += [("fit_seconds", "\(fitSeconds)"), ("predict_seconds", "\(predictSeconds)"),
                 ("train_rows", "\(trainRows)"), ("test_rows", "\(testRows)"), ("trees", "\(trees)")]
+        if let missingDroppedTrain, let missingDroppedTest {
+            out += [("missing_dropped_train", "\(missingDroppedTrain)"), ("missing_dropped_test", "\(missingDroppedTest)")]
+        }
         return out
     }
 }

@@ -97,6 +97,8 @@ struct GBMCommand: ParsableCommand {
         report.iterations = model.iterationCount
         report.trainRows = xTrain.rows
         report.testRows = xTest.rows
+        report.missingDroppedTrain = loaded.dropped?.train
+        report.missingDroppedTest = loaded.dropped?.test
         if json {
             try JSONOutput.print(report)
         } else {
@@ -111,11 +113,14 @@ struct GBMReport: Encodable {
     var mae = 0.0, rmse = 0.0, r2 = 0.0, fitSeconds = 0.0, predictSeconds = 0.0
     var deviance: Double?
     var iterations = 0, trainRows = 0, testRows = 0
+    /// Rows `--missing drop` dropped from each table (nil without it).
+    var missingDroppedTrain: Int?, missingDroppedTest: Int?
 
     enum CodingKeys: String, CodingKey {
         case mae, rmse, r2, deviance, iterations
         case fitSeconds = "fit_seconds", predictSeconds = "predict_seconds"
         case trainRows = "train_rows", testRows = "test_rows"
+        case missingDroppedTrain = "missing_dropped_train", missingDroppedTest = "missing_dropped_test"
     }
 
     /// Key–value pairs for CSV output, in a fixed order.
@@ -124,6 +129,9 @@ struct GBMReport: Encodable {
         if let deviance { out.append(("deviance", "\(deviance)")) }
         out += [("fit_seconds", "\(fitSeconds)"), ("predict_seconds", "\(predictSeconds)"), ("iterations", "\(iterations)"),
                 ("train_rows", "\(trainRows)"), ("test_rows", "\(testRows)")]
+        if let missingDroppedTrain, let missingDroppedTest {
+            out += [("missing_dropped_train", "\(missingDroppedTrain)"), ("missing_dropped_test", "\(missingDroppedTest)")]
+        }
         return out
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrimeEval
+import CrimeModels
 import Foundation
 
 /// `crimekit metrics`: scores forecasts in a CSV (regression: `y_true,y_pred`; binary: `label,score`).
@@ -18,6 +19,9 @@ struct MetricsCommand: ParsableCommand {
     @Option(name: .long, help: "The CSV file, or - for standard input.")
     var data: String
 
+    @Option(name: .long, help: "A missing cell (empty, NA, NaN, null, …): error (default), or drop its row and print missing_dropped.")
+    var missing: MissingValues = .error
+
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
@@ -27,13 +31,13 @@ struct MetricsCommand: ParsableCommand {
 
     func run() throws {
         let file = data == "-" ? "standard input" : data
-        let values: [(String, Double)]
+        var values: [(String, Double)]
+        let (table, dropped) = try NumericColumns(path: data)
+            .handlingMissing(missing, in: regression ? ["y_true", "y_pred"] : ["label", "score"])
         if regression {
-            let table = try NumericColumns(path: data)
             let s = try Metrics.regressionSummary(try table.column("y_true"), try table.column("y_pred"))
             values = [("mae", s.mae), ("mse", s.mse), ("rmse", s.rmse), ("r2", s.r2)]
         } else {
-            let table = try NumericColumns(path: data)
             let labels = try table.column("label"), scores = try table.column("score")
             do {
                 let m = try ConfusionMatrix(labels: labels, scores: scores, threshold: 0.5)
@@ -42,11 +46,12 @@ struct MetricsCommand: ParsableCommand {
                           ("average_precision", try Metrics.averagePrecision(labels: labels, scores: scores))]
             } catch let error as MetricsError {
                 if case let .notBinary(index, value) = error {
-                    throw TableInputError.badValue(file: file, line: index + 2, column: "label", value: "\(value) (labels must be 0 or 1)")
+                    throw TableInputError.badValue(file: file, line: table.table.records[index], column: "label", value: "\(value) (labels must be 0 or 1)")
                 }
                 throw TableInputError.unscorable(file: file, reason: error.description)
             }
         }
+        if missing == .drop { values.append(("missing_dropped", Double(dropped))) }
         if json {
             try JSONOutput.print(Dictionary(uniqueKeysWithValues: values))
         } else {

@@ -4,11 +4,17 @@ import Foundation
 
 /// Numeric columns of a CSV file with a header row, found by name, for `crimekit forest` and
 /// `crimekit metrics`; `-` reads standard input. The file is parsed by CrimeModels' RFC 4180
-/// ``DataTable``; every value of a column asked for must be a finite number.
+/// ``DataTable``; every value of a column asked for must be a finite number, and a missing cell
+/// (empty, `NA`, `NaN`, … — `MissingValues.markers`) is an error unless `--missing drop` drops its row.
 struct NumericColumns {
     /// The file's name in messages (`standard input` for `-`).
     let file: String
     let table: DataTable
+
+    private init(file: String, table: DataTable) {
+        self.file = file
+        self.table = table
+    }
 
     /// Reads and parses the file; a missing file or one with no data rows is an error naming it.
     init(path: String) throws {
@@ -25,25 +31,38 @@ struct NumericColumns {
         guard table.rowCount > 0 else { throw TableInputError.noRows(file: file) }
     }
 
+    /// The table without rows that miss a value in `used` (`.drop`), or an error naming the first missing
+    /// cell (`.error`); with the number of rows dropped.
+    func handlingMissing(_ policy: MissingValues, in used: [String]) throws -> (columns: NumericColumns, dropped: Int) {
+        let (kept, dropped) = try table.handlingMissing(policy, in: used)
+        return (NumericColumns(file: file, table: kept), dropped)
+    }
+
     /// The header's column names.
     var names: [String] { table.names }
     /// Data rows.
     var rows: Int { table.rowCount }
 
-    /// The column `name`; a missing column or a value that is not a finite number is an error
-    /// naming the file, line and column.
+    /// The column `name`; a missing column, a missing cell or a value that is not a finite number is an
+    /// error naming the file, line and column, with the cell as written.
     func column(_ name: String) throws -> [Double] {
-        switch table.column(name) {
-        case nil:
+        guard let j = table.names.firstIndex(of: name) else {
             throw TableInputError.missingColumn(file: file, column: name, header: table.names)
-        case let .numeric(values)?:
-            if let i = values.firstIndex(where: { !$0.isFinite }) {
-                throw TableInputError.badValue(file: file, line: i + 2, column: name, value: values[i].isNaN ? "" : "\(values[i])")
+        }
+        let missing = table.missing[j]
+        switch table.columns[j] {
+        case let .numeric(values):
+            guard let i = values.firstIndex(where: { !$0.isFinite }) else { return values }
+            if let written = missing[i] {
+                throw DataTableError.missingValue(file: file, record: table.records[i], column: name, value: written)
             }
-            return values
-        case let .text(values)?:
-            let i = values.firstIndex { Double($0.trimmingCharacters(in: .whitespaces))?.isFinite != true } ?? 0
-            throw TableInputError.badValue(file: file, line: i + 2, column: name, value: values[i])
+            throw TableInputError.badValue(file: file, line: table.records[i], column: name, value: "\(values[i])")
+        case let .text(values):
+            let i = values.indices.first { missing[$0] != nil || Double(values[$0].trimmingCharacters(in: .whitespaces)) == nil } ?? 0
+            if let written = missing[i] {
+                throw DataTableError.missingValue(file: file, record: table.records[i], column: name, value: written)
+            }
+            throw TableInputError.badValue(file: file, line: table.records[i], column: name, value: values[i])
         }
     }
 

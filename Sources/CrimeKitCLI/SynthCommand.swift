@@ -32,6 +32,17 @@ struct SynthCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
+    func validate() throws {
+        guard days >= 1 else { throw ValidationError("--days must be at least 1, got \(days)") }
+        guard let last = SyntheticCity.lastDay(start: start, days: days) else {
+            throw ValidationError("--start must be a date written YYYY-MM-DD, got '\(start)'")
+        }
+        guard last.year <= 9999 else {
+            throw ValidationError("--start \(start) with --days \(days) ends after 9999-12-31, the last date ingest reads; "
+                                  + "start earlier or simulate fewer days")
+        }
+    }
+
     func run() throws {
         var config = SyntheticCityConfig()
         config.seed = seed

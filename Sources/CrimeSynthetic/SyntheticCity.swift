@@ -41,7 +41,8 @@ public struct SyntheticCity: Sendable {
     private let metresPerDegreeNorth: Double
     private let metresPerDegreeEast: Double
 
-    /// Simulates the city; throws for an unknown zone, a bad start date or settings out of range.
+    /// Simulates the city; throws for an unknown zone, a bad start date, a last day past 9999-12-31 or settings
+    /// out of range.
     public init(config: SyntheticCityConfig = SyntheticCityConfig()) throws {
         guard config.days > 0, config.days <= 36_500 else { throw SyntheticCityError.badSetting("days must be 1…36500, got \(config.days)") }
         guard config.dailyRate >= 0, config.dailyRate.isFinite else { throw SyntheticCityError.badSetting("dailyRate must be ≥ 0") }
@@ -56,6 +57,9 @@ public struct SyntheticCity: Sendable {
         self.config = config
         zone = try ZoneClock(identifier: config.zone)
         let first = try LocalDay(config.start)
+        guard CivilDate.date(dayNumber: first.dayNumber + config.days - 1).year <= 9999 else {
+            throw SyntheticCityError.badSetting("start \(config.start) and \(config.days) days pass 9999-12-31, the last date ingest reads")
+        }
         let (y, m, d) = CivilDate.date(dayNumber: first.dayNumber + config.days)
         interval = first.start(in: zone)..<(try LocalDay(year: y, month: m, day: d)).start(in: zone)
         let phi = config.center.latitude * .pi / 180
@@ -69,6 +73,12 @@ public struct SyntheticCity: Sendable {
             GeoPoint(latitude: config.center.latitude + y / metresPerDegreeNorth,
                      longitude: config.center.longitude + x / metresPerDegreeEast)
         })
+    }
+
+    /// The last simulated local day of `days` days from `start` (`YYYY-MM-DD`), or nil when `start` is not a date.
+    package static func lastDay(start: String, days: Int) -> (year: Int, month: Int, day: Int)? {
+        guard let first = try? LocalDay(start) else { return nil }
+        return CivilDate.date(dayNumber: first.dayNumber + days - 1)
     }
 
     /// The latitude/longitude box of a raster cell (row 0 south, column 0 west).

@@ -61,6 +61,17 @@ import Testing
         #expect(throws: NNError.self) { try SafeTensorsFile(bytes: Data([1, 2, 3]), file: "w") }
     }
 
+    @Test func nonFiniteWeightsNameTheFileAndTensor() throws {
+        for bad: Float in [.nan, .infinity, -.infinity] {
+            let url = temporary("nan.safetensors")
+            try SafeTensorsFile.write([("head.bias", try Tensor(shape: [1], values: [0.5])),
+                                       ("head.weight", try Tensor(shape: [1, 3], values: [1, bad, 2]))], to: url)
+            #expect(throws: NNError.nonFiniteWeights(tensor: "head.weight", index: 1, file: url.path)) {
+                try SafeTensorsFile(contentsOf: url).parameterSet()
+            }
+        }
+    }
+
     @Test func missingTensorIsNamed() throws {
         let p = try SafeTensorsFile(contentsOf: try edited("head.weight", drop: true)).parameterSet()
         #expect(throws: NNError.missingTensor(name: "head.weight", file: "the weights")) { try LSTMForecaster(parameters: p) }

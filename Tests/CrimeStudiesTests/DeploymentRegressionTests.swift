@@ -1,5 +1,6 @@
 import CrimeCore
 import CrimeEval
+import CrimeModels
 import CrimeStudies
 import CrimeSynthetic
 import Foundation
@@ -35,5 +36,9 @@ struct DeploymentRegressionTests {
         #expect(areas[0].covariates == ["income": 90000])
         try "name,sightings,group\nLoop,12,A\n".write(to: url, atomically: true, encoding: .utf8)
         #expect(throws: DeploymentTableError.missingColumn(file: url.path, name: "coverage")) { try DeploymentTable.read(url) }
+        try "name,sightings,coverage,group,income\nLoop,12,400,A,90000\nPilsen,NA,500,B,41000\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: DataTableError.missingValue(file: url.path, record: 3, column: "sightings", value: "NA")) {
+            try DeploymentTable.read(url)
+        }
     }
 }

@@ -120,4 +120,16 @@ import Testing
         c.start = "2023-02-30"
         #expect(throws: (any Error).self) { try SyntheticCity(config: c) }
     }
+
+    @Test func theLastDayMayBe9999December31ButNoLater() throws {
+        var c = SyntheticCityConfig()
+        c.start = "9999-12-30"
+        c.days = 3
+        #expect(throws: SyntheticCityError.badSetting("start 9999-12-30 and 3 days pass 9999-12-31, the last date ingest reads")) {
+            try SyntheticCity(config: c)
+        }
+        c.days = 2
+        c.dailyRate = 5
+        #expect(try SyntheticCity(config: c).config.days == 2)
+    }
 }

@@ -50,9 +50,7 @@ enum GeoJSONPointReader {
             let timeIndex = add(timeKey), todIndex = add(todKey), idIndex = add(idKey), offenseIndex = add(categoryKey)
             let extraIndices = schema.extraColumns.map { add($0) }
             let location = GeoJSONPointReader.location(feature["geometry"])
-            let instant = (properties[timeKey] as? NSNumber).flatMap { n -> Int64? in
-                properties[timeKey] is String ? nil : Int64((n.doubleValue / 1000).rounded(.down))
-            }
+            let instant = properties[timeKey] is String ? nil : (properties[timeKey] as? NSNumber).flatMap(Self.instant)
             pool.withUnsafeBufferPointer { buffer in
                 func field(_ k: Int) -> FieldBytes { FieldBytes(rebasing: buffer[ranges[k]]) }
                 let time: ChunkBuilder.TimeSource
@@ -72,10 +70,25 @@ enum GeoJSONPointReader {
                             absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count)
     }
 
-    /// A property value as text: strings as they are, numbers without a trailing `.0`, null as empty.
+    /// Epoch milliseconds from 1900-01-01 to 9999-12-31 UTC, the years ingest reads from text.
+    static let plausibleMilliseconds = -2_208_988_800_000.0...253_402_300_799_999.0
+
+    /// A number property as an instant in seconds: nil for a boolean or a number outside
+    /// `plausibleMilliseconds` (NaN included), which then reach the time parser as text and count as `bad_time`.
+    private static func instant(_ n: NSNumber) -> Int64? {
+        guard !isBoolean(n), plausibleMilliseconds.contains(n.doubleValue) else { return nil }
+        return Int64((n.doubleValue / 1000).rounded(.down))
+    }
+
+    /// Whether JSON gave `true` or `false` (Foundation bridges them to NSNumber, typed `c`).
+    private static func isBoolean(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
+
+    /// A property value as text: strings as they are, booleans as `true`/`false`, numbers without a
+    /// trailing `.0`, null as empty.
     private static func text(_ value: Any?) -> String? {
         switch value {
         case let s as String: return s
+        case let n as NSNumber where isBoolean(n): return n.boolValue ? "true" : "false"
         case let n as NSNumber:
             let d = n.doubleValue
             if d.rounded() == d && abs(d) < 1e15 { return String(Int64(d)) }

@@ -46,12 +46,14 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
     /// A blank field or JSON null.
     case null
 
-    /// The value as a label: text as is, whole numbers without a decimal point, null as empty.
+    /// The value as a label: text as is, whole numbers below 2⁶³ in magnitude without a decimal point (as
+    /// geopandas prints an integer column: `1000000000000000`), other numbers as Swift prints them, null as
+    /// empty.
     public var description: String {
         switch self {
         case let .text(s): return s
         case let .number(v):
-            if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+            if v == v.rounded(), v >= -0x1p63, v < 0x1p63 { return String(Int64(v)) }
             return String(v)
         case let .bool(b): return b ? "true" : "false"
         case .null: return ""

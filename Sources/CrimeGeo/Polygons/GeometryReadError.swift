@@ -27,6 +27,13 @@ public enum GeometryReadError: Error, Equatable, CustomStringConvertible {
     case missingCRS(file: String)
     /// A feature that lacks the property chosen for labels.
     case missingLabel(file: String, feature: Int, property: String)
+    /// A feature whose label property is null (0-based feature number).
+    case nullLabel(file: String, feature: Int, property: String)
+    /// No feature of the layer has a polygon (every geometry is null or empty).
+    case noGeometry(file: String, features: Int)
+    /// A vertex that is no place on Earth in the layer's CRS: outside longitude ±180, latitude ±90 once
+    /// converted to WGS84 (`crs` is the system's description).
+    case impossibleCoordinates(file: String, crs: String, feature: Int, x: Double, y: Double, geographic: Bool)
 
     public var description: String {
         switch self {
@@ -46,6 +53,14 @@ public enum GeometryReadError: Error, Equatable, CustomStringConvertible {
         case let .missingCRS(f):
             return "\(f): the shapefile has no .prj; give the layer's CRS (e.g. EPSG:3435) as the crs parameter"
         case let .missingLabel(f, feat, p): return "\(f): feature \(feat) has no property '\(p)'"
+        case let .nullLabel(f, feat, p): return "\(f): feature \(feat) has a null '\(p)', so it has no label"
+        case let .noGeometry(f, n): return "\(f): none of the \(n) features has a polygon (every geometry is null or empty)"
+        case let .impossibleCoordinates(f, crs, feat, x, y, geographic):
+            let hint = geographic
+                ? "the coordinates look projected (metres or feet), so give the layer's projected CRS, e.g. EPSG:3435 "
+                    + "(NAD83 / Illinois East, US feet) or a UTM zone (EPSG:326xx)"
+                : "check that \(crs) is the layer's CRS"
+            return "\(f): feature \(feat) has the vertex (\(x), \(y)), which is no place on Earth in \(crs); \(hint)"
         }
     }
 }

@@ -30,7 +30,11 @@ public struct PolygonIndex: SpatialIndex {
     /// An index over a layer, labelling each area with the property `labelProperty`.
     ///
     /// - Throws: ``GeometryReadError/missingCRS(file:)`` when the layer's CRS is unknown,
-    ///   ``GeometryReadError/missingLabel(file:feature:property:)`` when an area lacks the property.
+    ///   ``GeometryReadError/missingLabel(file:feature:property:)`` or
+    ///   ``GeometryReadError/nullLabel(file:feature:property:)`` when an area lacks the property or it is null,
+    ///   ``GeometryReadError/noGeometry(file:features:)`` when no area has a polygon, and
+    ///   ``GeometryReadError/impossibleCoordinates(file:crs:feature:x:y:geographic:)`` when a vertex lies
+    ///   outside longitude ±180, latitude ±90 in the layer's CRS (a file in feet read as EPSG:4326).
     public init(layer: AreaLayer, labelProperty: String) throws {
         guard let crs = layer.crs else { throw GeometryReadError.missingCRS(file: layer.source) }
         guard !layer.features.isEmpty else { throw GeometryReadError.empty(file: layer.source) }
@@ -39,8 +43,13 @@ public struct PolygonIndex: SpatialIndex {
             guard let value = f.properties[labelProperty] else {
                 throw GeometryReadError.missingLabel(file: layer.source, feature: k, property: labelProperty)
             }
+            if value == .null { throw GeometryReadError.nullLabel(file: layer.source, feature: k, property: labelProperty) }
             labels.append(value.description)
         }
+        guard layer.features.contains(where: { !$0.polygons.isEmpty }) else {
+            throw GeometryReadError.noGeometry(file: layer.source, features: layer.features.count)
+        }
+        try Self.checkOnEarth(layer, crs)
         self.crs = crs
         self.features = layer.features
         self.labels = labels
@@ -50,6 +59,21 @@ public struct PolygonIndex: SpatialIndex {
         bands = EdgeBands(rings: layer.features.map { $0.polygons.flatMap(\.rings) })
         queen = Self.contiguity(of: layer.features, queen: true)
         rook = Self.contiguity(of: layer.features, queen: false)
+    }
+
+    /// Throws for the first vertex that converts to no valid latitude and longitude.
+    private static func checkOnEarth(_ layer: AreaLayer, _ crs: CoordinateReferenceSystem) throws {
+        for (k, f) in layer.features.enumerated() {
+            for ring in f.polygons.flatMap(\.rings) {
+                for p in ring {
+                    let g = crs.unproject(x: p.x, y: p.y)
+                    if !(abs(g.latitude) <= 90 && abs(g.longitude) <= 180) {
+                        throw GeometryReadError.impossibleCoordinates(file: layer.source, crs: crs.description, feature: k,
+                                                                      x: p.x, y: p.y, geographic: crs.isGeographic)
+                    }
+                }
+            }
+        }
     }
 
     /// Reads a GeoJSON file or shapefile and indexes it (see ``AreaLayer/read(_:crs:)`` for the CRS rule).

@@ -12,6 +12,8 @@ public struct FormulaDesign: Sendable, Equatable {
     public let responseName: String
     /// Whether the design has an `Intercept` column.
     public let hasIntercept: Bool
+    /// How many rows of the table were dropped for a missing value (always 0 with ``MissingValues/error``).
+    public let droppedRows: Int
 
     /// Builds the design of `formula` over `data` (patsy's term order and treatment coding).
     ///
@@ -19,17 +21,24 @@ public struct FormulaDesign: Sendable, Equatable {
     /// first, then each group in order of first appearance — and, within a group, ordered by their number
     /// of categorical factors. A categorical factor is coded against its first level (sorted) when the
     /// lower-order term it extends is already in the model, and with one column per level otherwise.
-    public init(formula: String, data: DataTable) throws {
+    ///
+    /// A missing cell (see ``DataTable/missing``) in a column the formula reads is an error naming it, or,
+    /// with `missing: .drop`, drops its row (patsy's `NA_action="drop"`). A bare column whose cells mix
+    /// numbers and other text is an error naming the first cell that is not a number; `C(column)` makes it
+    /// categorical.
+    public init(formula: String, data: DataTable, missing: MissingValues = .error) throws {
         guard data.rowCount > 0 else { throw LinearModelError.emptyData }
         let parsed = try FormulaParser.parse(formula)
-        let evaluator = FormulaEvaluator(table: data)
-        for name in parsed.response.columns + parsed.terms.flatMap({ $0.factors.flatMap(Self.columns) })
-        where data.column(name) == nil {
+        let read = Self.columns(of: parsed)
+        for name in read where data.column(name) == nil {
             throw LinearModelError.unknownColumn(name, available: data.names)
         }
+        let (data, dropped) = try data.handlingMissing(missing, in: read)
+        droppedRows = dropped
+        let evaluator = FormulaEvaluator(table: data)
         response = try evaluator.evaluate(parsed.response)
         responseName = parsed.response.name
-        let terms = parsed.terms.map { term in FormulaTerm(factors: term.factors.map { Self.resolve($0, evaluator) }) }
+        let terms = try parsed.terms.map { term in FormulaTerm(factors: try term.factors.map { try Self.resolve($0, evaluator) }) }
         let ordered = Self.patsyOrder(terms)
 
         let n = data.rowCount
@@ -73,6 +82,17 @@ public struct FormulaDesign: Sendable, Equatable {
         hasIntercept = parsed.terms.contains(FormulaTerm(factors: []))
     }
 
+    /// The table columns `formula` reads (response first, then terms, each once), for choosing the rows
+    /// with missing values.
+    public static func columns(in formula: String) throws -> [String] {
+        columns(of: try FormulaParser.parse(formula))
+    }
+
+    private static func columns(of parsed: ParsedFormula) -> [String] {
+        var seen = Set<String>()
+        return (parsed.response.columns + parsed.terms.flatMap { $0.factors.flatMap(Self.columns) }).filter { seen.insert($0).inserted }
+    }
+
     private static func columns(_ factor: FormulaFactor) -> [String] {
         switch factor.kind {
         case let .numeric(expression): return expression.columns
@@ -80,9 +100,11 @@ public struct FormulaDesign: Sendable, Equatable {
         }
     }
 
-    /// A bare text column is a categorical factor named after the column, as patsy treats strings.
-    private static func resolve(_ factor: FormulaFactor, _ evaluator: FormulaEvaluator) -> FormulaFactor {
+    /// A bare text column is a categorical factor named after the column, as patsy treats strings; a bare
+    /// column mixing numbers and text is an error naming its first cell that is not a number.
+    private static func resolve(_ factor: FormulaFactor, _ evaluator: FormulaEvaluator) throws -> FormulaFactor {
         if case let .numeric(.column(name)) = factor.kind, evaluator.isText(name) {
+            try evaluator.rejectMixed(name)
             return FormulaFactor(kind: .categorical(column: name), name: name)
         }
         return factor

@@ -9,9 +9,31 @@ struct FormulaEvaluator {
     /// The numeric column, or the error that explains why it cannot be used as numbers.
     func numbers(_ name: String) throws -> [Double] {
         guard let column = table.column(name) else { throw LinearModelError.unknownColumn(name, available: table.names) }
-        guard case let .numeric(values) = column else { throw LinearModelError.textColumnInArithmetic(name) }
-        if let row = values.firstIndex(where: { !$0.isFinite }) { throw LinearModelError.nonFinite(column: name, row: row) }
+        guard case let .numeric(values) = column else {
+            try rejectMixed(name)
+            throw LinearModelError.textColumnInArithmetic(name)
+        }
+        if let row = values.firstIndex(where: { !$0.isFinite }) { throw nonFinite(name, row, values[row]) }
         return values
+    }
+
+    /// Throws when the text column `name` holds numbers and, in another cell that is not missing, text that
+    /// is not a number: the column was meant to be numeric, so the first such cell is named.
+    func rejectMixed(_ name: String) throws {
+        guard let j = table.names.firstIndex(of: name), case let .text(values) = table.columns[j] else { return }
+        let present = values.indices.filter { table.missing[j][$0] == nil }
+        let isNumber = { (i: Int) in Double(values[i].trimmingCharacters(in: .whitespaces)) != nil }
+        guard present.contains(where: isNumber), let bad = present.first(where: { !isNumber($0) }) else { return }
+        throw DataTableError.notANumber(file: table.source, record: table.records[bad], column: name, value: values[bad])
+    }
+
+    /// The error for a NaN or infinite cell of column `name` at `row`, named by its record.
+    private func nonFinite(_ name: String, _ row: Int, _ value: Double) -> Error {
+        if value.isNaN {
+            let written = table.names.firstIndex(of: name).flatMap { table.missing[$0][row] } ?? "NaN"
+            return DataTableError.missingValue(file: table.source, record: table.records[row], column: name, value: written)
+        }
+        return DataTableError.infinite(file: table.source, record: table.records[row], column: name, value: value)
     }
 
     /// Whether `name` is a text column of the table.
@@ -63,7 +85,7 @@ struct FormulaEvaluator {
         case let .text(values):
             labels = values
         case let .numeric(values):
-            if let row = values.firstIndex(where: { !$0.isFinite }) { throw LinearModelError.nonFinite(column: name, row: row) }
+            if let row = values.firstIndex(where: { !$0.isFinite }) { throw nonFinite(name, row, values[row]) }
             let sorted = Array(Set(values)).sorted()
             let names = Dictionary(uniqueKeysWithValues: sorted.map { ($0, Self.label($0)) })
             let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })

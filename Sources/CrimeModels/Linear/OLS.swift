@@ -4,7 +4,7 @@ import CrimeCore
 ///
 /// As a `Regressor`, `fit` adds an intercept column in front of the features when `addIntercept` is true
 /// (the default) and keeps the full ``OLSResult`` in ``result``. For a named design or a formula, call
-/// ``fit(design:response:termNames:responseName:clusters:)`` or ``fit(formula:data:clusterBy:)``.
+/// ``fit(design:response:termNames:responseName:clusters:)`` or ``fit(formula:data:clusterBy:missing:)``.
 ///
 /// A rank-deficient design is an error (``LinearModelError/collinearColumn(_:)`` names the first column
 /// that is a combination of those before it), not statsmodels' silent pseudo-inverse.

@@ -6,12 +6,16 @@ extension PoissonRegression {
     /// terms are named as patsy names them.
     ///
     /// - Parameters:
-    ///   - formula: the model, `y ~ a + C(b)`, as in ``OLS/fit(formula:data:clusterBy:)``.
+    ///   - formula: the model, `y ~ a + C(b)`, as in ``OLS/fit(formula:data:clusterBy:missing:)``.
     ///   - data: the table the formula's names refer to.
     ///   - offset: the name of a numeric column added to the linear predictor, if any.
     ///   - exposure: the name of a numeric column of positive exposures whose logarithm joins the offset.
-    public func fit(formula: String, data: DataTable, offset: String? = nil, exposure: String? = nil) throws
-        -> PoissonRegressionResult {
+    ///   - missing: what a missing cell in a column the fit uses (the formula's, `offset` and `exposure`)
+    ///     does: an error naming it, or `.drop` to fit the other rows.
+    public func fit(formula: String, data: DataTable, offset: String? = nil, exposure: String? = nil,
+                    missing: MissingValues = .error) throws -> PoissonRegressionResult {
+        let used = try FormulaDesign.columns(in: formula) + [offset, exposure].compactMap { $0 }
+        let data = try data.handlingMissing(missing, in: used).table
         let design = try FormulaDesign(formula: formula, data: data)
         let evaluator = FormulaEvaluator(table: data)
         let offsetValues = try offset.map { try evaluator.numbers($0) }

@@ -9,7 +9,7 @@ import Foundation
 /// true (the default) and keeps the full ``PoissonRegressionResult`` in ``result``; `predict` returns
 /// the means `exp(Xβ)` (offset 0 and exposure 1 unless passed to ``predict(_:offset:exposure:)``). For
 /// a named design or a formula with `C(...)` factors, call ``fit(design:response:termNames:responseName:offset:exposure:)``
-/// or ``fit(formula:data:offset:exposure:)``.
+/// or ``fit(formula:data:offset:exposure:missing:)``.
 ///
 /// Convergence: the fit stops when one step moves the deviance D by less than `tolerance · (|D| + 0.1)`;
 /// a fit that has not stopped after `maxIterations` steps throws

@@ -6,6 +6,8 @@ public enum NNError: Error, Equatable, CustomStringConvertible {
     case wrongShape(tensor: String, expected: String, got: [Int])
     /// An input or target holds NaN or an infinity.
     case nonFinite(tensor: String, index: Int)
+    /// A weight tensor read from a file holds NaN or infinity (first flat index).
+    case nonFiniteWeights(tensor: String, index: Int, file: String)
     /// The training loss became NaN or infinite.
     case nonFiniteLoss(epoch: Int, batch: Int)
     /// A required tensor is missing from a weights or input file.
@@ -25,6 +27,8 @@ public enum NNError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .wrongShape(tensor, expected, got): return "tensor '\(tensor)' has shape \(got), expected \(expected)"
         case let .nonFinite(tensor, index): return "tensor '\(tensor)' holds NaN or infinity at flat index \(index)"
+        case let .nonFiniteWeights(tensor, index, file):
+            return "\(file): weight tensor '\(tensor)' holds NaN or infinity at flat index \(index); a model needs finite weights"
         case let .nonFiniteLoss(epoch, batch):
             return "training stopped: the loss became NaN or infinite in epoch \(epoch), batch \(batch)"
         case let .missingTensor(name, file): return "tensor '\(name)' is missing from \(file)"

@@ -84,11 +84,14 @@ public struct SafeTensorsFile: Sendable {
 
     /// Every tensor as a parameter set in data order, buffers (`running_mean`, `running_var`) marked
     /// untrainable and PyTorch's integer `num_batches_tracked` counters skipped; any other tensor that is
-    /// not `F32` is an error naming it.
+    /// not `F32`, or that holds NaN or infinity, is an error naming it.
     public func parameterSet() throws -> ParameterSet {
         var set = ParameterSet()
         for name in names where !name.hasSuffix("num_batches_tracked") {
             let a = try float32(name)
+            if let i = a.storage.firstIndex(where: { !$0.isFinite }) {
+                throw NNError.nonFiniteWeights(tensor: name, index: i, file: file)
+            }
             let buffer = name.hasSuffix(".running_mean") || name.hasSuffix(".running_var")
             try set.add(name, shape: a.shape, values: a.storage, trainable: !buffer)
         }

@@ -78,6 +78,7 @@ extension GradientBoostingRegressor: PersistableModel {
             guard ForestArchive.validate(features, thresholds, rights, [], zeros, featureCount: featureCount, classes: 0) else {
                 throw corrupt("tree \(t) is not a valid tree")
             }
+            if let reason = ForestArchive.nonFinite(tree: t, thresholds, []) { throw corrupt(reason) }
             trees.append(TreeArrays(features: features, thresholds: thresholds, rightChildren: rights,
                                     leafProbabilities: [], importances: zeros))
         }

@@ -100,6 +100,7 @@ enum ForestArchive {
                            featureCount: featureCount, classes: classes.count) else {
                 throw corrupt("tree \(t) is not a valid tree")
             }
+            if let reason = nonFinite(tree: t, thresholds, probabilities) { throw corrupt(reason) }
             trees.append(TreeArrays(features: features, thresholds: thresholds, rightChildren: rights,
                                     leafProbabilities: probabilities, importances: importances))
         }
@@ -109,6 +110,18 @@ enum ForestArchive {
     }
 
     /// Whether every index in the tree stays inside it and every path moves forward (so traversal ends).
+    /// A sentence naming the first NaN or infinite threshold (or leaf value) or leaf probability of tree
+    /// `t`, or nil when all are finite.
+    static func nonFinite(tree t: Int, _ thresholds: [Double], _ probabilities: [Double]) -> String? {
+        if let i = thresholds.firstIndex(where: { !$0.isFinite }) {
+            return "tree \(t), node \(i) holds the threshold or leaf value \(thresholds[i]); a saved model needs finite numbers"
+        }
+        if let i = probabilities.firstIndex(where: { !$0.isFinite }) {
+            return "tree \(t) holds the leaf probability \(probabilities[i]) at \(i); a saved model needs finite numbers"
+        }
+        return nil
+    }
+
     static func validate(_ features: [Int32], _ thresholds: [Double], _ rights: [Int32],
                                  _ probabilities: [Double], _ importances: [Double],
                                  featureCount: Int, classes: Int) -> Bool {

@@ -2,8 +2,9 @@ import CrimeCore
 import Foundation
 
 extension DataTable {
-    /// Reads the CSV file at `url` with a header line (RFC 4180 quoting). A column whose every non-empty
-    /// field parses as a number is numeric (empty fields become NaN); any other column is text.
+    /// Reads the CSV file at `url` with a header line (RFC 4180 quoting). A cell whose text, spaces trimmed,
+    /// is one of ``MissingValues/markers`` (empty, `NA`, `NaN`, `null`, …) is missing. A column whose other
+    /// cells all parse as numbers is numeric (missing cells become NaN); any other column is text.
     public static func load(csv url: URL) throws -> DataTable {
         let path = url.path
         let data: Data
@@ -29,10 +30,33 @@ extension DataTable {
         }
         var seen = Set<String>()
         for name in header.fields where !seen.insert(name).inserted { throw DataTableError.duplicateColumn(file: file, name: name) }
-        try self.init(zip(header.fields, fields).map { name, values in
-            let numbers = values.map { $0.isEmpty ? Double.nan : Double($0.trimmingCharacters(in: .whitespaces)) }
-            if numbers.allSatisfy({ $0 != nil }) { return (name, .numeric(numbers.map { $0 ?? .nan })) }
-            return (name, .text(values))
-        })
+        var pairs: [(name: String, column: Column)] = []
+        var missing: [[Int: String]] = []
+        for (name, values) in zip(header.fields, fields) {
+            let (column, cells) = Self.typed(values)
+            pairs.append((name, column))
+            missing.append(cells)
+        }
+        try self.init(pairs, source: file, records: records.dropFirst().map(\.line), missing: missing)
+    }
+
+    /// A column's cells typed: numeric when every cell that is not missing parses as a number, text otherwise;
+    /// with the missing cells as written.
+    private static func typed(_ values: [String]) -> (Column, [Int: String]) {
+        var missing: [Int: String] = [:]
+        var numbers = [Double](repeating: .nan, count: values.count)
+        var numeric = true
+        for (i, value) in values.enumerated() {
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if MissingValues.markers.contains(trimmed) {
+                missing[i] = value
+            } else if let number = Double(trimmed) {
+                numbers[i] = number
+                if number.isNaN { missing[i] = value }
+            } else {
+                numeric = false
+            }
+        }
+        return (numeric ? .numeric(numbers) : .text(values), missing)
     }
 }

@@ -6,11 +6,12 @@ import Foundation
 /// `group`, and any further numeric columns as covariates (income, density, …).
 public enum DeploymentTable {
     /// The areas of a CSV file; a missing column, a non-numeric count or an empty file is a typed
-    /// error naming the file and column.
+    /// error naming the file and column, and a missing cell (empty, `NA`, …) one naming its line and column.
     public static func read(_ url: URL) throws -> [DeploymentArea] {
         let path = url.path
-        let table = try DataTable.load(csv: url)
-        guard table.rowCount > 0 else { throw DisparityError.tooFewGroups(0) }
+        let loaded = try DataTable.load(csv: url)
+        guard loaded.rowCount > 0 else { throw DisparityError.tooFewGroups(0) }
+        let table = try loaded.handlingMissing(.error, in: loaded.names).table
         func numbers(_ name: String) throws -> [Double] {
             guard let column = table.column(name) else { throw DeploymentTableError.missingColumn(file: path, name: name) }
             guard case let .numeric(values) = column else { throw DeploymentTableError.notNumeric(file: path, name: name) }

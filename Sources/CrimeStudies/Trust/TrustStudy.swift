@@ -57,21 +57,24 @@ public struct TrustStudy: Sendable {
     }
 
     /// The panel for forecasting: trust by borough and quarter with use of force (log), the outcome
-    /// shares and each age group's share of the use-of-force count.
+    /// shares and each age group's share of the use-of-force count; a missing cell in any of them is an
+    /// error naming its row and column.
     public static func panel(_ table: DataTable) throws -> Panel {
+        let ages = ["age_11_17", "age_18_34", "age_35_49", "age_50_plus"]
+        _ = try table.handlingMissing(.error, in: ["borough", "quarter", "trust", "use_of_force", "arrest_share", "injury_share"] + ages)
         func numbers(_ name: String) throws -> [Double] {
             guard case let .numeric(values)? = table.column(name) else { throw PanelError.missingColumn(name, kind: "numeric") }
             return values
         }
         guard case let .text(boroughs)? = table.column("borough") else { throw PanelError.missingColumn("borough", kind: "text") }
         let uof = try numbers("use_of_force")
-        let ages = try ["age_11_17", "age_18_34", "age_35_49", "age_50_plus"].map { name in
+        let shares = try ages.map { name in
             Panel.Predictor(name: "share_\(name)", values: zip(try numbers(name), uof).map { $1 > 0 ? $0 / $1 : 0 })
         }
         return try Panel(units: boroughs, periods: try numbers("quarter").map { Int($0) }, target: try numbers("trust"),
                          predictors: [Panel.Predictor(name: "log_use_of_force", values: uof.map { log(max($0, 1)) }),
                                       Panel.Predictor(name: "arrest_share", values: try numbers("arrest_share")),
-                                      Panel.Predictor(name: "injury_share", values: try numbers("injury_share"))] + ages)
+                                      Panel.Predictor(name: "injury_share", values: try numbers("injury_share"))] + shares)
     }
 }
 

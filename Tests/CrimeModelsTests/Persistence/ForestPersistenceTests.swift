@@ -102,6 +102,24 @@ import Testing
         }
     }
 
+    @Test func nonFiniteLeafValueIsCorrupt() throws {
+        // One tree on a constant target is a single leaf holding 7.25; that value's bytes become NaN.
+        var forest = RandomForestRegressor(trees: 1, seed: 1)
+        try forest.fit(Matrix(rows: 4, columns: 1, values: [1, 2, 3, 4]), targets: [7.25, 7.25, 7.25, 7.25])
+        var writer = ArchiveWriter()
+        try forest.encodePayload(into: &writer)
+        var payload = writer.bytes
+        let leaf = withUnsafeBytes(of: (7.25).bitPattern.littleEndian, Array.init)
+        let start = try #require((0...(payload.count - 8)).last { Array(payload[$0..<($0 + 8)]) == leaf })
+        payload.replaceSubrange(start..<(start + 8), with: withUnsafeBytes(of: Double.nan.bitPattern.littleEndian, Array.init))
+        let url = folder.appendingPathComponent("nan.ckm")
+        try ModelArchive.writeAtomically(ModelArchive.encode(kind: RandomForestRegressor.archiveKind, payload: payload), to: url)
+        #expect(throws: ArchiveError.corruptPayload(path: url.path,
+                                                    reason: "tree 0, node 0 holds the threshold or leaf value nan; a saved model needs finite numbers")) {
+            try RandomForestRegressor.load(from: url)
+        }
+    }
+
     @Test func unfittedForestIsNotSavable() {
         let forest = RandomForestRegressor(trees: 2)
         #expect(throws: ArchiveError.notSavable(reason: "the forest has not been fitted")) {
