@@ -48,8 +48,8 @@ extension IngestSchema {
     public init(mappingFile url: URL) throws {
         let path = url.path
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw IngestError.unreadable(file: path, reason: error.localizedDescription)
+        do throws(InputFileError) { data = try InputFile.read(url) } catch {
+            throw IngestError.unreadable(file: path, reason: error.reason)
         }
         let m: Mapping
         do { m = try JSONDecoder().decode(Mapping.self, from: data) } catch {

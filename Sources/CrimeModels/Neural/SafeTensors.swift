@@ -27,7 +27,7 @@ public struct SafeTensorsFile: Sendable {
     /// Reads and validates a file's header; throws ``NNError`` for a truncated or malformed file.
     public init(contentsOf url: URL) throws {
         let bytes: Data
-        do { bytes = try Data(contentsOf: url) } catch { throw NNError.io(file: url.path, reason: error.localizedDescription) }
+        do throws(InputFileError) { bytes = try InputFile.read(url) } catch { throw NNError.io(file: url.path, reason: error.reason) }
         try self.init(bytes: bytes, file: url.path)
     }
 
@@ -113,7 +113,7 @@ public struct SafeTensorsFile: Sendable {
         for t in tensors {
             t.tensor.storage.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
-        do { try bytes.write(to: url) } catch { throw NNError.io(file: url.path, reason: error.localizedDescription) }
+        try OutputFile.write(bytes, to: url)
     }
 
     /// Writes a parameter set under its names.

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// A fitted model that can be saved to and loaded from a ``ModelArchive`` file.
@@ -14,11 +15,12 @@ public protocol PersistableModel {
 }
 
 extension PersistableModel {
-    /// Saves the fitted model to `url` atomically.
+    /// Saves the fitted model to `url` through `OutputFile` (a temporary file renamed over the target;
+    /// links followed, devices written in place).
     public func save(to url: URL) throws {
         var writer = ArchiveWriter()
         try encodePayload(into: &writer)
-        try ModelArchive.writeAtomically(ModelArchive.encode(kind: Self.archiveKind, payload: writer.bytes), to: url)
+        try OutputFile.write(ModelArchive.encode(kind: Self.archiveKind, payload: writer.bytes), to: url)
     }
 
     /// Loads a model saved by ``save(to:)``.
