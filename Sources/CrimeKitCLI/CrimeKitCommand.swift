@@ -21,6 +21,7 @@ struct CrimeKitCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            try StandardOutput.flush()
         } catch {
             switch exitCode(for: error) {
             case .validationFailure:

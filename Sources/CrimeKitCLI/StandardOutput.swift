@@ -5,6 +5,13 @@ import Foundation
 /// on device") instead of the trap `FileHandle.write` would end the process with. Text already given to
 /// `print` is flushed first, so the order is kept.
 enum StandardOutput {
+    /// Writes what `print` still buffers; a failure (a full disk behind a redirection) is an error instead
+    /// of lost output and exit status 0.
+    static func flush() throws {
+        guard fflush(nil) == 0 else { throw OutputFileError.system(path: "standard output", code: errno) }
+    }
+
+    /// Writes `text` at once.
     static func write(_ text: String) throws {
         fflush(nil)
         var text = text

@@ -101,6 +101,23 @@ import Testing
         #expect(result.stderr.contains("cannot write /dev/full: no space left on device"), "\(result.stderr)")
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs Linux's /dev/full"))
+    func aFullStandardOutputIsASentence() throws {
+        let data = try temporaryFile("scores.csv", "y_true,y_pred\n1,2\n3,3\n")
+        for json in [false, true] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "'\(CLIRunner.executable.path)' metrics --regression --data '\(data.path)'\(json ? " --json" : "") > /dev/full"]
+            let err = Pipe()
+            process.standardError = err
+            try process.run()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1)
+            #expect(stderr.contains("cannot write standard output: no space left on device"), "\(stderr)")
+        }
+    }
+
     @Test func outputThroughASymlinkKeepsTheLink() throws {
         let target = try temporaryFile("real.safetensors", "old")
         let link = target.deletingLastPathComponent().appendingPathComponent("link.safetensors")

@@ -4,7 +4,8 @@ import Foundation
 /// A fitted model that can be saved to and loaded from a ``ModelArchive`` file.
 ///
 /// A conforming type names its kind and lays out its payload with ``ArchiveWriter`` /
-/// ``ArchiveReader``; `save(to:)` and `load(from:)` add the container, checksum and atomic write.
+/// ``ArchiveReader``; `save(to:)` and `load(from:)` add the container, checksum and the write through
+/// `OutputFile` (a temporary renamed over the target).
 public protocol PersistableModel {
     /// The kind string stored in the file, e.g. `random-forest-regressor`.
     static var archiveKind: String { get }
