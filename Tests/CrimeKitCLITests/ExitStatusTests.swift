@@ -130,6 +130,23 @@ import Testing
                 == ["link.safetensors", "real.safetensors"])
     }
 
+    /// `--output /dev/stdout >> FILE` appends to FILE, as the redirection asks, rather than replacing it.
+    @Test func outputToDevStdoutRedirectedToAFileLandsInIt() throws {
+        let file = try temporaryFile("redirected.safetensors", "HEAD")
+        let direct = file.deletingLastPathComponent().appendingPathComponent("direct.safetensors")
+        #expect(try CLIRunner.run(nnArguments(output: direct.path)).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let arguments = nnArguments(output: "/dev/stdout").map { "'\($0)'" }.joined(separator: " ")
+        process.arguments = ["-c", "'\(CLIRunner.executable.path)' \(arguments) >> '\(file.path)'"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try Data(contentsOf: file) == Data("HEAD".utf8) + Data(contentsOf: direct))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).sorted()
+                == ["direct.safetensors", "redirected.safetensors"])
+    }
+
     @Test func outputToDevNullLeavesTheDevice() throws {
         let result = try CLIRunner.run(nnArguments(output: "/dev/null"))
         #expect(result.status == 0, "\(result.stderr)")

@@ -9,8 +9,9 @@ import Foundation
 ///   dropped without `commit()`, the temporary is removed.
 /// - Symbolic links are followed: the file they point to is replaced and the links survive. A link that
 ///   points nowhere creates the file it points to.
-/// - Character devices (`/dev/null`, `/dev/stdout`, a terminal) and FIFOs are written to directly, without a
-///   temporary. A FIFO that no process is reading is refused rather than waited on.
+/// - Character devices (`/dev/null`, a terminal) and FIFOs are written to directly, without a temporary.
+///   A FIFO that no process is reading is refused rather than waited on. So is anything named through
+///   `/dev` or `/proc`: `/dev/stdout` redirected to a file appends to the redirection's file.
 /// - Directories, block devices and sockets are refused.
 ///
 /// Every failure is an ``OutputFileError`` whose sentence names the path and the reason, e.g.
@@ -36,7 +37,7 @@ public final class OutputFile {
         switch target {
         case let .stream(streamPath):
             temporary = nil
-            descriptor = open(streamPath, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            descriptor = open(streamPath, O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else {
                 throw errno == ENXIO ? OutputFileError.noReader(path: path) : OutputFileError.system(path: path, code: errno)
             }

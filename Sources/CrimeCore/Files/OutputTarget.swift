@@ -4,7 +4,8 @@ import Foundation
 enum OutputTarget {
     /// A regular file, existing (with its permission bits) or not yet created, at its resolved path.
     case regular(path: String, mode: mode_t?)
-    /// A character device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe): written to in place.
+    /// A character device or a FIFO (`/dev/null`, a terminal, a named pipe), or a descriptor named through
+    /// `/dev` or `/proc` (`/dev/stdout` redirected to a file): written to in place, appending.
     case stream(path: String)
 
     /// Follows `path` to what it names. Missing files are fine (their folder is checked when the file is
@@ -13,6 +14,8 @@ enum OutputTarget {
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
+            case S_IFREG where path.hasPrefix("/dev/") || path.hasPrefix("/proc/"):
+                return .stream(path: path)
             case S_IFREG:
                 guard let real = realpath(path, nil) else { throw OutputFileError.system(path: path, code: errno) }
                 defer { free(real) }
