@@ -95,7 +95,8 @@ public struct SafeTensorsFile: Sendable {
         return set
     }
 
-    /// Writes named float32 tensors as a safetensors file (header padded with spaces to 8 bytes).
+    /// Writes named float32 tensors as a safetensors file (header padded with spaces to 8 bytes), through
+    /// `OutputFile`: a failed write leaves the previous file, or none, and no temporary.
     public static func write(_ tensors: [(name: String, tensor: Tensor)], to url: URL) throws {
         var header = "{"
         var offset = 0
