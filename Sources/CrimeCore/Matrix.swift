@@ -104,7 +104,7 @@ public enum MatrixError: Error, Equatable, CustomStringConvertible {
         case let .shapeMismatch(s): return "shape mismatch: \(s)"
         case let .raggedRow(row, e, g): return "row \(row) has \(g) values, expected \(e)"
         case let .indexOutOfRange(i, n): return "index \(i) is outside 0..<\(n)"
-        case let .lapack(routine, info): return "LAPACK \(routine) failed with info \(info)"
+        case let .lapack(routine, info): return LAPACKFailure.sentence(routine: routine, info: info)
         }
     }
 }

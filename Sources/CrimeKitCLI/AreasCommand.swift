@@ -54,7 +54,7 @@ struct AreasAssignCommand: ParsableCommand {
             if k >= 0 { out += CSVField.quoted(index.labels[Int(k)]) }
             out += "\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try StandardOutput.write(out)
     }
 }
 

@@ -46,7 +46,7 @@ struct DemoCommand: ParsableCommand {
         let line = progress.line()
         defer { line.finish() }
         let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OutputFolder.create(folder)
         let extract = folder.appendingPathComponent("synthetic-chicago.csv")
 
         var config = SyntheticCityConfig()

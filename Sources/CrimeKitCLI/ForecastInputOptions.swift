@@ -70,7 +70,7 @@ struct ForecastInputOptions: ParsableArguments {
             let read = try IncidentReader.read(url, schema: try IngestSchema.resolve(schema ?? ""), progress: progress)
             var report = read.report
             let cleaned = read.table.cleaned(options: CleaningOptions(file: data), report: &report)
-            guard !cleaned.table.isEmpty else { throw ValidationError("\(data): no row was kept after cleaning") }
+            guard !cleaned.table.isEmpty else { throw DataError("\(data): no row was kept after cleaning") }
             return (cleaned.table, nil, data)
         }
         var config = SyntheticCityConfig()
@@ -154,7 +154,7 @@ struct ForecastInputOptions: ParsableArguments {
     /// The bounding box of the located incidents.
     static func extent(of table: IncidentTable) throws -> BoundingBox {
         guard let box = BoundingBox(enclosing: table.latitudes.indices.lazy.map(table.location).filter { $0.latitude.isFinite && $0.longitude.isFinite }) else {
-            throw ValidationError("the data has no located incident")
+            throw DataError("the data has no located incident")
         }
         return box
     }

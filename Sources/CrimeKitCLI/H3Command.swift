@@ -61,7 +61,7 @@ struct H3CellsCommand: ParsableCommand {
                 throw H3InputError(line: n + 1, reason: error.description)
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try StandardOutput.write(out)
     }
 }
 

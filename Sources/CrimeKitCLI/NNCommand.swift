@@ -31,10 +31,13 @@ struct NNPredictCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the output safetensors holding 'y'.")
     var output: String
 
-    func run() throws {
+    func validate() throws {
         guard ["convlstm", "cnnlstm", "lstm"].contains(model) else {
             throw ValidationError("--model must be convlstm, cnnlstm or lstm, not '\(model)'")
         }
+    }
+
+    func run() throws {
         let parameters = try SafeTensorsFile(contentsOf: URL(fileURLWithPath: weights)).parameterSet()
         let inputs = try SafeTensorsFile(contentsOf: URL(fileURLWithPath: input))
         let y: Tensor
@@ -47,7 +50,7 @@ struct NNPredictCommand: ParsableCommand {
                 y = try CNNLSTMForecaster(parameters: parameters).predict(x)
             }
         } catch let error as NNError {
-            throw ValidationError("\(error) (weights \(weights), input \(input))")
+            throw DataError("\(error) (weights \(weights), input \(input))")
         }
         try SafeTensorsFile.write([("y", y)], to: URL(fileURLWithPath: output))
     }

@@ -23,8 +23,8 @@ struct NumericColumns {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw TableInputError.unreadable(file: file, reason: error.localizedDescription)
+            do throws(InputFileError) { data = try InputFile.read(URL(fileURLWithPath: path)) } catch {
+                throw TableInputError.unreadable(file: file, reason: error.reason)
             }
         }
         table = try DataTable(csv: String(decoding: data, as: UTF8.self), file: file)

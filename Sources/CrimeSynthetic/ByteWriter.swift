@@ -1,19 +1,16 @@
 import CrimeCore
 import Foundation
 
-/// A buffered writer of UTF-8 bytes to a file, flushed every megabyte. Numbers are formatted straight
-/// into the buffer, without intermediate strings.
+/// A buffered writer of UTF-8 bytes to an `OutputFile`, flushed every megabyte. Numbers are formatted
+/// straight into the buffer, without intermediate strings. The target changes only at ``close()``; a
+/// writer dropped before it leaves no file behind.
 struct ByteWriter {
-    private let handle: FileHandle
+    private let file: OutputFile
     private var buffer: [UInt8] = []
 
-    /// Creates (or truncates) the file.
+    /// Opens the file (see `OutputFile` for links, devices and errors).
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw SyntheticCityError.cannotWrite(path: path)
-        }
-        self.handle = handle
+        file = try OutputFile(url: URL(fileURLWithPath: path))
         buffer.reserveCapacity(1 << 20 + 4096)
     }
 
@@ -61,19 +58,19 @@ struct ByteWriter {
     }
 
     /// Ends a row; flushes when a megabyte is buffered.
-    mutating func endRow() {
+    mutating func endRow() throws {
         buffer.append(10)
-        if buffer.count >= 1 << 20 { flushBuffer() }
+        if buffer.count >= 1 << 20 { try flushBuffer() }
     }
 
-    private mutating func flushBuffer() {
-        handle.write(Data(buffer))
+    private mutating func flushBuffer() throws {
+        try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes what is buffered and closes the file.
+    /// Writes what is buffered and commits the file.
     mutating func close() throws {
-        flushBuffer()
-        try handle.close()
+        try flushBuffer()
+        try file.commit()
     }
 }

@@ -35,7 +35,7 @@ struct ChicagoRowWriter {
     /// (an index into `SyntheticOffense.all`) at local wall seconds `wall` and raster cell (`row`, `column`);
     /// coordinates only when `located`.
     func write(into out: inout ByteWriter, index i: Int, offense: Int, wall: Int64, row: Int, column: Int,
-               latitude: Double, longitude: Double, located: Bool) {
+               latitude: Double, longitude: Double, located: Bool) throws {
         let comma: UInt8 = 44
         let fields = offenses[offense]
         out.write(20_000_000 + i); out.write(byte: comma)
@@ -69,7 +69,7 @@ struct ChicagoRowWriter {
         } else {
             out.write(byte: comma); out.write(byte: comma)
         }
-        out.endRow()
+        try out.endRow()
     }
 
     /// `MM/dd/yyyy hh:mm:ss AM|PM` of local wall seconds.

@@ -16,7 +16,7 @@ extension SyntheticCity {
     /// synthetic codes derived from the raster position (District 1–25 from 20 × 20-cell blocks,
     /// Community Area 1–100 from 10 × 10-cell blocks); `X Coordinate`/`Y Coordinate` are left empty, as
     /// the real extract leaves them for unlocated rows. Rows without coordinates leave Latitude,
-    /// Longitude and Location empty, as the real extract does. The file is written through a 1 MB buffer.
+    /// Longitude and Location empty, as the real extract does. The file is written through a 1 MB buffer and an `OutputFile`.
     public func writeChicagoExtract(to url: URL) throws -> SyntheticManifest {
         var out = try ByteWriter(path: url.path)
         var rng = SeededGenerator(seed: config.seed).split(1)
@@ -26,7 +26,7 @@ extension SyntheticCity {
         manifest.triggerDecayDays = config.offspringMeanDelay / 86_400
         manifest.triggerSigmaMetres = config.offspringSpread
         out.write(Array(SyntheticCity.chicagoHeader.joined(separator: ",").utf8))
-        out.endRow()
+        try out.endRow()
         let (ey, em, ed) = CivilDate.date(dayNumber: CivilDate.split(wallSeconds: zone.wallSeconds(utc: interval.upperBound)).day)
         let rows = ChicagoRowWriter(updatedOn: "\(two(em))/\(two(ed))/\(ey) 03:40:37 PM")
         let offenseIndex = Dictionary(uniqueKeysWithValues: SyntheticOffense.all.enumerated().map { ($1.primaryType, $0) })
@@ -55,7 +55,7 @@ extension SyntheticCity {
             let (row, column) = rasterPosition(latitude: event.latitude, longitude: event.longitude)
             let wall = zone.wallSeconds(utc: time)
             for _ in 0..<copies {
-                rows.write(into: &out, index: i, offense: offense, wall: wall, row: row, column: column,
+                try rows.write(into: &out, index: i, offense: offense, wall: wall, row: row, column: column,
                            latitude: event.latitude, longitude: event.longitude, located: located)
                 manifest.rowsWritten += 1
             }

@@ -168,13 +168,10 @@ public struct SyntheticCity: Sendable {
 public enum SyntheticCityError: Error, Equatable, CustomStringConvertible {
     /// A setting out of its range, with a sentence saying which.
     case badSetting(String)
-    /// The extract's file could not be created or opened for writing.
-    case cannotWrite(path: String)
 
     public var description: String {
         switch self {
         case let .badSetting(s): return "synthetic city: \(s)"
-        case let .cannotWrite(path): return "synthetic city: cannot create or write the file '\(path)'"
         }
     }
 }

@@ -39,6 +39,15 @@ import Testing
         expectLocalizedDescription(WindowError.self) { _ = try ShiftScheme([Shift]()) }
     }
 
+    @Test func outputFileError() throws {
+        let folder = FileManager.default.temporaryDirectory
+        expectLocalizedDescription(OutputFileError.self) { try OutputFile.write("x", to: folder) }
+    }
+
+    @Test func inputFileError() {
+        expectLocalizedDescription(InputFileError.self) { _ = try InputFile.read(FileManager.default.temporaryDirectory) }
+    }
+
     @Test func temporalSplitError() {
         expectLocalizedDescription(TemporalSplitError.self) { _ = try TemporalSplit(windows: [1, 2], testCount: 5) }
     }

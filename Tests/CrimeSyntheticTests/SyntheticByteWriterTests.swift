@@ -19,7 +19,7 @@ import Testing
         out.write(ByteWriter.csvField("a\"b,c")); out.write(byte: 44)
         out.write(ByteWriter.csvField("line\nbreak")); out.write(byte: 44)
         out.write(ByteWriter.csvField("PLAIN TEXT"))
-        out.endRow()
+        try out.endRow()
         try out.close()
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == "007,0,20000123,2023,-87.631234568,41.880000000,0.000000000,\"a\"\"b,c\",\"line\nbreak\",PLAIN TEXT\n")
@@ -30,7 +30,7 @@ import Testing
         c.days = 1
         let city = try SyntheticCity(config: c)
         let path = "/nonexistent-crimekit-dir/extract.csv"
-        #expect(throws: SyntheticCityError.cannotWrite(path: path)) { try city.writeChicagoExtract(to: URL(fileURLWithPath: path)) }
-        #expect(SyntheticCityError.cannotWrite(path: path).description.contains(path))
+        #expect(throws: OutputFileError.system(path: path, code: ENOENT)) { try city.writeChicagoExtract(to: URL(fileURLWithPath: path)) }
+        #expect(OutputFileError.system(path: path, code: ENOENT).description == "cannot write \(path): no such file or directory")
     }
 }

@@ -10,12 +10,15 @@ import Foundation
 enum GeoJSONPointReader {
     static func read(path: String, schema: IngestSchema) throws -> IngestResult {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
-            throw IngestError.unreadable(file: path, reason: error.localizedDescription)
+        do throws(InputFileError) { data = try InputFile.read(URL(fileURLWithPath: path)) } catch {
+            throw IngestError.unreadable(file: path, reason: error.reason)
         }
         guard !data.isEmpty else { throw IngestError.emptyFile(file: path) }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              root["type"] as? String == "FeatureCollection",
+        let json: Any
+        do { json = try JSONSerialization.jsonObject(with: data) } catch {
+            throw IngestError.invalidJSON(file: path, reason: JSONProblem.describe(error, in: data))
+        }
+        guard let root = json as? [String: Any], root["type"] as? String == "FeatureCollection",
               let features = root["features"] as? [Any] else {
             throw IngestError.notFeatureCollection(file: path)
         }

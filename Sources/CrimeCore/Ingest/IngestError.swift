@@ -22,6 +22,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case badMapping(file: String, reason: String)
     /// The GeoJSON file is not a FeatureCollection.
     case notFeatureCollection(file: String)
+    /// The file is not valid JSON (`reason` gives the position, or says where it ends early).
+    case invalidJSON(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "column mapping '\(file)': \(reason)"
         case let .notFeatureCollection(file):
             return "'\(file)' is not a GeoJSON FeatureCollection"
+        case let .invalidJSON(file, reason):
+            return "'\(file)' is not valid JSON: \(reason)"
         }
     }
 }

@@ -48,12 +48,12 @@ extension IngestSchema {
     public init(mappingFile url: URL) throws {
         let path = url.path
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw IngestError.unreadable(file: path, reason: error.localizedDescription)
+        do throws(InputFileError) { data = try InputFile.read(url) } catch {
+            throw IngestError.unreadable(file: path, reason: error.reason)
         }
         let m: Mapping
         do { m = try JSONDecoder().decode(Mapping.self, from: data) } catch {
-            throw IngestError.badMapping(file: path, reason: IngestSchema.explain(error))
+            throw IngestError.badMapping(file: path, reason: IngestSchema.explain(error, in: data))
         }
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
            let unknown = object.keys.sorted().first(where: { !Self.mappingKeys.contains($0) }) {
@@ -111,12 +111,16 @@ extension IngestSchema {
         return try named(nameOrPath)
     }
 
-    private static func explain(_ error: Error) -> String {
+    private static func explain(_ error: Error, in data: Data) -> String {
         switch error {
         case let DecodingError.keyNotFound(key, _): return "missing key '\(key.stringValue)'"
         case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
             return "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
-        case DecodingError.dataCorrupted: return "not valid JSON"
+        case let DecodingError.dataCorrupted(context):
+            guard let syntax = context.underlyingError else {
+                return "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+            }
+            return "not valid JSON: " + JSONProblem.describe(syntax, in: data)
         default: return "\(error)"
         }
     }

@@ -85,10 +85,10 @@ public struct ForwardForecast: Sendable {
 
     /// Writes `forecast.csv`, `forecast.geojson` and `forecast.svg` into `folder`, creating it.
     public func write(to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(csv().utf8).write(to: folder.appendingPathComponent("forecast.csv"), options: .atomic)
-        try Data(geoJSON().utf8).write(to: folder.appendingPathComponent("forecast.geojson"), options: .atomic)
-        try Data(svg().utf8).write(to: folder.appendingPathComponent("forecast.svg"), options: .atomic)
+        try OutputFolder.create(folder)
+        try OutputFile.write(csv(), to: folder.appendingPathComponent("forecast.csv"))
+        try OutputFile.write(geoJSON(), to: folder.appendingPathComponent("forecast.geojson"))
+        try OutputFile.write(svg(), to: folder.appendingPathComponent("forecast.svg"))
     }
 
     static func iso(_ t: Int64) -> String {

@@ -4,15 +4,11 @@ import Foundation
 public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// Two inputs that must pair up have different lengths.
     case lengthMismatch(what: String, expected: Int, got: Int)
-    /// A report could not be written.
-    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
         case let .lengthMismatch(what, expected, got):
             return "\(what): expected \(expected) values, got \(got)"
-        case let .cannotWrite(path, reason):
-            return "cannot write \(path): \(reason)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// A self-contained HTML report: headings, text, tables and inline SVG figures, with no network
@@ -92,12 +93,8 @@ public struct HTMLReport: Sendable {
         """
     }
 
-    /// Writes the page atomically (a temporary file, then a rename).
+    /// Writes the page through `OutputFile` (a temporary file, then a rename; links followed).
     public func write(to url: URL) throws {
-        do {
-            try Data(html().utf8).write(to: url, options: .atomic)
-        } catch {
-            throw ReportError.cannotWrite(path: url.path, reason: error.localizedDescription)
-        }
+        try OutputFile.write(html(), to: url)
     }
 }

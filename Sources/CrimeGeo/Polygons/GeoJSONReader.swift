@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// Reads polygon areas from GeoJSON: a FeatureCollection, a single Feature, or a bare Polygon or
@@ -16,7 +17,11 @@ public enum GeoJSONReader {
 
     /// Parses GeoJSON bytes; `file` names the source in errors.
     public static func parse(_ data: Data, file: String, defaultCRS: CoordinateReferenceSystem = .wgs84) throws -> AreaLayer {
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        let json: Any
+        do { json = try JSONSerialization.jsonObject(with: data) } catch {
+            throw GeometryReadError.badGeoJSON(file: file, feature: nil, detail: "not valid JSON: " + JSONProblem.describe(error, in: data))
+        }
+        guard let root = json as? [String: Any] else {
             throw GeometryReadError.badGeoJSON(file: file, feature: nil, detail: "not a JSON object")
         }
         let crs = try legacyCRS(root["crs"], file: file) ?? defaultCRS

@@ -6,6 +6,7 @@ enum DesignChecks {
     static func validate(design: Matrix, response: [Double], termNames: [String], responseName: String,
                          clusters: [Int]?) throws {
         guard design.rows > 0 else { throw LinearModelError.emptyData }
+        guard design.columns > 0 else { throw LinearModelError.noColumns }
         guard response.count == design.rows else {
             throw LinearModelError.lengthMismatch(what: "the response '\(responseName)'", expected: design.rows, got: response.count)
         }

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// Why a linear or logistic model could not be built or fitted; every case names the column, row or
@@ -6,6 +7,8 @@ import Foundation
 public enum LinearModelError: Error, Equatable, CustomStringConvertible {
     /// The table or design has no rows.
     case emptyData
+    /// The design has no columns (a formula such as `y ~ 0`: no term and no intercept).
+    case noColumns
     /// Two things that must have one entry per row do not.
     case lengthMismatch(what: String, expected: Int, got: Int)
     /// A value is NaN or infinite (`row` counts data rows from 0).
@@ -42,6 +45,7 @@ public enum LinearModelError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .emptyData: return "the data have no rows"
+        case .noColumns: return "the design has no columns: the formula leaves no term and no intercept (as 'y ~ 0' does)"
         case let .lengthMismatch(what, expected, got): return "\(what) has \(got) entries, expected one per row (\(expected))"
         case let .nonFinite(column, row): return "column '\(column)' is NaN or infinite at data row \(row + 1)"
         case let .moreColumnsThanRows(columns, rows):
@@ -60,7 +64,7 @@ public enum LinearModelError: Error, Equatable, CustomStringConvertible {
         case let .invalidClassWeight(message): return "invalid class weight: \(message)"
         case let .invalidParameter(message): return "invalid parameter: \(message)"
         case let .covarianceUnavailable(kind): return "no \(kind) covariance was computed for this fit"
-        case let .lapack(routine, info): return "LAPACK \(routine) failed with info \(info)"
+        case let .lapack(routine, info): return LAPACKFailure.sentence(routine: routine, info: info)
         }
     }
 }

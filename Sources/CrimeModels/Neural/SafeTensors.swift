@@ -27,7 +27,7 @@ public struct SafeTensorsFile: Sendable {
     /// Reads and validates a file's header; throws ``NNError`` for a truncated or malformed file.
     public init(contentsOf url: URL) throws {
         let bytes: Data
-        do { bytes = try Data(contentsOf: url) } catch { throw NNError.io(file: url.path, reason: error.localizedDescription) }
+        do throws(InputFileError) { bytes = try InputFile.read(url) } catch { throw NNError.io(file: url.path, reason: error.reason) }
         try self.init(bytes: bytes, file: url.path)
     }
 
@@ -98,7 +98,8 @@ public struct SafeTensorsFile: Sendable {
         return set
     }
 
-    /// Writes named float32 tensors as a safetensors file (header padded with spaces to 8 bytes).
+    /// Writes named float32 tensors as a safetensors file (header padded with spaces to 8 bytes), through
+    /// `OutputFile`: a failed write leaves the previous file, or none, and no temporary.
     public static func write(_ tensors: [(name: String, tensor: Tensor)], to url: URL) throws {
         var header = "{"
         var offset = 0
@@ -116,7 +117,7 @@ public struct SafeTensorsFile: Sendable {
         for t in tensors {
             t.tensor.storage.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
-        do { try bytes.write(to: url) } catch { throw NNError.io(file: url.path, reason: error.localizedDescription) }
+        try OutputFile.write(bytes, to: url)
     }
 
     /// Writes a parameter set under its names.

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// CrimeKit's model file: one fitted model in a small, versioned, checksummed binary container.
@@ -57,28 +58,12 @@ public enum ModelArchive {
         return Array(file[headerSize..<end])
     }
 
-    /// Writes `bytes` to `url` atomically: a temporary file in the same folder, then a rename.
-    package static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-        } catch {
-            throw ArchiveError.io(path: url.path, reason: "\(error.localizedDescription)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ArchiveError.io(path: url.path, reason: reason)
-        }
-    }
-
     /// Reads a whole file.
     static func readFile(_ url: URL) throws -> [UInt8] {
-        do {
-            return [UInt8](try Data(contentsOf: url))
+        do throws(InputFileError) {
+            return [UInt8](try InputFile.read(url))
         } catch {
-            throw ArchiveError.io(path: url.path, reason: "\(error.localizedDescription)")
+            throw ArchiveError.io(path: url.path, reason: error.reason)
         }
     }
 }

@@ -1,9 +1,11 @@
+import CrimeCore
 import Foundation
 
 /// A fitted model that can be saved to and loaded from a ``ModelArchive`` file.
 ///
 /// A conforming type names its kind and lays out its payload with ``ArchiveWriter`` /
-/// ``ArchiveReader``; `save(to:)` and `load(from:)` add the container, checksum and atomic write.
+/// ``ArchiveReader``; `save(to:)` and `load(from:)` add the container, checksum and the write through
+/// `OutputFile` (a temporary renamed over the target).
 public protocol PersistableModel {
     /// The kind string stored in the file, e.g. `random-forest-regressor`.
     static var archiveKind: String { get }
@@ -14,11 +16,12 @@ public protocol PersistableModel {
 }
 
 extension PersistableModel {
-    /// Saves the fitted model to `url` atomically.
+    /// Saves the fitted model to `url` through `OutputFile` (a temporary file renamed over the target;
+    /// links followed, devices written in place).
     public func save(to url: URL) throws {
         var writer = ArchiveWriter()
         try encodePayload(into: &writer)
-        try ModelArchive.writeAtomically(ModelArchive.encode(kind: Self.archiveKind, payload: writer.bytes), to: url)
+        try OutputFile.write(ModelArchive.encode(kind: Self.archiveKind, payload: writer.bytes), to: url)
     }
 
     /// Loads a model saved by ``save(to:)``.

@@ -8,8 +8,8 @@ extension DataTable {
     public static func load(csv url: URL) throws -> DataTable {
         let path = url.path
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DataTableError.unreadable(file: path, reason: error.localizedDescription)
+        do throws(InputFileError) { data = try InputFile.read(url) } catch {
+            throw DataTableError.unreadable(file: path, reason: error.reason)
         }
         return try DataTable(csv: String(decoding: data, as: UTF8.self), file: path)
     }

@@ -15,7 +15,7 @@ struct CovariateCSV {
     init(contentsOf url: URL) throws {
         file = url.path
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw CovariateFileError.unreadable(file: file, reason: error.localizedDescription) }
+        do throws(InputFileError) { data = try InputFile.read(url) } catch { throw CovariateFileError.unreadable(file: file, reason: error.reason) }
         let all: [CSVRecord]
         do { all = try CSVRecordScanner.records(in: String(decoding: data, as: UTF8.self)) } catch {
             throw CovariateFileError.unterminatedQuote(file: file, line: error.line)

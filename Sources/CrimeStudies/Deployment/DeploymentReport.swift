@@ -24,10 +24,10 @@ public enum DeploymentReport {
             })
             report.add(.figure(svg: map.svg(), caption: "Deployment rate per neighbourhood; hover for group and income."))
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OutputFolder.create(folder)
         try report.write(to: folder.appendingPathComponent("report.html"))
-        try Data(result.byGroup.csv().utf8).write(to: folder.appendingPathComponent("rates-by-group.csv"), options: .atomic)
-        try Data(result.byIncome.csv().utf8).write(to: folder.appendingPathComponent("rates-by-income.csv"), options: .atomic)
+        try OutputFile.write(result.byGroup.csv(), to: folder.appendingPathComponent("rates-by-group.csv"))
+        try OutputFile.write(result.byIncome.csv(), to: folder.appendingPathComponent("rates-by-income.csv"))
     }
 
     private static func displayIncome(_ value: Double?) -> String {

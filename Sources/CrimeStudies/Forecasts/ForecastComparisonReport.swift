@@ -43,10 +43,10 @@ public enum ForecastComparisonReport {
     /// Writes the report and its data into `folder`, creating it; returns the report's URL.
     @discardableResult
     public static func write(_ result: ForecastComparisonResult, title: String, dataNote: String, to folder: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OutputFolder.create(folder)
         try result.forecast.write(to: folder)
         let scores = try table(result)
-        try Data(scores.csv().utf8).write(to: folder.appendingPathComponent("backtest.csv"), options: .atomic)
+        try OutputFile.write(scores.csv(), to: folder.appendingPathComponent("backtest.csv"))
         let plan = result.plan, forecast = result.forecast
         var report = HTMLReport(title: title)
         report.add(.paragraph(dataNote))
@@ -95,7 +95,7 @@ public enum ForecastComparisonReport {
             ("plan_cells", .number(Double(result.plan.selections.count))), ("plan_area_share", .number(result.planArea)),
             ("plan_expected_share", .number(result.plan.coveredShare)),
         ])
-        try Data(summary.serialized().utf8).write(to: url, options: .atomic)
+        try OutputFile.write(summary.serialized(), to: url)
     }
 
     static func format(_ v: Double) -> String { v.isFinite ? String(format: "%.3f", v) : "–" }

@@ -85,18 +85,10 @@ public enum HotspotReport {
         let best = result.bestModel
         var files: [String] = []
         func save(_ text: String, _ name: String) throws {
-            do {
-                try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
-            } catch {
-                throw ReportError.cannotWrite(path: folder.appendingPathComponent(name).path, reason: error.localizedDescription)
-            }
+            try OutputFile.write(text, to: folder.appendingPathComponent(name))
             files.append(name)
         }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError.cannotWrite(path: folder.path, reason: error.localizedDescription)
-        }
+        try OutputFolder.create(folder)
         var report = HTMLReport(title: title)
         report.add(.paragraph("Counts per cell × day-of-week × shift bucket. Models are fitted on \(data.trainDays.lowerBound)…\(data.trainDays.upperBound) (exclusive) and scored on \(data.testDays.lowerBound)…\(data.testDays.upperBound) (exclusive): \(data.cells.count) cells × \(data.buckets.count) buckets = \(data.rowCount) rows. Features: \(result.featureNames.joined(separator: ", ")). Every model stands beside naive baselines built from the training period only."))
         if let area = result.studyArea { report.add(.paragraph(studyAreaSentence(area))) }

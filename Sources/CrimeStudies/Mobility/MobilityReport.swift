@@ -10,7 +10,7 @@ public enum MobilityReport {
     @discardableResult
     public static func write(_ result: MobilityResult, grid: RegularGrid, tiles: [GridTile], title: String,
                              notes: [String] = [], to folder: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OutputFolder.create(folder)
         let table = result.table()
         var report = HTMLReport(title: title)
         let counts = result.sampleCounts
@@ -57,7 +57,7 @@ public enum MobilityReport {
         }
         let url = folder.appendingPathComponent("report.html")
         try report.write(to: url)
-        try Data(table.csv().utf8).write(to: folder.appendingPathComponent("scores.csv"), options: .atomic)
+        try OutputFile.write(table.csv(), to: folder.appendingPathComponent("scores.csv"))
         return url
     }
 }

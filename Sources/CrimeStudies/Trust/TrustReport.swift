@@ -41,11 +41,11 @@ public enum TrustReport {
             let map = ChoroplethMap(title: "Predicted trust next quarter (%)", legendTitle: "% trusting", areas: areas)
             report.add(.figure(svg: map.svg(), caption: "Forecast share of residents who trust the police, per borough; hover for last quarter's survey."))
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OutputFolder.create(folder)
         try report.write(to: folder.appendingPathComponent("report.html"))
         let forecastCSV = ReportTable(columns: ["borough", "forecast_trust"],
                                       rows: evaluation.nextPeriod.map { [$0.unit, String(format: "%.4f", $0.forecast)] })
-        try Data(forecastCSV.csv().utf8).write(to: folder.appendingPathComponent("forecast.csv"), options: .atomic)
+        try OutputFile.write(forecastCSV.csv(), to: folder.appendingPathComponent("forecast.csv"))
         return !areas.isEmpty
     }
 }

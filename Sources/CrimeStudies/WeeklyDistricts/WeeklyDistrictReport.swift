@@ -8,7 +8,7 @@ public enum WeeklyDistrictReport {
     /// Writes the report into `folder` (created if needed); districts are drawn from `index`.
     public static func write(_ result: WeeklyDistrictResult, index: some SpatialIndex, title: String,
                              dataNote: String, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OutputFolder.create(folder)
         var report = HTMLReport(title: title)
         let series = result.series
         report.add(.paragraph(dataNote))
@@ -44,7 +44,7 @@ public enum WeeklyDistrictReport {
         report.add(.heading("Caveats"))
         report.add(.paragraph("A low R² at the district-week level is expected: weekly counts are noisy, and a model trained on squared error is pulled towards each district's average. Forecasts learned from recorded crime inherit how it was recorded and where police looked; acting on them can send more patrols to the same places, record more crime there and confirm the forecast (a feedback loop). Read them as a description of past records, not of where crime will happen."))
         try report.write(to: folder.appendingPathComponent("report.html"))
-        try Data(result.predictionTable().csv().utf8).write(to: folder.appendingPathComponent("test_predictions.csv"), options: .atomic)
-        try Data(result.nextWeekTable().csv().utf8).write(to: folder.appendingPathComponent("next_week.csv"), options: .atomic)
+        try OutputFile.write(result.predictionTable().csv(), to: folder.appendingPathComponent("test_predictions.csv"))
+        try OutputFile.write(result.nextWeekTable().csv(), to: folder.appendingPathComponent("next_week.csv"))
     }
 }

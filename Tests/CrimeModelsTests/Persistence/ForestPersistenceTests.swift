@@ -96,7 +96,7 @@ import Testing
         writer.write(UInt8(9))     // max-features tag 9 does not exist
         writer.write(0.0)
         let url = folder.appendingPathComponent("odd.ckm")
-        try ModelArchive.writeAtomically(ModelArchive.encode(kind: RandomForestRegressor.archiveKind, payload: writer.bytes), to: url)
+        try OutputFile.write(ModelArchive.encode(kind: RandomForestRegressor.archiveKind, payload: writer.bytes), to: url)
         #expect(throws: ArchiveError.corruptPayload(path: url.path, reason: "unknown max-features tag 9")) {
             try RandomForestRegressor.load(from: url)
         }
