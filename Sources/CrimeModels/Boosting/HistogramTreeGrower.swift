@@ -168,7 +168,7 @@ final class HistogramTreeGrower {
             var r = l
             for p in 0..<parts {
                 let range = Self.part(p, of: parts, node.start..<node.end), rights = range.count - lefts.pointer[p]
-                (order + r).update(from: scratch + range.lowerBound + lefts.pointer[p], count: rights)
+                (order + r).update(from: scratch + range.lowerBound, count: rights)
                 r += rights
             }
         }
