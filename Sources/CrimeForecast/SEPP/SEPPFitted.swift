@@ -5,6 +5,8 @@ import Foundation
 /// forecast needs of the history (origin, windowing, the start of the fitted window).
 struct SEPPFitted: Sendable {
     let estimation: SEPPEstimation
+    /// The background rate per cell the forecast uses: the EM's, unless ``spreadBackground(over:)`` changed it.
+    private(set) var background: [Double]
     let origin: Int64
     let windowing: TimeWindowing
     /// Σᵢ e^{−ω(T−tᵢ)} M(c, i) per cell: the history's trigger mass over each cell at the origin.
@@ -23,6 +25,20 @@ struct SEPPFitted: Sendable {
         origin = history.origin
         windowing = history.windowing
         triggerMass = try Self.triggerMass(events, state: estimation.state, limits: limits, cells: history.cells)
+        background = estimation.state.background
+    }
+
+    /// Spreads the EM's total background rate over the cells in proportion to their totals in `counts`
+    /// (cells × windows); unchanged when `counts` holds no incident.
+    mutating func spreadBackground(over counts: Matrix) {
+        var totals = [Double](repeating: 0, count: counts.rows)
+        for c in 0..<counts.rows {
+            for w in 0..<counts.columns { totals[c] += counts[c, w] }
+        }
+        let all = totals.reduce(0, +)
+        guard all > 0, totals.count == background.count else { return }
+        let rate = background.reduce(0, +)
+        background = totals.map { rate * $0 / all }
     }
 
     /// Expected counts per cell × window of `span` (see ``SEPPForecaster``).
@@ -42,7 +58,7 @@ struct SEPPFitted: Sendable {
                 let share = 1 - (1 - exp(-s.omega * length)) / (s.omega * length)
                 factor = 1 / (1 - s.theta * share)
             }
-            for c in 0..<cells { values[c * windows + w] = factor * (s.background[c] * rhythm + time * triggerMass[c]) }
+            for c in 0..<cells { values[c * windows + w] = factor * (background[c] * rhythm + time * triggerMass[c]) }
         }
         return Matrix(rows: cells, columns: windows, values: values)
     }

@@ -27,7 +27,8 @@ import Foundation
 /// and θ at or below 0.99, so duplicates cannot collapse the kernels. A history shorter than the trigger
 /// window is fitted the same way (there are just fewer pairs), and all events in one cell are fine.
 ///
-/// The forecast of cell c over a window [a, b) is μ(c) ∫ₐᵇ r, plus the events the history triggers there:
+/// The forecast of cell c over a window [a, b) is μ(c) ∫ₐᵇ r (μ(c) as `background` says: the EM's, or
+/// its total spread over the cells by their share of the whole history), plus the events the history triggers there:
 /// θ (e^{−ω(a−T)} − e^{−ω(b−T)}) Σᵢ e^{−ω(T−tᵢ)} M(c, i) over the incidents within the time cut-off
 /// before the origin T, where M(c, i) is the Gaussian's mass over the cell's outline (by ``CellQuadrature``,
 /// spacing σ/3 but no finer than a twentieth of the mean cell side). With `cascade` on, both parts are
@@ -50,6 +51,8 @@ public struct SEPPForecaster: SpaceTimeForecaster {
     /// Fit on the history's last this many windows only (nil: all of it); the EM's cost grows with the
     /// incidents it sees.
     public let historyWindows: Int?
+    /// Where the forecast's background per cell comes from.
+    public let background: SEPPBackground
     private var fitted: SEPPFitted?
 
     /// A forecaster with the EM's start values, limits and the cascade switch.
@@ -58,11 +61,13 @@ public struct SEPPForecaster: SpaceTimeForecaster {
     /// [0, 0.99], `initialDecayDays` or `initialSigma` unless a finite number above 0,
     /// `maximumIterations` below 1, or `tolerance` unless a finite number at or above 0.
     public init(initialBranchingRatio: Double = 0.3, initialDecayDays: Double = 1, initialSigma: Double = 100,
-                maximumIterations: Int = 200, tolerance: Double = 1e-7, cascade: Bool = true, historyWindows: Int? = nil) throws {
+                maximumIterations: Int = 200, tolerance: Double = 1e-7, cascade: Bool = true, historyWindows: Int? = nil,
+                background: SEPPBackground = .fitted) throws {
         if let historyWindows, historyWindows < 1 {
             throw ForecastError.badParameter(name: "historyWindows", reason: "must be at least 1, got \(historyWindows)")
         }
         self.historyWindows = historyWindows
+        self.background = background
         guard initialBranchingRatio.isFinite, initialBranchingRatio >= 0, initialBranchingRatio <= SEPPLimits().maximumTheta else {
             throw ForecastError.badParameter(name: "initialBranchingRatio", reason: "must lie between 0 and 0.99, got \(initialBranchingRatio)")
         }
@@ -94,9 +99,11 @@ public struct SEPPForecaster: SpaceTimeForecaster {
     /// position that is not finite, and ``ForecastError/noHistory(origin:)`` for a history of no time.
     /// A history without incidents in the cells fits a zero background and forecasts zeros.
     public mutating func fit(_ history: ForecastHistory) throws {
-        let history = try historyWindows.map { try history.suffix(windows: $0) } ?? history
-        fitted = try SEPPFitted(history: history, initial: (initialBranchingRatio, 1 / initialDecayDays, initialSigma),
-                                limits: SEPPLimits(), maximumIterations: maximumIterations, tolerance: tolerance)
+        let recent = try historyWindows.map { try history.suffix(windows: $0) } ?? history
+        var fit = try SEPPFitted(history: recent, initial: (initialBranchingRatio, 1 / initialDecayDays, initialSigma),
+                                 limits: SEPPLimits(), maximumIterations: maximumIterations, tolerance: tolerance)
+        if background == .historyShares { fit.spreadBackground(over: history.counts) }
+        fitted = fit
     }
 
     /// Expected counts per cell × window of `span`. Throws ``ForecastError/notFitted(_:)`` before

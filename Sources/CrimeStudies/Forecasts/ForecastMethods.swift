@@ -7,7 +7,8 @@ public enum ForecastMethods {
     /// Every method name, in the order tables list them: the four naive baselines, kernel density,
     /// prospective hot-spotting, the Poisson GLM, a random forest and Poisson gradient boosting on lag
     /// features, a self-exciting point process (fitted on the last 56 days of history, at most 30 EM
-    /// steps, to keep a 52-origin backtest quick), then the synthetic city's oracle.
+    /// steps, to keep a 52-origin backtest quick, with its background spread over the cells by their share of
+    /// the whole history, `SEPPBackground.historyShares`), then the synthetic city's oracle.
     public static let names = ["previous", "seasonal", "historical", "margins", "kde", "promap", "glm", "forest", "gbm", "sepp", "oracle"]
 
     /// The methods named in `list` (nil: all of them, the oracle only when there is a city), each with
@@ -40,7 +41,7 @@ public enum ForecastMethods {
         case "glm": return GLMForecaster()
         case "forest": return RegressorForecaster.forest()
         case "gbm": return RegressorForecaster.gbm()
-        case "sepp": return try SEPPForecaster(maximumIterations: 30, historyWindows: windowsIn56Days(windowing))
+        case "sepp": return try SEPPForecaster(maximumIterations: 30, historyWindows: windowsIn56Days(windowing), background: .historyShares)
         case "oracle":
             guard let city else {
                 throw ForecastError.badParameter(name: "methods", reason: "oracle needs the synthetic city: real data has no known truth")
