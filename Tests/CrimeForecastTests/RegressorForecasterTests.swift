@@ -63,28 +63,42 @@ struct RegressorForecasterTests {
     /// Training row of cell 1 for window 3 (reads windows 0–2: 1 1 0): lag1 0, lag2 1, lagSeason u0 =
     /// 1, mean4 and mean13 2/3, seasonalMean u0 = 1, neighbourLag1 = cell 0's window 2 = 4, margins
     /// N_c 2, N 8, season window 0 (N_s 3, n_s 1): 2·3/8 = 0.75, trend: slope of 1 1 0 = −1/2;
-    /// target u3 = 2. Its row is (3 − 1) · 2 cells + 1 = 5 (training starts at window 1).
+    /// target u3 = 2. With 3 training windows (targets 3–5, each a season in) its row is (3 − 3) · 2 cells + 1 = 1.
+    ///
+    /// With the default 26 training windows the targets start at window 1, less than a season in, so
+    /// lagSeason, seasonalMean and margins hold the cell's mean in every row: 15/6 = 2.5 in the forecast row
+    /// of cell 0, 2/3 in the training row of cell 1 for window 3 (now row (3 − 1) · 2 + 1 = 5).
     @Test func featureRowsMatchHandComputedValues() throws {
         let cells = try CountMatrixHistory.cells(rows: 1, columns: 2)
         let history = try CountMatrixHistory.history(cells: cells, counts: [[2, 0, 4, 1, 3, 5], [1, 1, 0, 2, 2, 0]])
-        let method = RegressorForecaster(name: "pick", model: PickColumn(column: 0), seasonPeriod: 3)
+        let method = RegressorForecaster(name: "pick", model: PickColumn(column: 0), trainingWindows: 3, seasonPeriod: 3)
         let forecast = try method.forecastRows(history)
         let expected: [Double] = [5, 3, 1, 3.25, 2.5, 1.5, 0, 15.0 / 7, 0.6]
         for (j, e) in expected.enumerated() { #expect(abs(forecast[0, j] - e) < 1e-12, "feature \(CountFeature.allCases[j])") }
         let table = try method.trainingTable(history)
-        #expect(table.matrix.rows == 10)
-        #expect(table.cellOrdinals[5] == 1 && table.windowOrdinals[5] == 3 && table.targets[5] == 2)
+        #expect(table.matrix.rows == 6)
+        #expect(table.cellOrdinals[1] == 1 && table.windowOrdinals[1] == 3 && table.targets[1] == 2)
         let training: [Double] = [0, 1, 1, 2.0 / 3, 2.0 / 3, 1, 4, 0.75, -0.5]
-        for (j, e) in training.enumerated() { #expect(abs(table.matrix[5, j] - e) < 1e-12, "feature \(CountFeature.allCases[j])") }
+        for (j, e) in training.enumerated() { #expect(abs(table.matrix[1, j] - e) < 1e-12, "feature \(CountFeature.allCases[j])") }
+
+        let early = RegressorForecaster(name: "pick", model: PickColumn(column: 0), seasonPeriod: 3)
+        let earlyForecast = try early.forecastRows(history)
+        let held: [Double] = [5, 3, 2.5, 3.25, 2.5, 2.5, 0, 2.5, 0.6]
+        for (j, e) in held.enumerated() { #expect(abs(earlyForecast[0, j] - e) < 1e-12, "feature \(CountFeature.allCases[j])") }
+        let earlyTable = try early.trainingTable(history)
+        #expect(earlyTable.matrix.rows == 10)
+        #expect(earlyTable.cellOrdinals[5] == 1 && earlyTable.windowOrdinals[5] == 3)
+        let heldTraining: [Double] = [0, 1, 2.0 / 3, 2.0 / 3, 2.0 / 3, 2.0 / 3, 4, 2.0 / 3, -0.5]
+        for (j, e) in heldTraining.enumerated() { #expect(abs(earlyTable.matrix[5, j] - e) < 1e-12, "feature \(CountFeature.allCases[j])") }
     }
 
-    /// A plugin that predicts `lagSeason` forecasts the counts one season (7 days) back, also for a
-    /// span that starts two days after the origin; one that predicts `lag1` carries the last count
+    /// A plugin that predicts `lagSeason` (trained on the last 13 of 20 windows, each at least a season in)
+    /// forecasts the counts one season (7 days) back, also for a span that starts two days after the origin; one that predicts `lag1` carries the last count
     /// forward through its own forecasts; predictions below 0 come out as 0.
     @Test func pluginRegressorForecastsTheFeatureItPicks() throws {
         let counts: [[Double]] = (0..<4).map { c in (0..<20).map { Double(($0 * 3 + c * 5) % 11) } }
         let history = try CountMatrixHistory.history(cells: try CountMatrixHistory.cells(rows: 2, columns: 2), counts: counts)
-        var seasonal = RegressorForecaster(name: "seasonal-plugin", model: PickColumn(column: Self.lagSeason))
+        var seasonal = RegressorForecaster(name: "seasonal-plugin", model: PickColumn(column: Self.lagSeason), trainingWindows: 13)
         try seasonal.fit(history)
         let three = try seasonal.forecast(try history.span(windows: 3))
         let zone = try ZoneClock(identifier: "UTC")
@@ -95,7 +109,7 @@ struct RegressorForecasterTests {
             #expect((0..<3).map { three[c, $0] } == [counts[c][13], counts[c][14], counts[c][15]])
             #expect(skipped[c, 0] == counts[c][15])
         }
-        #expect(seasonal.parameters["training_rows"] == 4 * 19 && seasonal.parameters["season_period"] == 7)
+        #expect(seasonal.parameters["training_rows"] == 4 * 13 && seasonal.parameters["season_period"] == 7)
 
         var carry = RegressorForecaster(name: "carry", model: PickColumn(column: Self.lag1))
         try carry.fit(history)
