@@ -3,7 +3,8 @@ import CrimeForecast
 import Foundation
 
 /// The JSON of `crimekit backtest`: `origins` and, per method, hit rate / PAI / PEI / PEI* / RRI keyed by
-/// area share, MAE, RMSE, deviance, seconds, the share of the oracle's PAI@5 % and fitted parameters.
+/// area share, MAE, RMSE, deviance, seconds, the share of the oracle's PAI@5 % and fitted parameters, and
+/// paired comparisons with the best naive baseline and with each of them.
 struct BacktestReport: Encodable {
     struct Method: Encodable {
         let name: String
@@ -20,11 +21,17 @@ struct BacktestReport: Encodable {
         let oracleSharePAI05: Double?
         let params: [String: Double]
         let versusBestBaseline: Comparison?
+        /// Against each naive baseline in the run (not for the baselines themselves).
+        let versusBaselines: [String: Comparison]?
+        /// Whether every interval of ``versusBaselines`` lies on the method's side: PAI@5 % above zero and
+        /// deviance below.
+        let beatsEveryBaseline: Bool?
 
         enum CodingKeys: String, CodingKey {
             case name, hitRate = "hit_rate", pai, pei, peiStar = "pei_star", rri, mae, rmse, deviance
             case fitSeconds = "fit_seconds", forecastSeconds = "forecast_seconds"
             case oracleSharePAI05 = "oracle_share_pai05", params, versusBestBaseline = "vs_best_baseline"
+            case versusBaselines = "vs_baselines", beatsEveryBaseline = "beats_every_baseline"
         }
     }
 
@@ -68,12 +75,20 @@ struct BacktestReport: Encodable {
         let hasOracle = oracle.map { name in result.methods.contains { $0.name == name } } ?? false
         let best = try result.methods.map(\.name).filter { Self.baselines.contains($0) }
             .max { try result.mean(of: .pai(0.05), method: $0) < result.mean(of: .pai(0.05), method: $1) }
+        let present = result.methods.map(\.name).filter { Self.baselines.contains($0) }
         methods = try result.methods.map { m in
-            let comparison = try best.flatMap { b -> Comparison? in
-                guard b != m.name, !Self.baselines.contains(m.name) else { return nil }
-                return Comparison(baseline: b, pai05: Interval(try result.pairedDifference(.pai(0.05), m.name, minus: b)),
-                                  deviance: Interval(try result.pairedDifference(.deviance, m.name, minus: b)))
+            func compare(_ b: String) throws -> Comparison {
+                Comparison(baseline: b, pai05: Interval(try result.pairedDifference(.pai(0.05), m.name, minus: b)),
+                           deviance: Interval(try result.pairedDifference(.deviance, m.name, minus: b)))
             }
+            let isBaseline = Self.baselines.contains(m.name)
+            let comparison = try best.flatMap { b -> Comparison? in
+                guard b != m.name, !isBaseline else { return nil }
+                return try compare(b)
+            }
+            let all = isBaseline || present.isEmpty ? nil
+                : try Dictionary(uniqueKeysWithValues: present.map { ($0, try compare($0)) })
+            let beats = all.map { $0.values.allSatisfy { $0.pai05.low > 0 && $0.deviance.high < 0 } }
             let share = hasOracle ? try result.share(of: .pai(0.05), method: m.name, reference: oracle ?? "") : nil
             return Method(name: m.name, hitRate: try keyed(ForecastBacktestResult.Measure.hitRate, m.name),
                           pai: try keyed(ForecastBacktestResult.Measure.pai, m.name), pei: try keyed(ForecastBacktestResult.Measure.pei, m.name),
@@ -85,7 +100,7 @@ struct BacktestReport: Encodable {
                           forecastSeconds: m.origins.reduce(0) { $0 + $1.forecastSeconds },
                           oracleSharePAI05: share.flatMap { $0.isFinite ? $0 : nil },
                           params: m.origins.last?.parameters.filter { $0.value.isFinite } ?? [:],
-                          versusBestBaseline: comparison)
+                          versusBestBaseline: comparison, versusBaselines: all, beatsEveryBaseline: beats)
         }
     }
 
