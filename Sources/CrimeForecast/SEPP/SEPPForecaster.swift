@@ -50,6 +50,10 @@ public struct SEPPForecaster: SpaceTimeForecaster {
     /// Fit on the history's last this many windows only (nil: all of it); the EM's cost grows with the
     /// incidents it sees.
     public let historyWindows: Int?
+    /// Stops a fit between EM steps when cancelled (as does cancelling the task the fit runs in):
+    /// ``fit(_:)`` then throws `CancellationError` and the forecaster is left unfitted; nil (the default)
+    /// for none.
+    public var cancellation: CancellationToken?
     private var fitted: SEPPFitted?
 
     /// A forecaster with the EM's start values, limits and the cascade switch.
@@ -94,9 +98,11 @@ public struct SEPPForecaster: SpaceTimeForecaster {
     /// position that is not finite, and ``ForecastError/noHistory(origin:)`` for a history of no time.
     /// A history without incidents in the cells fits a zero background and forecasts zeros.
     public mutating func fit(_ history: ForecastHistory) throws {
+        fitted = nil
         let history = try historyWindows.map { try history.suffix(windows: $0) } ?? history
         fitted = try SEPPFitted(history: history, initial: (initialBranchingRatio, 1 / initialDecayDays, initialSigma),
-                                limits: SEPPLimits(), maximumIterations: maximumIterations, tolerance: tolerance)
+                                limits: SEPPLimits(), maximumIterations: maximumIterations, tolerance: tolerance,
+                                cancellation: cancellation)
     }
 
     /// Expected counts per cell × window of `span`. Throws ``ForecastError/notFitted(_:)`` before
