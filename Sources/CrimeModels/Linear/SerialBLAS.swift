@@ -16,6 +16,10 @@ import Foundation
 enum SerialBLAS {
     private static let sections = Sections()
 
+    /// OpenBLAS's thread count outside the sections: the count saved for restoring while any section
+    /// runs, else the current one.
+    static var threadsOutsideSections: Int32 { sections.threadsOutside }
+
     static func run<T>(_ body: () throws -> T) rethrows -> T {
         sections.enter()
         defer { sections.leave() }
@@ -27,6 +31,8 @@ enum SerialBLAS {
         private let lock = NSLock()
         private var running = 0
         private var saved: Int32 = 1
+
+        var threadsOutside: Int32 { lock.withLock { running > 0 ? saved : openblas_get_num_threads() } }
 
         func enter() {
             lock.withLock {
