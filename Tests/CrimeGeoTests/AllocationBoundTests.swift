@@ -1,10 +1,11 @@
 import CrimeCore
-import CrimeGeo
+@testable import CrimeGeo
 import Foundation
 import Testing
 
 /// Sizes read from a file or given as a parameter are checked before anything is allocated from them:
-/// a `.dbf` header claiming 4 billion records and a grid of nanometre cells are typed errors.
+/// a `.dbf` header claiming 4 billion records and a grid of nanometre cells are typed errors, and numbers
+/// of a `.prj` past `Int` are never converted.
 @Suite struct AllocationBoundTests {
     /// A dBASE file with one 5-byte text field `NAME` and one record, whose header claims `count` records.
     func dbf(claiming count: UInt32) throws -> URL {
@@ -49,5 +50,15 @@ import Testing
         }
         // A subnormal side counts past any Double: still an error, never a conversion trap.
         #expect(throws: GridError.tooManyCells(.infinity)) { try RegularGrid(covering: box, side: .leastNonzeroMagnitude) }
+    }
+
+    @Test func prjNumbersPastIntAreNotConverted() throws {
+        let geographic = #"GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG",1e300]]"#
+        // An authority code that is no integer is ignored: a geographic system without one is WGS84's 4326.
+        #expect(try WellKnownText.parse(geographic, file: "g.prj").epsg == 4326)
+        // A central meridian of 1e300 puts the UTM zone at (1e300 + 183) / 6, a whole Double far past Int.
+        let utm = #"PROJCS["far",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",1e300],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]"#
+        let crs = try? WellKnownText.parse(utm, file: "u.prj")
+        #expect(crs.map { !(32601...32760).contains($0.epsg ?? 0) } ?? true)
     }
 }
