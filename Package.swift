@@ -92,7 +92,7 @@ let package = Package(
         .target(name: "CrimeTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CrimeCoreTests", dependencies: ["CrimeCore", "CrimeTestSupport"]),
         .testTarget(name: "CrimeGeoTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeTestSupport"]),
-        .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels", "CrimeTestSupport"]),
+        .testTarget(name: "CrimeModelsTests", dependencies: ["CrimeCore", "CrimeModels", "COpenBLAS", "CrimeTestSupport"]),
         .testTarget(name: "CrimeEvalTests", dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeEval", "CrimeTestSupport"]),
         .testTarget(name: "CrimeForecastTests",
                     dependencies: ["CrimeCore", "CrimeGeo", "CrimeModels", "CrimeForecast", "CrimeTestSupport"]),

@@ -32,7 +32,7 @@ struct ChicagoCNNLSTM: ParsableCommand {
     var label = "COMMUNITY"
     @Option(name: .long, help: "EPSG code of the boundaries when the file does not say (default: 3435 for the bundled areas).")
     var epsg: Int?
-    @Option(name: .long, help: "Training epochs (default: 60, or 40 with --quick).")
+    @Option(name: .long, help: "Training epochs, 1 to 10000 (default: 60, or 40 with --quick).")
     var epochs: Int?
     @Option(name: .long, help: "L2 coefficient on the kernels (the study used 0.01, which pulls this model to each district's mean).")
     var l2: Float = 1e-4
@@ -46,6 +46,10 @@ struct ChicagoCNNLSTM: ParsableCommand {
     var seed: UInt64 = 1
     @Flag(name: .long, help: "Print no progress on standard error.")
     var quiet = false
+
+    func validate() throws {
+        if let epochs, !(1...10_000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 10000, got \(epochs)") }
+    }
 
     func run() throws {
         guard data != nil || covariates == nil else {

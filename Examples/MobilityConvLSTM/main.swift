@@ -29,7 +29,7 @@ struct MobilityConvLSTM: ParsableCommand {
     var census: String?
     @Option(name: .long, help: "With --census: the numeric properties to read, comma-separated (e.g. population,median_income).")
     var censusFields: String?
-    @Option(name: .long, help: "Days of data to use (default: 60, or 40 with --quick).")
+    @Option(name: .long, help: "Days of data to use, 4 to 3650 (default: 60, or 40 with --quick).")
     var days: Int?
     @Option(name: .long, help: "Folder for the report.")
     var out = "mobility-convlstm"
@@ -42,7 +42,7 @@ struct MobilityConvLSTM: ParsableCommand {
 
     func run() throws {
         let period = days ?? (quick ? 40 : 60)
-        guard period >= 4 else { throw ValidationError("--days must be at least 4, got \(period)") }
+        guard (4...3_650).contains(period) else { throw ValidationError("--days must be between 4 and 3650, got \(period)") }
         guard data != nil || (mobility == nil && census == nil) else {
             throw ValidationError("--mobility and --census go with --data; the synthetic city brings its own layers")
         }

@@ -3,8 +3,12 @@ import Foundation
 /// A dense row-major matrix of `Double`.
 ///
 /// `Matrix(rows:columns:values:)` never throws so that literals stay short; a value count that does
-/// not match the shape is reported by ``validate()``, which every library operation calls first.
-/// Use ``init(rows:columns:checking:)`` to get the error at construction.
+/// not match the shape (or a negative shape) is reported by ``validate()``, which every library
+/// operation that takes a matrix from its caller (fits, predictions, scalers, feature tables,
+/// forecast histories) calls first, so a malformed matrix is a ``MatrixError`` there, never a crash.
+/// The element accessors (the subscript, ``row(_:)``, ``column(_:)``, ``transposed()``) do not check:
+/// on a matrix that fails ``validate()`` they may trap. Code that builds a matrix from sizes it was
+/// given (a file, a flag) uses ``init(rows:columns:checking:)`` to get the error at construction.
 public struct Matrix: Equatable, Sendable {
     /// Number of rows.
     public let rows: Int
@@ -46,7 +50,8 @@ public struct Matrix: Equatable, Sendable {
 
     /// Throws when the shape is negative or does not match the number of values.
     public func validate() throws {
-        guard rows >= 0, columns >= 0, values.count == rows * columns else {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0, columns >= 0, !overflow, values.count == count else {
             throw MatrixError.valueCountMismatch(rows: rows, columns: columns, count: values.count)
         }
     }
@@ -100,7 +105,10 @@ public enum MatrixError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .valueCountMismatch(r, c, n): return "a \(r)×\(c) matrix needs \(r * c) values, got \(n)"
+        case let .valueCountMismatch(r, c, n):
+            let (needed, overflow) = r.multipliedReportingOverflow(by: c)
+            guard r >= 0, c >= 0, !overflow else { return "a \(r)×\(c) matrix is not a shape a matrix can have (got \(n) values)" }
+            return "a \(r)×\(c) matrix needs \(needed) values, got \(n)"
         case let .shapeMismatch(s): return "shape mismatch: \(s)"
         case let .raggedRow(row, e, g): return "row \(row) has \(g) values, expected \(e)"
         case let .indexOutOfRange(i, n): return "index \(i) is outside 0..<\(n)"

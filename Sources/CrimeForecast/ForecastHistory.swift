@@ -23,9 +23,11 @@ public struct ForecastHistory: Sendable {
     public let cellOrdinals: [Int32]
 
     /// Assembles a history; ``ForecastData/history(before:)`` is the usual way to get one.
-    /// Throws ``ForecastError/badParameter(name:reason:)`` when lengths disagree.
+    /// Throws ``ForecastError/badParameter(name:reason:)`` when lengths disagree, and CrimeCore's
+    /// `MatrixError` when the counts' values do not match their shape.
     public init(cells: ForecastCells, windows: WindowSpan, counts: Matrix, times: [Int64], x: [Double], y: [Double],
                 cellOrdinals: [Int32]) throws {
+        try counts.validate()
         guard !windows.windowing.isCyclic else { throw ForecastError.needsSequentialWindows }
         guard counts.rows == cells.count, counts.columns == windows.count else {
             throw ForecastError.badParameter(name: "counts", reason: "must be \(cells.count) cells × \(windows.count) windows, got \(counts.rows) × \(counts.columns)")

@@ -20,7 +20,14 @@ public struct RegularGrid: SpatialIndex, Hashable {
     private let x0: Double
     private let y0: Double
 
+    /// The most cells a grid may have: 100 million.
+    public static let maximumCells = 100_000_000
+
     /// A grid of `side`-metre cells covering `box` (the last row and column may reach past it).
+    ///
+    /// Throws ``GridError/badSide(_:)`` for a side that is not a positive finite number,
+    /// ``GridError/badBox(_:)`` for an empty or invalid box and ``GridError/tooManyCells(_:)`` when the
+    /// grid would have more than ``maximumCells`` cells.
     public init(covering box: BoundingBox, side: Double) throws {
         guard side.isFinite, side > 0 else { throw GridError.badSide(side) }
         guard box.minLatitude < box.maxLatitude, box.minLongitude < box.maxLongitude,
@@ -33,13 +40,17 @@ public struct RegularGrid: SpatialIndex, Hashable {
         let projection = LocalProjection(origin: centre)
         let sw = projection.project(GeoPoint(latitude: box.minLatitude, longitude: box.minLongitude))
         let ne = projection.project(GeoPoint(latitude: box.maxLatitude, longitude: box.maxLongitude))
-        let rows = Int(((ne.y - sw.y) / side).rounded(.up))
-        let columns = Int(((ne.x - sw.x) / side).rounded(.up))
-        guard rows * columns <= 100_000_000 else { throw GridError.tooManyCells(rows * columns) }
+        // Counted in floating point first: a tiny side gives counts past the range of `Int`.
+        let rowCount = max(((ne.y - sw.y) / side).rounded(.up), 1)
+        let columnCount = max(((ne.x - sw.x) / side).rounded(.up), 1)
+        guard rowCount * columnCount <= Double(Self.maximumCells) else {
+            throw GridError.tooManyCells(rowCount * columnCount)
+        }
+        let rows = Int(rowCount), columns = Int(columnCount)
         self.side = side
         self.projection = projection
-        self.rows = max(rows, 1)
-        self.columns = max(columns, 1)
+        self.rows = rows
+        self.columns = columns
         x0 = sw.x
         y0 = sw.y
     }
@@ -136,8 +147,9 @@ public enum GridError: Error, Equatable, CustomStringConvertible {
     case badSide(Double)
     /// The box is empty or outside latitude/longitude ranges.
     case badBox(BoundingBox)
-    /// The grid would hold more than 100 million cells.
-    case tooManyCells(Int)
+    /// The grid would hold more than ``RegularGrid/maximumCells`` cells (the count it would have, which
+    /// may be past the range of `Int`).
+    case tooManyCells(Double)
     /// A cell that is not in the grid.
     case unknownCell(CellID)
     /// A tile side that is not a positive number of cells.
@@ -147,7 +159,9 @@ public enum GridError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .badSide(s): return "grid side must be a positive number of metres, got \(s)"
         case let .badBox(b): return "bounding box is empty or invalid: \(b)"
-        case let .tooManyCells(n): return "grid would have \(n) cells (limit 100,000,000)"
+        case let .tooManyCells(n):
+            let count = n < 1e15 ? String(Int(n)) : String(format: "%.3g", n)
+            return "grid would have \(count) cells (limit 100,000,000); choose a larger cell side"
         case let .unknownCell(c): return "cell row \(c.row), column \(c.column) is not in the grid"
         case let .badTileSize(n): return "tile size must be a positive number of cells, got \(n)"
         }

@@ -17,7 +17,7 @@ struct ForestCommand: ParsableCommand {
     @Flag(name: .long, help: "Fit a classifier (labels are numbers) instead of a regressor.")
     var classify = false
 
-    @Option(name: .long, help: "Number of trees.")
+    @Option(name: .long, help: "Number of trees (1 to 100000).")
     var trees: Int = 100
 
     @Option(name: .customLong("min-leaf"), help: "Minimum samples per leaf.")
@@ -45,7 +45,9 @@ struct ForestCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
-        guard trees >= 1 else { throw ValidationError("--trees must be at least 1, got \(trees)") }
+        guard (1...ForestSettings.maximumTrees).contains(trees) else {
+            throw ValidationError("--trees must be between 1 and \(ForestSettings.maximumTrees), got \(trees)")
+        }
         guard minLeaf >= 1 else { throw ValidationError("--min-leaf must be at least 1, got \(minLeaf)") }
         if let maxDepth, maxDepth < 1 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
         if let histogramBins, !(2...256).contains(histogramBins) {

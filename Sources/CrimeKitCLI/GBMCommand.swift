@@ -20,7 +20,7 @@ struct GBMCommand: ParsableCommand {
     @Option(name: .long, help: "Loss: squared_error or poisson (counts, log link).")
     var loss: String = BoostingLoss.squaredError.rawValue
 
-    @Option(name: .long, help: "Maximum boosting iterations (trees).")
+    @Option(name: .long, help: "Maximum boosting iterations (trees), 1 to 100000.")
     var iterations: Int = 100
 
     @Option(name: .customLong("learning-rate"), help: "Shrinkage of every leaf value.")
@@ -59,6 +59,9 @@ struct GBMCommand: ParsableCommand {
     func settings() throws -> BoostingSettings {
         guard let parsed = BoostingLoss(rawValue: loss) else {
             throw ValidationError("--loss must be squared_error or poisson, got \"\(loss)\"")
+        }
+        guard (1...BoostingSettings.maximumIterationCount).contains(iterations) else {
+            throw ValidationError("--iterations must be between 1 and \(BoostingSettings.maximumIterationCount), got \(iterations)")
         }
         guard (0..<1).contains(validationFraction) else {
             throw ValidationError("--validation-fraction must be in [0, 1), got \(validationFraction)")

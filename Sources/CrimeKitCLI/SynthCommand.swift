@@ -17,10 +17,10 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Number of local days to simulate.")
+    @Option(name: .long, help: "Number of local days to simulate (1 to 36500).")
     var days: Int = 365
 
-    @Option(name: .long, help: "Expected background events per day (offspring come on top).")
+    @Option(name: .long, help: "Expected background events per day (offspring come on top); days × rate, grown by the city's 5 % a year, may expect at most 20,000,000 events.")
     var rate: Double = 250
 
     @Option(name: .long, help: "First local day, YYYY-MM-DD.")
@@ -33,7 +33,16 @@ struct SynthCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard days >= 1 else { throw ValidationError("--days must be at least 1, got \(days)") }
+        guard (1...SyntheticCityConfig.maximumDays).contains(days) else {
+            throw ValidationError("--days must be between 1 and \(SyntheticCityConfig.maximumDays), got \(days)")
+        }
+        guard rate.isFinite, rate >= 0 else { throw ValidationError("--rate must be a finite number ≥ 0, got \(rate)") }
+        var config = SyntheticCityConfig()
+        (config.days, config.dailyRate) = (days, rate)
+        guard config.expectedBackgroundEvents <= Double(SyntheticCityConfig.maximumBackgroundEvents) else {
+            throw ValidationError("--rate \(rate) over --days \(days) expects about \(Int(config.expectedBackgroundEvents.rounded())) "
+                                  + "background events, more than the \(SyntheticCityConfig.maximumBackgroundEvents) a synthetic city may have")
+        }
         guard let last = SyntheticCity.lastDay(start: start, days: days) else {
             throw ValidationError("--start must be a date written YYYY-MM-DD, got '\(start)'")
         }

@@ -42,17 +42,35 @@ public struct SyntheticCity: Sendable {
     private let metresPerDegreeEast: Double
 
     /// Simulates the city; throws for an unknown zone, a bad start date, a last day past 9999-12-31 or settings
-    /// out of range.
+    /// out of range, including more than ``SyntheticCityConfig/maximumDays`` days, more than
+    /// ``SyntheticCityConfig/maximumBackgroundEvents`` expected background events or a raster of more than
+    /// ``SyntheticCityConfig/maximumRasterSize`` cells a side.
     public init(config: SyntheticCityConfig = SyntheticCityConfig()) throws {
-        guard config.days > 0, config.days <= 36_500 else { throw SyntheticCityError.badSetting("days must be 1…36500, got \(config.days)") }
-        guard config.dailyRate >= 0, config.dailyRate.isFinite else { throw SyntheticCityError.badSetting("dailyRate must be ≥ 0") }
+        guard config.days > 0, config.days <= SyntheticCityConfig.maximumDays else {
+            throw SyntheticCityError.badSetting("days must be 1…\(SyntheticCityConfig.maximumDays), got \(config.days)")
+        }
+        guard config.dailyRate >= 0, config.dailyRate.isFinite else {
+            throw SyntheticCityError.badSetting("dailyRate must be a finite number ≥ 0, got \(config.dailyRate)")
+        }
+        guard config.trendPerYear.isFinite else { throw SyntheticCityError.badSetting("trendPerYear must be finite, got \(config.trendPerYear)") }
+        guard config.expectedBackgroundEvents <= Double(SyntheticCityConfig.maximumBackgroundEvents) else {
+            throw SyntheticCityError.badSetting(
+                "dailyRate \(config.dailyRate) over \(config.days) days (with the trend) expects about "
+                + "\(Int(config.expectedBackgroundEvents.rounded())) background events, more than the "
+                + "\(SyntheticCityConfig.maximumBackgroundEvents) a city may have; lower the rate or the days")
+        }
         guard config.branchingRatio >= 0, config.branchingRatio < 1 else {
             throw SyntheticCityError.badSetting("branchingRatio must be in [0, 1), got \(config.branchingRatio)")
         }
         guard config.offspringMeanDelay > 0, config.offspringSpread > 0 else {
             throw SyntheticCityError.badSetting("offspringMeanDelay and offspringSpread must be > 0")
         }
-        guard config.rasterSize > 0, config.cellSide > 0 else { throw SyntheticCityError.badSetting("raster must be non-empty") }
+        guard config.rasterSize > 0, config.cellSide > 0, config.cellSide.isFinite else {
+            throw SyntheticCityError.badSetting("raster must be non-empty")
+        }
+        guard config.rasterSize <= SyntheticCityConfig.maximumRasterSize else {
+            throw SyntheticCityError.badSetting("rasterSize must be at most \(SyntheticCityConfig.maximumRasterSize), got \(config.rasterSize)")
+        }
         try config.flares.validate()
         self.config = config
         zone = try ZoneClock(identifier: config.zone)

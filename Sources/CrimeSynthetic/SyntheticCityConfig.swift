@@ -51,9 +51,11 @@ public struct SyntheticCityConfig: Sendable, Equatable {
     public var zone = "America/Chicago"
     /// The first local day simulated, `YYYY-MM-DD`.
     public var start = "2023-01-01"
-    /// Number of local days simulated.
+    /// Number of local days simulated, 1 to ``maximumDays``.
     public var days = 365
-    /// Expected background events per day at the start, before seasonality (offspring come on top).
+    /// Expected background events per day at the start, before seasonality (offspring come on top); with
+    /// ``days`` and ``trendPerYear`` it may expect at most ``maximumBackgroundEvents`` events
+    /// (``expectedBackgroundEvents``).
     public var dailyRate = 250.0
     /// Relative growth of the background rate per 365 days (0.05 = +5 % a year).
     public var trendPerYear = 0.05
@@ -82,6 +84,20 @@ public struct SyntheticCityConfig: Sendable, Equatable {
     public var flares = SyntheticFlareSettings.off
     /// Dirt written into the extract.
     public var dirt = SyntheticDirt.standard
+
+    /// The most days a city may run: 36,500 (a century).
+    public static let maximumDays = 36_500
+    /// The most background events a city may expect: 20 million (a city holds every event in memory;
+    /// offspring come on top, at most 1 / (1 − ``branchingRatio``) times as many events in all).
+    public static let maximumBackgroundEvents = 20_000_000
+    /// The most raster cells a side: 2,000.
+    public static let maximumRasterSize = 2_000
+
+    /// An upper bound on the background events the settings expect: ``dailyRate`` × ``days`` times the
+    /// trend's factor at the last day when it grows (the background rate never exceeds that).
+    public var expectedBackgroundEvents: Double {
+        dailyRate * Double(days) * max(1, 1 + trendPerYear * Double(days) / 365)
+    }
 
     /// The default city.
     public init() {}

@@ -43,8 +43,8 @@ struct SEPPTests {
                                 exposure: r.exposure_days, duration: Double(r.days))
         let start = SEPPEstimation.start(events, theta: r.start_values.theta, omega: r.start_values.omega,
                                          sigma: r.start_values.sigma)
-        let fit = SEPPEstimation(events: events, start: start, limits: SEPPLimits(),
-                                 maximumIterations: Int(iterations) ?? 0, tolerance: 0)
+        let fit = try SEPPEstimation(events: events, start: start, limits: SEPPLimits(),
+                                     maximumIterations: Int(iterations) ?? 0, tolerance: 0, cancellation: nil)
         #expect(fit.iterations == Int(iterations))
         let errors = [Self.relative(fit.logLikelihood, run.log_likelihood),
                       Self.relative(fit.state.theta, run.branching_ratio),

@@ -101,6 +101,30 @@ import Testing
         #expect(throws: NNError.self) { try SafeTensorsFile(bytes: bytes, file: "huge.safetensors") }
     }
 
+    /// A header naming `shape` and `offsets` as written, over a 16-byte data block.
+    func header(shape: String, offsets: String) -> Data {
+        let header = #"{"w":{"dtype":"F32","shape":"# + shape + #","data_offsets":"# + offsets + "}}"
+        var bytes = Data()
+        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: Array(header.utf8))
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: 16))
+        return bytes
+    }
+
+    @Test func hugeShapesAndNonIntegerNumbersAreMalformedBeforeAnyAllocation() throws {
+        // 10⁶ × 10⁶ × 10³ floats are 4·10¹⁵ bytes: consistent offsets, but far past the 16 bytes that follow.
+        #expect(throws: NNError.malformedFile(file: "big.safetensors",
+                                              reason: "truncated: tensor 'w' ends at byte 4000000000000000 of a 16-byte data block")) {
+            try SafeTensorsFile(bytes: header(shape: "[1000000,1000000,1000]", offsets: "[0,4000000000000000]"), file: "big.safetensors")
+        }
+        for (shape, offsets) in [("[1e300]", "[0,16]"), ("[4]", "[0,1e300]"), ("[2.5]", "[0,10]"), ("[-4]", "[0,16]")] {
+            #expect(throws: NNError.self, "shape \(shape), offsets \(offsets)") {
+                try SafeTensorsFile(bytes: header(shape: shape, offsets: offsets), file: "odd.safetensors")
+            }
+        }
+        #expect(try SafeTensorsFile(bytes: header(shape: "[4]", offsets: "[0,16]"), file: "ok.safetensors").entries["w"]?.shape == [4])
+    }
+
     @Test func errorsReadAsSentences() {
         #expect(NNError.missingTensor(name: "head.weight", file: "w.safetensors").description == "tensor 'head.weight' is missing from w.safetensors")
         #expect(NNError.nonFiniteLoss(epoch: 2, batch: 3).description.contains("epoch 2, batch 3"))

@@ -132,4 +132,22 @@ import Testing
         c.dailyRate = 5
         #expect(try SyntheticCity(config: c).config.days == 2)
     }
+
+    @Test func sizesPastTheCeilingsAreTypedErrorsBeforeAnySimulation() {
+        var c = SyntheticCityConfig()
+        c.dailyRate = 1e9
+        // 10⁹ a day for 365 days, grown 5 % by the last day: 10⁹ × 365 × 1.05 = 3.8325 × 10¹¹ events.
+        #expect(throws: SyntheticCityError.badSetting(
+            "dailyRate 1000000000.0 over 365 days (with the trend) expects about 383250000000 background events, "
+            + "more than the 20000000 a city may have; lower the rate or the days")) { try SyntheticCity(config: c) }
+        c = SyntheticCityConfig()
+        c.days = 36_501
+        #expect(throws: SyntheticCityError.badSetting("days must be 1…36500, got 36501")) { try SyntheticCity(config: c) }
+        c = SyntheticCityConfig()
+        c.rasterSize = 1 << 40
+        #expect(throws: SyntheticCityError.badSetting("rasterSize must be at most 2000, got 1099511627776")) { try SyntheticCity(config: c) }
+        c = SyntheticCityConfig()
+        c.trendPerYear = .infinity
+        #expect(throws: SyntheticCityError.self) { try SyntheticCity(config: c) }
+    }
 }

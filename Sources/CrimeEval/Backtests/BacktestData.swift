@@ -14,8 +14,10 @@ public struct BacktestData: Sendable {
     /// this period (7 for daily windows → weekday; 168 for hourly windows → weekday × hour).
     public let seasonPeriod: Int
 
-    /// Rows from parts; throws when lengths disagree, a value is not finite or the period is < 1.
+    /// Rows from parts; throws when the features' values do not match their shape (`MatrixError`), lengths
+    /// disagree, a value is not finite or the period is < 1.
     public init(features: Matrix, targets: [Double], windows: [Int], cells: [Int], seasonPeriod: Int = 7) throws {
+        try features.validate()
         guard features.rows > 0 else { throw MetricsError.empty(what: "backtest rows") }
         for (name, count) in [("targets", targets.count), ("windows", windows.count), ("cells", cells.count)] where count != features.rows {
             throw MetricsError.lengthMismatch(what: name, expected: features.rows, got: count)

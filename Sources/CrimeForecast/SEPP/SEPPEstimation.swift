@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// Expectation-maximisation for a SEPP (stochastic declustering, Mohler et al. 2011): each E-step
@@ -24,11 +25,15 @@ struct SEPPEstimation {
     var logLikelihood: Double
     var converged = false
 
-    init(events e: SEPPEvents, start: SEPPState, limits: SEPPLimits, maximumIterations: Int, tolerance: Double) {
+    /// Runs the EM; throws `CancellationError` when `cancellation` (or the current task) is cancelled,
+    /// checked before every M-step.
+    init(events e: SEPPEvents, start: SEPPState, limits: SEPPLimits, maximumIterations: Int, tolerance: Double,
+         cancellation: CancellationToken?) throws {
         state = start
         var step = SEPPExpectation(events: e, state: start, limits: limits)
         logLikelihood = step.logLikelihood
         while iterations < maximumIterations {
+            try CancellationToken.check(cancellation)
             state = Self.maximise(e, step, state, limits)
             iterations += 1
             step = SEPPExpectation(events: e, state: state, limits: limits)

@@ -14,14 +14,15 @@ struct SEPPFitted: Sendable {
 
     /// Fits the model to the history's incidents in the cells; `initial` is (θ, ω, σ).
     init(history: ForecastHistory, initial: (Double, Double, Double), limits: SEPPLimits,
-         maximumIterations: Int, tolerance: Double) throws {
+         maximumIterations: Int, tolerance: Double, cancellation: CancellationToken?) throws {
         guard let start = history.windows.boundaries.first, history.origin > start else {
             throw ForecastError.noHistory(origin: ForecastHistory.describe(history.origin, history.windowing))
         }
         let events = try Self.events(history, start: start)
         let first = SEPPEstimation.start(events, theta: initial.0, omega: initial.1, sigma: initial.2)
-        estimation = SEPPEstimation(events: events, start: first, limits: limits,
-                                    maximumIterations: maximumIterations, tolerance: tolerance)
+        estimation = try SEPPEstimation(events: events, start: first, limits: limits,
+                                        maximumIterations: maximumIterations, tolerance: tolerance,
+                                        cancellation: cancellation)
         origin = history.origin
         windowing = history.windowing
         triggerMass = try Self.triggerMass(events, state: estimation.state, limits: limits, cells: history.cells)

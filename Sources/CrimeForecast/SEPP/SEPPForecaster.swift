@@ -53,6 +53,10 @@ public struct SEPPForecaster: SpaceTimeForecaster {
     public let historyWindows: Int?
     /// Where the forecast's background per cell comes from.
     public let background: SEPPBackground
+    /// Stops a fit between EM steps when cancelled (as does cancelling the task the fit runs in):
+    /// ``fit(_:)`` then throws `CancellationError` and the forecaster is left unfitted; nil (the default)
+    /// for none.
+    public var cancellation: CancellationToken?
     private var fitted: SEPPFitted?
 
     /// A forecaster with the EM's start values, limits and the cascade switch.
@@ -99,9 +103,11 @@ public struct SEPPForecaster: SpaceTimeForecaster {
     /// position that is not finite, and ``ForecastError/noHistory(origin:)`` for a history of no time.
     /// A history without incidents in the cells fits a zero background and forecasts zeros.
     public mutating func fit(_ history: ForecastHistory) throws {
+        fitted = nil
         let recent = try historyWindows.map { try history.suffix(windows: $0) } ?? history
         var fit = try SEPPFitted(history: recent, initial: (initialBranchingRatio, 1 / initialDecayDays, initialSigma),
-                                 limits: SEPPLimits(), maximumIterations: maximumIterations, tolerance: tolerance)
+                                 limits: SEPPLimits(), maximumIterations: maximumIterations, tolerance: tolerance,
+                                 cancellation: cancellation)
         if background == .historyShares { fit.spreadBackground(over: history.counts) }
         fitted = fit
     }

@@ -23,7 +23,8 @@ public enum DBaseReader {
     }
 
     /// Reads the field descriptors and every record, deleted-flagged ones included, so that record
-    /// numbers stay aligned with the `.shp`'s shapes.
+    /// numbers stay aligned with the `.shp`'s shapes. A header whose record count and record length
+    /// need more bytes than the file holds is ``GeometryReadError/badHeader(file:detail:)``.
     public static func read(_ url: URL) throws -> Table {
         let path = url.path
         let r = try BinaryReader(path: path)
@@ -42,6 +43,12 @@ public enum DBaseReader {
         }
         guard 1 + fields.reduce(0, { $0 + $1.length }) <= recordLength else {
             throw GeometryReadError.badHeader(file: path, detail: "fields are wider than the record length \(recordLength)")
+        }
+        // Every declared record must fit in the file before any space is set aside for them.
+        let (declared, overflow) = count.multipliedReportingOverflow(by: recordLength)
+        guard !overflow, declared <= r.bytes.count - headerLength else {
+            throw GeometryReadError.badHeader(file: path, detail: "the header declares \(count) records of \(recordLength) bytes, "
+                                              + "more than the \(r.bytes.count - headerLength) bytes after the header hold")
         }
         var records: [[String: AttributeValue]] = []
         records.reserveCapacity(count)

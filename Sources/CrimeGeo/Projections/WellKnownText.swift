@@ -41,7 +41,7 @@ public enum WellKnownText {
         let authority = root.child("AUTHORITY").flatMap { a -> Int? in
             guard a.firstText?.uppercased() == "EPSG" else { return nil }
             if case let .text(t)? = a.children.last { return Int(t) }
-            return a.numbers.first.map { Int($0) }
+            return a.numbers.first.flatMap { Int(exactly: $0) }
         }
         switch kind.uppercased() {
         case "GEOGCS":
@@ -94,8 +94,8 @@ public enum WellKnownText {
         }
         let zone = (tm.centralMeridian + 183) / 6
         if tm.latitudeOfOrigin == 0, tm.scaleFactor == 0.9996, tm.falseEasting == 500_000, crs.metresPerUnit == 1,
-           zone == zone.rounded(), (1...60).contains(Int(zone)), tm.falseNorthing == 0 || tm.falseNorthing == 10_000_000 {
-            let code = (tm.falseNorthing == 0 ? 32600 : 32700) + Int(zone)
+           let whole = Int(exactly: zone), (1...60).contains(whole), tm.falseNorthing == 0 || tm.falseNorthing == 10_000_000 {
+            let code = (tm.falseNorthing == 0 ? 32600 : 32700) + whole
             return CoordinateReferenceSystem(name: crs.name, epsg: code, method: crs.method, metresPerUnit: 1)
         }
         return crs

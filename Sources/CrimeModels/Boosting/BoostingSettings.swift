@@ -32,7 +32,7 @@ public struct BoostingSettings: Sendable, Equatable {
     public var loss: BoostingLoss
     /// Shrinkage applied to every leaf value (`learning_rate`).
     public var learningRate: Double
-    /// Maximum number of boosting iterations, one tree each (`max_iter`).
+    /// Maximum number of boosting iterations, one tree each (`max_iter`), 1 to ``maximumIterationCount``.
     public var maxIterations: Int
     /// Maximum leaves per tree, grown best-first (`max_leaf_nodes`); nil: unlimited.
     public var maxLeafNodes: Int?
@@ -78,13 +78,18 @@ public struct BoostingSettings: Sendable, Equatable {
         self.threads = threads
     }
 
+    /// The most iterations a model may run: 100,000.
+    public static let maximumIterationCount = 100_000
+
     /// Throws ``BoostingError/invalidHyperparameter(name:value:requirement:)`` for the first setting out of range.
     public func validate() throws {
         func fail(_ name: String, _ value: Any, _ requirement: String) -> BoostingError {
             .invalidHyperparameter(name: name, value: "\(value)", requirement: requirement)
         }
         guard learningRate > 0, learningRate.isFinite else { throw fail("learningRate", learningRate, "a finite number > 0") }
-        guard maxIterations >= 1 else { throw fail("maxIterations", maxIterations, "at least 1") }
+        guard (1...Self.maximumIterationCount).contains(maxIterations) else {
+            throw fail("maxIterations", maxIterations, "between 1 and \(Self.maximumIterationCount)")
+        }
         if let maxLeafNodes, maxLeafNodes < 2 { throw fail("maxLeafNodes", maxLeafNodes, "at least 2") }
         if let maxDepth, maxDepth < 1 { throw fail("maxDepth", maxDepth, "at least 1") }
         guard minSamplesLeaf >= 1 else { throw fail("minSamplesLeaf", minSamplesLeaf, "at least 1") }

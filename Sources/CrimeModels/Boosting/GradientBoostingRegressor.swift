@@ -22,6 +22,9 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
     /// early stop ends with the total lowered to the trees kept); nil (the default) for none. The model
     /// does not depend on it.
     public var progress: ProgressHandler?
+    /// Stops a fit between iterations when cancelled (as does cancelling the task the fit runs in): `fit`
+    /// then throws `CancellationError` and the model is left unfitted; nil (the default) for none.
+    public var cancellation: CancellationToken?
     var ensemble: ForestEnsemble?
     /// The raw prediction every row starts from (mean target, or its log for Poisson).
     public internal(set) var baseline = 0.0
@@ -57,6 +60,8 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
             if let bad = y.firstIndex(where: { $0 < 0 }) { throw BoostingError.negativePoissonTarget(row: bad, value: y[bad]) }
             if y.reduce(0, +) <= 0 { throw BoostingError.zeroPoissonTargetSum }
         }
+        ensemble = nil
+        try CancellationToken.check(cancellation)
         var (xTrain, yTrain) = (x, y)
         var held: (x: Matrix, y: [Double])?
         if settings.earlyStopping.isActive(rows: x.rows) {
@@ -79,6 +84,7 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
         let counter = ProgressCounter(step: "boosting", total: settings.maxIterations, unit: .items("iterations"),
                                       handler: progress)
         for _ in 0..<settings.maxIterations {
+            try CancellationToken.check(cancellation)
             yTrain.withUnsafeBufferPointer { yb in raw.withUnsafeBufferPointer { rb in
                 gradients.withUnsafeMutableBufferPointer { gb in hessians.withUnsafeMutableBufferPointer { hb in
                     loss.gradients(y: yb.baseAddress!, raw: rb.baseAddress!, count: n,

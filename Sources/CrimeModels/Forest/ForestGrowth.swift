@@ -12,10 +12,13 @@ enum ForestGrowth {
     }
 
     /// Grows `settings.trees` trees on `data` with the criterion; `rowWeights` are class weights per row (or nil).
-    /// `progress` hears step `"forest"` count each finished tree, from whichever thread grew it.
+    /// `progress` hears step `"forest"` count each finished tree, from whichever thread grew it. Every worker
+    /// checks `cancellation` (and the calling thread its task) before each tree; once one sees it, the others
+    /// stop before their next tree and the call throws `CancellationError`.
     static func grow<C: SplitCriterion>(data: TrainingData, criterion: C, limits: GrowthLimits,
                                         settings: ForestSettings, rowWeights: [Double]?,
-                                        progress: ProgressHandler?) -> Result {
+                                        progress: ProgressHandler?, cancellation: CancellationToken?) throws -> Result {
+        try CancellationToken.check(cancellation)
         let n = data.rows
         let count = settings.trees
         let slots = WriteOnceSlots<(TreeArrays, [UInt8])>(count: count)
@@ -24,8 +27,14 @@ enum ForestGrowth {
         let root = SeededGenerator(seed: settings.seed)
         let counter = ProgressCounter(step: "forest", total: count, unit: .items("trees"), handler: progress)
         let draws = settings.maxSamples.map { max(1, Int(($0 * Double(n)).rounded(.toNearestOrEven))) } ?? n
+        let stopped = CancellationToken()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for t in stride(from: worker, to: count, by: workers) {
+                guard !stopped.isCancelled else { return }
+                do { try CancellationToken.check(cancellation) } catch {
+                    stopped.cancel()
+                    return
+                }
                 var rng = root.split(t)
                 var weights = [Double](repeating: 0, count: n)
                 var samples: [Int32] = []
@@ -48,6 +57,7 @@ enum ForestGrowth {
                 counter?.advance()
             }
         }
+        if stopped.isCancelled { throw CancellationError() }
         let grown = slots.collect()
         return Result(trees: grown.map(\.0), inBag: grown.map(\.1))
     }

@@ -61,7 +61,7 @@ public enum SplitSearch: Sendable, Equatable {
 /// The settings shared by ``RandomForestRegressor`` and ``RandomForestClassifier``, with
 /// scikit-learn's names and meanings.
 public struct ForestSettings: Sendable, Equatable {
-    /// Number of trees (`n_estimators`).
+    /// Number of trees (`n_estimators`), 1 to ``maximumTrees``.
     public var trees: Int
     /// Maximum depth; nil grows until the other limits stop it (`max_depth=None`).
     public var maxDepth: Int?
@@ -101,12 +101,15 @@ public struct ForestSettings: Sendable, Equatable {
         self.threads = threads
     }
 
+    /// The most trees a forest may grow: 100,000 (a forest sets aside a slot per tree before growing any).
+    public static let maximumTrees = 100_000
+
     /// Throws ``ForestError/invalidHyperparameter(name:value:requirement:)`` for a setting out of range.
     public func validate(features: Int) throws {
         func bad(_ name: String, _ value: String, _ requirement: String) -> ForestError {
             .invalidHyperparameter(name: name, value: value, requirement: requirement)
         }
-        guard trees >= 1 else { throw bad("trees", "\(trees)", "at least 1") }
+        guard (1...Self.maximumTrees).contains(trees) else { throw bad("trees", "\(trees)", "between 1 and \(Self.maximumTrees)") }
         if let maxDepth, maxDepth < 1 { throw bad("maxDepth", "\(maxDepth)", "at least 1 or nil") }
         guard minSamplesSplit >= 2 else { throw bad("minSamplesSplit", "\(minSamplesSplit)", "at least 2") }
         guard minSamplesLeaf >= 1 else { throw bad("minSamplesLeaf", "\(minSamplesLeaf)", "at least 1") }

@@ -13,6 +13,9 @@ public struct RandomForestClassifier: Classifier, Sendable {
     /// Hears step `"forest"` as trees finish (count of trees grown, out of `settings.trees`), from
     /// whichever thread grew the tree; nil (the default) for none. The forest does not depend on it.
     public var progress: ProgressHandler?
+    /// Stops a fit between trees when cancelled (as does cancelling the task the fit runs in): `fit` then
+    /// throws `CancellationError` and the forest is left unfitted; nil (the default) for none.
+    public var cancellation: CancellationToken?
     var ensemble: ForestEnsemble?
     /// Accuracy of the out-of-bag predictions over rows that were out of bag at least once
     /// (set by `fit` when `settings.oobScore` is on).
@@ -67,12 +70,14 @@ public struct RandomForestClassifier: Classifier, Sendable {
                                   minSamplesLeaf: settings.minSamplesLeaf,
                                   maxFeatures: settings.maxFeatures.resolved(features: x.columns), classes: labels.count)
         let bins: Int? = if case let .histogram(b) = settings.splitSearch { b } else { nil }
+        ensemble = nil
         let data = TrainingData(x, bins: bins)
         defer { data.release() }
-        let grown = codes.withUnsafeBufferPointer { cb in
-            ForestGrowth.grow(data: data,
-                              criterion: ClassificationSplitCriterion(kind: criterion, codes: cb.baseAddress!, classes: labels.count),
-                              limits: limits, settings: settings, rowWeights: rowWeights, progress: progress)
+        let grown = try codes.withUnsafeBufferPointer { cb in
+            try ForestGrowth.grow(data: data,
+                                  criterion: ClassificationSplitCriterion(kind: criterion, codes: cb.baseAddress!, classes: labels.count),
+                                  limits: limits, settings: settings, rowWeights: rowWeights, progress: progress,
+                                  cancellation: cancellation)
         }
         let fitted = ForestEnsemble(trees: grown.trees, featureCount: x.columns, classes: labels)
         ensemble = fitted

@@ -16,6 +16,9 @@ public struct RandomForestRegressor: Regressor, Sendable {
     /// Hears step `"forest"` as trees finish (count of trees grown, out of `settings.trees`), from
     /// whichever thread grew the tree; nil (the default) for none. The forest does not depend on it.
     public var progress: ProgressHandler?
+    /// Stops a fit between trees when cancelled (as does cancelling the task the fit runs in): `fit` then
+    /// throws `CancellationError` and the forest is left unfitted; nil (the default) for none.
+    public var cancellation: CancellationToken?
     var ensemble: ForestEnsemble?
     /// R² of the out-of-bag predictions over rows that were out of bag at least once
     /// (set by `fit` when `settings.oobScore` is on).
@@ -60,11 +63,13 @@ public struct RandomForestRegressor: Regressor, Sendable {
                                   minSamplesLeaf: settings.minSamplesLeaf,
                                   maxFeatures: settings.maxFeatures.resolved(features: x.columns), classes: 0)
         let bins: Int? = if case let .histogram(b) = settings.splitSearch { b } else { nil }
+        ensemble = nil
         let data = TrainingData(x, bins: bins)
         defer { data.release() }
-        let grown = y.withUnsafeBufferPointer { yb in
-            ForestGrowth.grow(data: data, criterion: RegressionSplitCriterion(kind: criterion, y: yb.baseAddress!),
-                              limits: limits, settings: settings, rowWeights: nil, progress: progress)
+        let grown = try y.withUnsafeBufferPointer { yb in
+            try ForestGrowth.grow(data: data, criterion: RegressionSplitCriterion(kind: criterion, y: yb.baseAddress!),
+                                  limits: limits, settings: settings, rowWeights: nil, progress: progress,
+                                  cancellation: cancellation)
         }
         let fitted = ForestEnsemble(trees: grown.trees, featureCount: x.columns, classes: [])
         ensemble = fitted

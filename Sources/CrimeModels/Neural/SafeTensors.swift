@@ -48,8 +48,8 @@ public struct SafeTensorsFile: Sendable {
         var entries: [String: Entry] = [:]
         for (name, value) in json where name != "__metadata__" {
             guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
-                  let shape = (info["shape"] as? [NSNumber])?.map(\.intValue),
-                  let offsets = (info["data_offsets"] as? [NSNumber])?.map(\.intValue), offsets.count == 2 else {
+                  let shape = Self.integers(info["shape"]),
+                  let offsets = Self.integers(info["data_offsets"]), offsets.count == 2 else {
                 throw NNError.malformedFile(file: file, reason: "tensor '\(name)' has an incomplete header entry")
             }
             guard let size = Self.elementSizes[dtype] else { throw NNError.malformedFile(file: file, reason: "tensor '\(name)' has unknown dtype \(dtype)") }
@@ -68,6 +68,19 @@ public struct SafeTensorsFile: Sendable {
         }
         self.entries = entries
         names = entries.sorted { ($0.value.range.lowerBound, $0.key) < ($1.value.range.lowerBound, $1.key) }.map(\.key)
+    }
+
+    /// A JSON array of whole numbers as `Int`s; nil when an element is not a whole number that `Int` holds
+    /// exactly (a fraction, 1e300, a string), so no conversion can trap or round.
+    private static func integers(_ value: Any?) -> [Int]? {
+        guard let numbers = value as? [Any] else { return nil }
+        var out: [Int] = []
+        for element in numbers {
+            guard let n = element as? NSNumber, let i = Int(exactly: n.doubleValue),
+                  abs(i) <= 1 << 53 else { return nil }
+            out.append(i)
+        }
+        return out
     }
 
     /// A float32 tensor's shape and values; throws naming the tensor when it is absent or not `F32`.

@@ -2,15 +2,26 @@ import CrimeCore
 
 /// The training loop shared by the forecasters: seeded shuffling into mini-batches, Adam, optional
 /// gradient clipping, a learning-rate schedule, early stopping that restores the best weights, a
-/// per-epoch callback and progress events (`TrainingOptions.progress`).
+/// per-epoch callback, progress events (`TrainingOptions.progress`) and cancellation
+/// (`TrainingOptions.cancellation`).
 struct Trainer {
     /// Computes a batch's loss in the context's mode and, when asked, its gradients.
     typealias Step = (_ batch: [Int], _ context: inout ForwardContext, _ wantGradients: Bool) throws -> (loss: Double, gradients: Gradients?)
 
     let options: TrainingOptions
 
+    /// Trains `parameters`, which keep their values when training throws (a bad option, a non-finite loss, or
+    /// `CancellationError` from `options.cancellation` or the current task, checked before every mini-batch).
     func run(_ parameters: inout ParameterSet, samples: Int, onEpoch: ((EpochReport) -> Void)?, step: Step) throws -> TrainingHistory {
         try options.validate()
+        try CancellationToken.check(options.cancellation)
+        var trained = parameters
+        let history = try train(&trained, samples: samples, onEpoch: onEpoch, step: step)
+        parameters = trained
+        return history
+    }
+
+    private func train(_ parameters: inout ParameterSet, samples: Int, onEpoch: ((EpochReport) -> Void)?, step: Step) throws -> TrainingHistory {
         let held = Int((Double(samples) * options.validationFraction).rounded(.down))
         let trainCount = samples - held
         guard trainCount > 0 else { throw NNError.emptyTrainingSet }
@@ -27,6 +38,7 @@ struct Trainer {
             var total = 0.0
             var batchNumber = 0
             for start in stride(from: 0, to: trainCount, by: options.batchSize) {
+                try CancellationToken.check(options.cancellation)
                 batchNumber += 1
                 let batch = Array(order[start..<min(start + options.batchSize, trainCount)])
                 var dropoutStream = shuffler.split(epoch * 1_000_003 + batchNumber)

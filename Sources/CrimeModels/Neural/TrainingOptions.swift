@@ -27,6 +27,10 @@ public struct TrainingOptions: Sendable {
     /// the same point as the forecasters' `onEpoch`; nil (the default) for none. Training does not
     /// depend on it.
     public var progress: ProgressHandler?
+    /// Stops training before the next mini-batch when cancelled (as does cancelling the task training runs
+    /// in): `fit` then throws `CancellationError` and the model keeps the weights it had before `fit`; nil
+    /// (the default) for none.
+    public var cancellation: CancellationToken?
 
     /// Default options.
     public init() {}

@@ -8,7 +8,13 @@ import CrimeCore
 /// (Double), the validation losses (Double array), the feature count (UInt32) and per tree (count
 /// UInt32) its node features (Int32 array), thresholds (Double array, leaf values at leaves) and
 /// right children (Int32 array). A loaded model predicts bit for bit what the saved one did.
+///
+/// Nothing in the payload grows with the feature count, so a count above ``maximumArchivedFeatures``
+/// is taken for corruption rather than sizing the per-tree importances from it.
 extension GradientBoostingRegressor: PersistableModel {
+    /// The most features a saved model may declare: 2²⁴ (16,777,216).
+    public static let maximumArchivedFeatures = 1 << 24
+
     /// `gradient-boosting-regressor`.
     public static var archiveKind: String { "gradient-boosting-regressor" }
 
@@ -68,6 +74,9 @@ extension GradientBoostingRegressor: PersistableModel {
         model.baseline = try r.readDouble()
         model.validationLosses = try r.readDoubles()
         let featureCount = Int(try r.read(UInt32.self))
+        guard featureCount <= maximumArchivedFeatures else {
+            throw corrupt("\(featureCount) features, more than the \(maximumArchivedFeatures) a saved model may have")
+        }
         let treeCount = Int(try r.read(UInt32.self))
         let zeros = [Double](repeating: 0, count: featureCount)
         var trees: [TreeArrays] = []

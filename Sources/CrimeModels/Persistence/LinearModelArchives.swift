@@ -25,7 +25,8 @@ extension ArchiveReader {
     mutating func readMatrix() throws -> Matrix {
         let rows = Int(try read(Int64.self)), columns = Int(try read(Int64.self))
         let values = try readDoubles()
-        guard rows >= 0, columns >= 0, values.count == rows * columns else {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0, columns >= 0, !overflow, values.count == count else {
             throw ArchiveError.corruptPayload(path: path, reason: "a \(rows) × \(columns) matrix with \(values.count) values")
         }
         return Matrix(rows: rows, columns: columns, values: values)
