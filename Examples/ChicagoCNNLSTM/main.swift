@@ -65,7 +65,7 @@ struct ChicagoCNNLSTM: ParsableCommand {
         if let data {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data, sourceRecords: ingested.sourceRecords), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             input = try WeeklyDistrictInput.extract(table, source: data, seed: seed)
         } else {

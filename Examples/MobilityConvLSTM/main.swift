@@ -43,7 +43,7 @@ struct MobilityConvLSTM: ParsableCommand {
         if let data {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema))
             var report = ingested.report
-            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data, sourceRecords: ingested.sourceRecords), report: &report).table
             input = try MobilityInput.crime(from: table, days: period, source: data)
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
         } else {

@@ -37,10 +37,11 @@ struct IngestCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
+        var options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
                                       midnight: try Self.parsePolicy(midnight, seed: seed), file: file,
                                       since: try Self.parseDay(since, flag: "--since"), until: try Self.parseDay(until, flag: "--until"))
         let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema))
+        options.sourceRecords = result.sourceRecords
         var report = result.report
         let cleaned = result.table.cleaned(options: options, report: &report)
         let table = cleaned.table, spike = cleaned.midnightSpike

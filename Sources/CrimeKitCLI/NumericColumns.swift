@@ -9,6 +9,8 @@ struct NumericColumns {
     /// The file's name in messages (`standard input` for `-`).
     let file: String
     let table: DataTable
+    /// The file's text, read again to quote a bad cell as written.
+    private let text: String
 
     /// Reads and parses the file; a missing file or one with no data rows is an error naming it.
     init(path: String) throws {
@@ -21,7 +23,8 @@ struct NumericColumns {
                 throw TableInputError.unreadable(file: file, reason: error.localizedDescription)
             }
         }
-        table = try DataTable(csv: String(decoding: data, as: UTF8.self), file: file)
+        text = String(decoding: data, as: UTF8.self)
+        table = try DataTable(csv: text, file: file)
         guard table.rowCount > 0 else { throw TableInputError.noRows(file: file) }
     }
 
@@ -37,14 +40,23 @@ struct NumericColumns {
         case nil:
             throw TableInputError.missingColumn(file: file, column: name, header: table.names)
         case let .numeric(values)?:
-            if let i = values.firstIndex(where: { !$0.isFinite }) {
-                throw TableInputError.badValue(file: file, line: i + 2, column: name, value: values[i].isNaN ? "" : "\(values[i])")
-            }
+            if let i = values.firstIndex(where: { !$0.isFinite }) { throw badValue(row: i, column: name) }
             return values
         case let .text(values)?:
             let i = values.firstIndex { Double($0.trimmingCharacters(in: .whitespaces))?.isFinite != true } ?? 0
-            throw TableInputError.badValue(file: file, line: i + 2, column: name, value: values[i])
+            throw badValue(row: i, column: name)
         }
+    }
+
+    /// The error for data row `row` of column `name`: the line its record starts on and the cell as
+    /// written (`NaN`, `inf` or empty), found by reading the text again.
+    private func badValue(row: Int, column name: String) -> TableInputError {
+        let records = (try? CSVRecordScanner.records(in: text)) ?? []
+        guard let j = table.names.firstIndex(of: name), row + 1 < records.count else {
+            return .badValue(file: file, line: row + 2, column: name, value: "")
+        }
+        let record = records[row + 1]
+        return .badValue(file: file, line: record.line, column: name, value: j < record.fields.count ? record.fields[j] : "")
     }
 
     /// The columns `names` as a matrix, one row per data row.

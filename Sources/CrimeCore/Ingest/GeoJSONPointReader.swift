@@ -69,7 +69,8 @@ enum GeoJSONPointReader {
             }
         }
         return IngestResult(table: builder.table, report: builder.report,
-                            absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count)
+                            absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count,
+                            sourceRecords: SourceRecords(first: 1, skipped: builder.skipped))
     }
 
     /// A property value as text: strings as they are, numbers without a trailing `.0`, null as empty.
