@@ -3,8 +3,9 @@ import CrimeModels
 import Foundation
 
 /// Numeric columns of a CSV file with a header row, found by name, for `crimekit forest` and
-/// `crimekit metrics`; `-` reads standard input. The file is parsed by CrimeModels' RFC 4180
-/// ``DataTable``; every value of a column asked for must be a finite number.
+/// `crimekit metrics`; `-` reads standard input. The file is parsed by CrimeModels'
+/// ``DataTable`` (the CSV rules of ingest); every value of a column asked for must be a finite number,
+/// and a bad one is quoted as written, with the line its record starts on.
 struct NumericColumns {
     /// The file's name in messages (`standard input` for `-`).
     let file: String

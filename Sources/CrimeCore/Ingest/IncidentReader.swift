@@ -8,9 +8,9 @@ import Foundation
 /// print(result.report.rowsKept, result.report.dropped)
 /// ```
 ///
-/// CSV files are read by the rules of Python's `csv` module (see ``CSVRecordScanner`` in the Ingest
-/// article: a quote is special only at the start of a field; CR, LF and CRLF end records; a UTF-8
-/// byte-order mark is skipped; no column limit) in large blocks that are parsed in parallel and joined
+/// CSV files are read by the rules of Python's `csv` module (see <doc:Ingest>: a quote is special only
+/// at the start of a field; CR, LF and CRLF end records; a UTF-8 byte-order mark is skipped; no column
+/// limit) in large blocks that are parsed in parallel and joined
 /// in file order, so the table is the same on any number of threads.
 /// Files ending in `.geojson` or `.json` are read as GeoJSON FeatureCollections of points.
 ///

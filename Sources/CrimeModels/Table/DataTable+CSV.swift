@@ -2,8 +2,10 @@ import CrimeCore
 import Foundation
 
 extension DataTable {
-    /// Reads the CSV file at `url` with a header line (RFC 4180 quoting). A column whose every non-empty
-    /// field parses as a number is numeric (empty fields become NaN); any other column is text.
+    /// Reads the CSV file at `url` with a header line, by the rules ingest uses (those of Python's `csv`
+    /// module: a quote is special only at the start of a field; CR, LF and CRLF end records; a UTF-8
+    /// byte-order mark and blank lines are skipped). A column whose every non-empty field parses as a
+    /// number is numeric (empty fields become NaN); any other column is text.
     public static func load(csv url: URL) throws -> DataTable {
         let path = url.path
         let data: Data
