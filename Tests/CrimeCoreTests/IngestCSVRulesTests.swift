@@ -83,8 +83,20 @@ import Testing
 
     @Test func sourceRecordsCountSkippedRecords() {
         let records = SourceRecords(first: 2, skipped: [2, 3, 6])
+        #expect(records.skipped == [2..<4, 6..<7])
         #expect((0..<4).map(records.record(ofRow:)) == [4, 5, 7, 8])
         #expect(SourceRecords().record(ofRow: 9) == 11)
         #expect(SourceRecords(first: 1, skipped: [1]).record(ofRow: 0) == 2)
+    }
+
+    /// A file of blank lines and ragged rows between its rows keeps one run per gap, whatever the blocks:
+    /// record 2 is `a`, 499 blank lines (3–501) and 300 ragged rows (502–801) follow, then `b` is 802.
+    @Test func skippedRecordsAreKeptAsRuns() throws {
+        let text = header + "\n" + row("a") + String(repeating: "\n", count: 500) + String(repeating: "r,1\r\n", count: 300)
+            + row("b") + "\n"
+        let result = try readEverywhere(text)
+        #expect(result.sourceRecords.skipped == [3..<802])
+        #expect(result.sourceRecords.record(ofRow: 1) == 802)
+        #expect(result.report.dropped == [.malformedRow: 300])
     }
 }

@@ -44,8 +44,8 @@ struct ChunkBuilder {
     var report = CleaningReport()
     /// Number of records seen (data records, blank lines excluded).
     var records = 0
-    /// The records (numbered as given) that gave no row, blank lines included, ascending.
-    var skipped: [Int] = []
+    /// The records (numbered as given) that gave no row, blank lines included.
+    var skipped = SourceRecords(first: 0)
     private var offenseCache = ByteCodeCache()
     private var categoryOfCode: [CrimeCategory] = []
     private var extraCaches: [ByteCodeCache]
@@ -76,7 +76,7 @@ struct ChunkBuilder {
 
     /// Notes a blank line, which is skipped without being counted but keeps its record number.
     mutating func skipBlank(record: Int) {
-        skipped.append(record)
+        skipped.skip(record)
     }
 
     /// Adds one data record, or counts it under the first reason it fails.
@@ -236,7 +236,7 @@ struct ChunkBuilder {
     }
 
     private mutating func drop(_ record: Int, _ column: String?, _ reason: DropReason, _ value: String?) {
-        skipped.append(record)
+        skipped.skip(record)
         report.drop(RowIssue(file: context.file, row: record, column: column, reason: reason, value: value))
     }
 }

@@ -68,9 +68,11 @@ enum GeoJSONPointReader {
                 }
             }
         }
+        var records = builder.skipped
+        records.first = 1
         return IngestResult(table: builder.table, report: builder.report,
                             absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count,
-                            sourceRecords: SourceRecords(first: 1, skipped: builder.skipped))
+                            sourceRecords: records)
     }
 
     /// A property value as text: strings as they are, numbers without a trailing `.0`, null as empty.

@@ -10,8 +10,8 @@ import Foundation
 ///
 /// CSV files are read by the rules of Python's `csv` module (see <doc:Ingest>: a quote is special only
 /// at the start of a field; CR, LF and CRLF end records; a UTF-8 byte-order mark is skipped; no column
-/// limit) in large blocks that are parsed in parallel and joined
-/// in file order, so the table is the same on any number of threads.
+/// limit) in large blocks that are parsed in parallel and joined in file order, so the table is the
+/// same on any number of threads.
 /// Files ending in `.geojson` or `.json` are read as GeoJSON FeatureCollections of points.
 ///
 /// Every data record is kept or counted in the report under a ``DropReason``: `malformed_row` (field
@@ -70,7 +70,7 @@ public enum IncidentReader {
                 var part = builder.report
                 for k in part.samples.indices { part.samples[k].row += nextRecord }
                 report.merge(part)
-                records.skipped += builder.skipped.map { $0 + nextRecord }
+                records.append(builder.skipped, offset: nextRecord)
                 try table.append(contentsOf: builder.table)
                 nextRecord += count
             }
