@@ -19,8 +19,8 @@ enum CSVChunkParser {
             do throws(CSVRecordScanner.UnterminatedQuote) {
                 (next, fields) = try scanner.scan(block, from: p, record: record)
             } catch {
-                let lines = CSVRecordScanner.lineEnds(block, start, block.count)
-                    + (CSVRecordScanner.isBlankLine(block, block.count - 1, block.count) ? 0 : 1)
+                let last = block[block.count - 1]
+                let lines = CSVRecordScanner.lineEnds(block, start, block.count) + (last == 0x0A || last == 0x0D ? 0 : 1)
                 builder.dropUnterminated(record: record, lines: lines)
                 return record + 1
             }

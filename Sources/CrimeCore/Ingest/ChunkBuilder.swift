@@ -71,7 +71,7 @@ struct ChunkBuilder {
     mutating func dropUnterminated(record: Int, lines: Int) {
         records += 1
         report.rowsRead += 1
-        drop(record, nil, .unterminatedQuote, "a quoted field opened in this record is never closed; the rest of the file (\(lines) lines) is read as this record")
+        drop(record, nil, .unterminatedQuote, "a quoted field opened in this record is never closed; the rest of the file (\(lines) line\(lines == 1 ? "" : "s")) is read as this record")
     }
 
     /// Notes a blank line, which is skipped without being counted but keeps its record number.
