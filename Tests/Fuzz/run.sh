@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Builds every fuzz target of Tests/Fuzz (one per folder of Sources/) with libFuzzer and AddressSanitizer
-# and runs each for a fixed budget on its seed corpus (Corpus/<corpus>/, the target's name without
-# "Fuzz", lower-cased). Fails when a target crashes or breaks an invariant; the input that did it is
+# Builds every fuzz target of Tests/Fuzz (one per folder of Sources/, each listed in Package.swift) with
+# libFuzzer and AddressSanitizer and runs each for a fixed budget on its seed corpus (Corpus/<corpus>/,
+# the target's name without "Fuzz", lower-cased). Fails when a target crashes or breaks an invariant; the input that did it is
 # printed and kept in the work folder, to become a unit test.
 # Usage: Tests/Fuzz/run.sh [SECONDS]   (default 30 per target)
 set -euo pipefail
 cd "$(dirname "$0")"
 budget="${1:-30}"
 work="$(mktemp -d)"
+# Scratch files of the targets go to the work folder too.
+export TMPDIR="$work"
 # Swift's own crash reporter would take over libFuzzer's signal handling and slow every crash down.
 export SWIFT_BACKTRACE=enable=no
 # lld: gold fails on the instrumented objects with an internal error.
