@@ -103,42 +103,51 @@ final class CSVBlockReader {
     /// one that starts with a quote (the scanner's rule). A CR that is the last byte is not taken: the LF
     /// of a CRLF may follow in the next block.
     ///
-    /// Quotes are found with `memchr` and the quoted fields among them remembered (the latest
+    /// Quotes are found eight bytes at a time and the quoted fields among them remembered (the latest
     /// `RecentSpans.capacity`); the last line end is then searched backwards, jumping over those
     /// fields. When it lies before all remembered fields, ``lastRecordEndByteByByte(_:)`` decides.
     static func lastRecordEnd(_ bytes: FieldBytes) -> Int? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         let n = bytes.count
         var spans = RecentSpans()
-        var p = 0
-        while let q = nextQuote(base, from: p, count: n) {
-            p = q + 1
-            // A quote inside a field is data; one at the start of a field opens a quoted field.
-            guard q == 0 || base[q - 1] == 0x2C || base[q - 1] == 0x0A || base[q - 1] == 0x0D else { continue }
-            var close = n
-            var c = q + 1
-            while let r = nextQuote(base, from: c, count: n) {
-                if r + 1 < n && base[r + 1] == 0x22 {
-                    c = r + 2
-                    continue
+        var inQuotes = false
+        var open = 0
+        var skipTo = 0
+        var i = 0
+        while i < n {
+            // The quotes of bytes i..<i+8, one high bit per quote byte, handled in order.
+            var hits = quoteBits(base, at: i, count: n)
+            while hits != 0 {
+                let q = i + hits.trailingZeroBitCount >> 3
+                hits &= hits - 1
+                if q < skipTo { continue }
+                if !inQuotes {
+                    // A quote inside a field is data; one at the start of a field opens a quoted field.
+                    if q == 0 || base[q - 1] == 0x2C || base[q - 1] == 0x0A || base[q - 1] == 0x0D {
+                        inQuotes = true
+                        open = q
+                    }
+                } else if q + 1 < n && base[q + 1] == 0x22 {
+                    skipTo = q + 2
+                } else {
+                    inQuotes = false
+                    spans.append(open: open, close: q)
                 }
-                close = r
-                break
             }
-            spans.append(open: q, close: close)
-            if close == n { break }
-            p = close + 1
+            i += 8
         }
+        if inQuotes { spans.append(open: open, close: n) }
+        // Back from the end: the last line end not inside a remembered quoted field.
         var end = n
-        var i = spans.count - 1
+        var j = spans.count - 1
         while true {
             var k = end - 1
             while k >= 0 && !isRecordEnd(base, k, n) { k -= 1 }
             guard k >= 0 else { return nil }
-            while i >= spans.oldest && spans.open(i) > k { i -= 1 }
-            if i < spans.oldest { return spans.oldest == 0 ? k + 1 : lastRecordEndByteByByte(bytes) }
-            if k > spans.close(i) { return k + 1 }
-            end = spans.open(i)
+            while j >= spans.oldest && spans.open(j) > k { j -= 1 }
+            if j < spans.oldest { return spans.oldest == 0 ? k + 1 : lastRecordEndByteByByte(bytes) }
+            if k > spans.close(j) { return k + 1 }
+            end = spans.open(j)
         }
     }
 
@@ -175,11 +184,19 @@ final class CSVBlockReader {
         base[k] == 0x0A || (base[k] == 0x0D && k < n - 1)
     }
 
-    /// The offset of the next quote at or after `from`.
+    /// The quotes among the eight bytes from `i` (fewer at the end): the high bit of byte k of the result
+    /// is set when byte `i + k` is a quote.
     @inline(__always)
-    private static func nextQuote(_ base: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int? {
-        guard from < n, let hit = memchr(base + from, 0x22, n - from) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    private static func quoteBits(_ base: UnsafePointer<UInt8>, at i: Int, count n: Int) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        guard i + 8 <= n else {
+            var bits: UInt64 = 0
+            for k in 0..<(n - i) where base[i + k] == 0x22 { bits |= 0x80 << (8 * UInt64(k)) }
+            return bits
+        }
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x2222_2222_2222_2222
+        // The high bit of a byte is set exactly where `word` has a zero byte, i.e. the input a quote.
+        return ~(((word & ~highs) &+ ~highs) | word) & highs
     }
 
     private func map(_ size: Int) throws -> UnsafeMutableRawPointer {

@@ -1,6 +1,6 @@
 // Fuzz target for CrimeKit's CSV scanner in memory (corpus: Corpus/csv). For any bytes it checks that
 // - the whole-text reader (`CSVRecordScanner.records(in:)`) returns or throws its typed error;
-// - the block cutter's fast search (`memchr` over quotes) and its byte-by-byte search agree.
+// - the block cutter's fast search (quotes found eight bytes at a time) and its byte-by-byte search agree.
 // A broken invariant stops the run with a message, which libFuzzer reports as a crash.
 // CSVIngestFuzz reads the same inputs as files.
 import Foundation
