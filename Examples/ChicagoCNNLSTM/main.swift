@@ -82,7 +82,7 @@ struct ChicagoCNNLSTM: ParsableCommand {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema),
                                                    progress: progress.handler)
             var report = ingested.report
-            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data, sourceRecords: ingested.sourceRecords), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             input = try WeeklyDistrictInput.extract(table, source: data, covariates: covariates.map { URL(fileURLWithPath: $0) }, seed: seed)
             print(input.note)

@@ -62,7 +62,7 @@ struct LasVegasHotspots: ParsableCommand {
             title = "Hot spots: \(preset ? URL(fileURLWithPath: data).lastPathComponent : resolved.name)"
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: resolved, progress: progress.handler)
             var report = ingested.report
-            table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
+            table = ingested.table.cleaned(options: CleaningOptions(file: data, sourceRecords: ingested.sourceRecords), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             if let start { pipeline.start = try LocalDay(start) }
         } else {

@@ -64,7 +64,7 @@ struct MobilityConvLSTM: ParsableCommand {
             let ingested = try IncidentReader.read(URL(fileURLWithPath: data), schema: try IngestSchema.resolve(schema),
                                                    progress: progress.handler)
             var report = ingested.report
-            let table = ingested.table.cleaned(options: CleaningOptions(file: data), report: &report).table
+            let table = ingested.table.cleaned(options: CleaningOptions(file: data, sourceRecords: ingested.sourceRecords), report: &report).table
             print("\(data): \(report.rowsRead) rows read, \(report.rowsKept) kept")
             input = try MobilityInput.extract(table, days: period, source: data, footfall: mobility.map { URL(fileURLWithPath: $0) },
                                               census: census.map { URL(fileURLWithPath: $0) }, censusFields: fields)

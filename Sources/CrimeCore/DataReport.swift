@@ -16,6 +16,8 @@ public enum DropReason: String, CaseIterable, Codable, Sendable, Comparable {
     case duplicate
     /// A CSV record with a different number of fields than the header.
     case malformedRow = "malformed_row"
+    /// A CSV record whose quoted field is never closed: it runs to the end of the file.
+    case unterminatedQuote = "unterminated_quote"
     /// A field that is not valid UTF-8.
     case invalidEncoding = "invalid_encoding"
     /// Stamped 00:00 on a midnight spike, dropped at the user's request.

@@ -71,7 +71,7 @@ struct MissingCRSFlag: Error, CustomStringConvertible {
 
 /// Reads `lat,lng` CSV (other columns ignored) and writes CSV fields.
 enum PointCSV {
-    /// Errors naming the input, row (1-based line number) or column.
+    /// Errors naming the input, row (1-based line number where the record starts) or column.
     enum InputError: Error, CustomStringConvertible {
         case missingColumn(source: String, column: String)
         case badValue(source: String, line: Int, column: String, value: String)
@@ -90,20 +90,14 @@ enum PointCSV {
     /// Latitudes and longitudes of every non-empty row; a value that is not a number, or a point
     /// outside ±90/±180, is an error naming its line.
     static func parse(_ data: Data, source: String) throws -> (latitudes: [Double], longitudes: [Double]) {
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-        guard let headerLine = lines.next() else { throw InputError.missingColumn(source: source, column: "lat") }
-        let header = headerLine.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        let records = try CSVInput.records(data, source: source)
+        guard let headerRecord = records.first else { throw InputError.missingColumn(source: source, column: "lat") }
+        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let latColumn = header.firstIndex(of: "lat") else { throw InputError.missingColumn(source: source, column: "lat") }
         guard let lngColumn = header.firstIndex(of: "lng") else { throw InputError.missingColumn(source: source, column: "lng") }
         var lats: [Double] = [], lngs: [Double] = []
-        var lineNumber = 1
-        while let line = lines.next() {
-            lineNumber += 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-            if trimmed.isEmpty { continue }
-            let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+        for record in records.dropFirst() {
+            let fields = record.fields, lineNumber = record.line
             func number(_ column: Int, _ name: String) throws -> Double {
                 let raw = column < fields.count ? fields[column].trimmingCharacters(in: .whitespaces) : ""
                 guard let v = Double(raw), v.isFinite else {

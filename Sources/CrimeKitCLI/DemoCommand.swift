@@ -58,7 +58,7 @@ struct DemoCommand: ParsableCommand {
 
         let ingested = try IncidentReader.read(extract, schema: .chicago, progress: line.handler)
         var cleaning = ingested.report
-        let table = ingested.table.cleaned(options: CleaningOptions(file: extract.path), report: &cleaning).table
+        let table = ingested.table.cleaned(options: CleaningOptions(file: extract.path, sourceRecords: ingested.sourceRecords), report: &cleaning).table
         let drops = cleaning.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         print("ingest + clean: \(cleaning.rowsRead) read, \(cleaning.rowsKept) kept, dropped: \(drops.isEmpty ? "none" : drops)")
 

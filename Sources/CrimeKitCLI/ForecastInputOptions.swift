@@ -69,7 +69,7 @@ struct ForecastInputOptions: ParsableArguments {
             let url = URL(fileURLWithPath: data)
             let read = try IncidentReader.read(url, schema: try IngestSchema.resolve(schema ?? ""), progress: progress)
             var report = read.report
-            let cleaned = read.table.cleaned(options: CleaningOptions(file: data), report: &report)
+            let cleaned = read.table.cleaned(options: CleaningOptions(file: data, sourceRecords: read.sourceRecords), report: &report)
             guard !cleaned.table.isEmpty else { throw DataError("\(data): no row was kept after cleaning") }
             return (cleaned.table, nil, data)
         }

@@ -14,7 +14,7 @@ struct H3Command: ParsableCommand {
 
 /// A bad row of `crimekit h3 cells` input.
 struct H3InputError: Error, CustomStringConvertible {
-    /// The 1-based line number in the input (the header is line 1).
+    /// The 1-based line number in the input where the record starts (the header is line 1).
     var line: Int
     /// What is wrong with it.
     var reason: String
@@ -29,27 +29,23 @@ struct H3CellsCommand: ParsableCommand {
     )
 
     func run() throws {
-        let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        guard let header = lines.first else { throw H3InputError(line: 1, reason: "no header; expected lat,lng,res") }
-        let names = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let records = try CSVInput.records(FileHandle.standardInput.readDataToEndOfFile(), source: "standard input")
+        guard let header = records.first else { throw H3InputError(line: 1, reason: "no header; expected lat,lng,res") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         guard let latColumn = names.firstIndex(of: "lat"), let lngColumn = names.firstIndex(of: "lng"),
               let resColumn = names.firstIndex(of: "res") else {
-            throw H3InputError(line: 1, reason: "header '\(header)' lacks one of the columns lat, lng, res")
+            throw H3InputError(line: header.line, reason: "header '\(header.fields.joined(separator: ","))' lacks one of the columns lat, lng, res")
         }
         var out = "cell\n"
-        out.reserveCapacity(17 * lines.count)
-        for (n, line) in lines.enumerated().dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        out.reserveCapacity(17 * records.count)
+        for record in records.dropFirst() {
+            let fields = record.fields
             guard fields.count == names.count else {
-                throw H3InputError(line: n + 1, reason: "expected \(names.count) fields, found \(fields.count)")
+                throw H3InputError(line: record.line, reason: "expected \(names.count) fields, found \(fields.count)")
             }
             func number<T: LosslessStringConvertible>(_ column: Int, _ name: String) throws -> T {
                 let text = fields[column].trimmingCharacters(in: .whitespaces)
-                guard let value = T(text) else { throw H3InputError(line: n + 1, reason: "\(name) '\(text)' is not a number") }
+                guard let value = T(text) else { throw H3InputError(line: record.line, reason: "\(name) '\(text)' is not a number") }
                 return value
             }
             let lat: Double = try number(latColumn, "lat"), lng: Double = try number(lngColumn, "lng")
@@ -58,7 +54,7 @@ struct H3CellsCommand: ParsableCommand {
                 out += try H3.latLngToCell(latitude: lat, longitude: lng, resolution: res).description
                 out += "\n"
             } catch let error as H3Error {
-                throw H3InputError(line: n + 1, reason: error.description)
+                throw H3InputError(line: record.line, reason: error.description)
             }
         }
         try StandardOutput.write(out)

@@ -39,13 +39,14 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        let options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
+        var options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
                                       midnight: try Self.parsePolicy(midnight, seed: seed), file: file,
                                       since: try Self.parseDay(since, flag: "--since"), until: try Self.parseDay(until, flag: "--until"))
         let line = progress.line()
         defer { line.finish() }
         let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema),
                                              progress: line.handler)
+        options.sourceRecords = result.sourceRecords
         var report = result.report
         let cleaned = result.table.cleaned(options: options, report: &report)
         let table = cleaned.table, spike = cleaned.midnightSpike

@@ -17,14 +17,24 @@ import Testing
         #expect(result.report.samples.first?.file == path)
     }
 
-    @Test func unterminatedQuoteNamesFileAndRecord() throws {
+    /// A quoted field never closed takes the rest of the file as one record (as Python's csv reads it),
+    /// which is counted, with its record number, instead of vanishing.
+    @Test func unterminatedQuoteIsCountedWithItsRecordNumber() throws {
         let path = try IngestTestSupport.write(header + good + good + "g3,2024-01-02 03:04:05,41.5,-87.5,THEFT,\"never closed\n" + good)
         for blockSize in [8, 1 << 20] {
-            #expect(throws: IngestError.unterminatedQuote(file: path, record: 4)) {
-                try IngestTestSupport.read(path, blockSize: blockSize)
-            }
+            let result = try IngestTestSupport.read(path, blockSize: blockSize)
+            #expect(result.report.rowsRead == 3)
+            #expect(result.report.rowsKept == 2)
+            #expect(result.report.dropped == [.unterminatedQuote: 1])
+            #expect(result.report.samples.map(\.row) == [4])
+            #expect(result.report.samples.first?.value?.contains("2 lines") == true)
         }
-        #expect("\(IngestError.unterminatedQuote(file: path, record: 4))".contains("record 4"))
+    }
+
+    @Test func unterminatedQuoteInTheHeaderNamesFileAndRecord() throws {
+        let path = try IngestTestSupport.write("id,\"t,lat\n" + good)
+        #expect(throws: IngestError.unterminatedQuote(file: path, record: 1)) { try IngestTestSupport.read(path) }
+        #expect("\(IngestError.unterminatedQuote(file: path, record: 1))".contains("record 1"))
     }
 
     @Test func invalidUTF8IsDroppedAsInvalidEncoding() throws {

@@ -36,6 +36,19 @@ struct H3CommandTests {
         #expect(Array(out.stdout.split(separator: "\n").map(String.init).dropFirst()) == sample.map { String($0[3]) })
     }
 
+    @Test("h3 cells reads a byte-order mark, CR or CRLF line ends and quoted fields as LF input")
+    func csvRules() throws {
+        let plain = try CLIRunner.run(["h3", "cells"], stdin: "lat,lng,res\n36.1,-115.1,8\n41.8,-87.6,9\n")
+        #expect(plain.status == 0 && plain.stdout.split(separator: "\n").count == 3, "\(plain.stderr)")
+        for input in ["\u{FEFF}lat,lng,res\r36.1,-115.1,8\r41.8,-87.6,9\r",
+                      "\u{FEFF}\"lat\",lng,res\r\n\"36.1\",-115.1,8\r\n\r\n41.8,-87.6,\"9\""] {
+            let out = try CLIRunner.run(["h3", "cells"], stdin: input)
+            #expect(out.status == 0 && out.stdout == plain.stdout, "\(out.stderr)")
+        }
+        let bad = try CLIRunner.run(["h3", "cells"], stdin: "lat,lng,res\r36.1,-115.1,8\r95,0,8\r")
+        #expect(bad.status != 0 && bad.stderr.contains("line 3"))
+    }
+
     @Test("h3 cells names the bad row and exits non-zero")
     func badRow() throws {
         let out = try CLIRunner.run(["h3", "cells"], stdin: "lat,lng,res\n36.1,-115.1,8\n95,0,8\n")

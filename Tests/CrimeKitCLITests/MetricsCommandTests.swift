@@ -48,6 +48,8 @@ private struct BinaryCases: Decodable {
     @Test func errorsNameFileRowAndFlag() throws {
         let bad = try CLIRunner.run(["metrics", "--regression", "--data", "-"], stdin: "y_true,y_pred\n1,2\n3,oops\n")
         #expect(bad.status != 0 && bad.stderr.contains("line 3") && bad.stderr.contains("y_pred") && bad.stderr.contains("oops"))
+        let nan = try CLIRunner.run(["metrics", "--regression", "--data", "-"], stdin: "\u{FEFF}y_true,y_pred\r\n1,2\r\n\r\n3,NaN\r\n")
+        #expect(nan.status != 0 && nan.stderr.contains("line 4") && nan.stderr.contains("'NaN'"), "\(nan.stderr)")
         let missing = try CLIRunner.run(["metrics", "--binary", "--data", "-"], stdin: "label,prob\n1,0.2\n")
         #expect(missing.status != 0 && missing.stderr.contains("'score'"))
         let single = try CLIRunner.run(["metrics", "--binary", "--data", "-"], stdin: "label,score\n1,0.2\n1,0.7\n")

@@ -36,6 +36,9 @@ public struct CleaningOptions: Sendable {
     public var spikeThreshold: Double
     /// The file name written into the report's samples. Default: empty.
     public var file: String
+    /// The source record of each row, for the record numbers of the report's samples: an ingest's
+    /// ``IngestResult/sourceRecords``. Default: row + 2 (a CSV file with nothing dropped before cleaning).
+    public var sourceRecords: SourceRecords
     /// Rows whose local day (in the table's zone) is before this day are dropped as `out_of_period`.
     /// Default: nil (no lower limit).
     public var since: LocalDay?
@@ -47,7 +50,9 @@ public struct CleaningOptions: Sendable {
     public init(bounds: BoundingBox? = nil, area: (any SpatialIndex)? = nil, dropDuplicates: Bool = true,
                 mapping: CategoryMapping? = nil, categoryOverrides: [String: CrimeCategory] = [:],
                 midnight: MidnightPolicy = .flag, spikeThreshold: Double = MidnightSpike.defaultThreshold,
-                file: String = "", since: LocalDay? = nil, until: LocalDay? = nil) {
+                file: String = "", since: LocalDay? = nil, until: LocalDay? = nil,
+                sourceRecords: SourceRecords = SourceRecords()) {
+        self.sourceRecords = sourceRecords
         self.since = since
         self.until = until
         self.bounds = bounds

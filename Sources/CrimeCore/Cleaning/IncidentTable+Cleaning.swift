@@ -17,8 +17,8 @@ extension IncidentTable {
     /// there, and ``CleaningOptions/since`` drops them.
     ///
     /// `report.rowsRead` is left as it is and `report.rowsKept` is set to the output's count, so a report
-    /// that balanced before (`rowsKept == count`) still balances. Sample rows are the row of this
-    /// (input) table + 2, an approximate record number of the source file (header = 1). Work is O(n).
+    /// that balanced before (`rowsKept == count`) still balances. Sample rows are record numbers of the
+    /// source file, from ``CleaningOptions/sourceRecords``. Work is O(n).
     public func cleaned(options: CleaningOptions, report: inout CleaningReport) -> CleaningResult {
         var kept: [Int] = []
         kept.reserveCapacity(count)
@@ -69,7 +69,7 @@ extension IncidentTable {
 
     private func issue(_ row: Int, _ column: String, _ reason: DropReason, _ value: String,
                        _ options: CleaningOptions) -> RowIssue {
-        RowIssue(file: options.file, row: row + 2, column: column, reason: reason, value: value)
+        RowIssue(file: options.file, row: options.sourceRecords.record(ofRow: row), column: column, reason: reason, value: value)
     }
 
     /// Flags or spreads the rows stamped exactly local midnight.

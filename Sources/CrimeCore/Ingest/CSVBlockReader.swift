@@ -19,13 +19,13 @@ final class CSVBlock: @unchecked Sendable {
     deinit { munmap(memory, capacity) }
 }
 
-/// Reads a CSV file in large blocks, each cut after its last line feed outside quotes.
+/// Reads a CSV file in large blocks, each cut after its last record end (CR, LF or CRLF outside quoted fields).
 ///
 /// The file is never held whole: each block is read with `read(2)` into its own memory (mapped
 /// directly from the system, so it goes back to it when the block is done), and the bytes after the
 /// cut are carried to the front of the next block. A UTF-8 byte-order mark at the start is skipped.
-/// Quote parity decides where a record ends: a line feed ends a record when an even number of quotes
-/// precedes it in the block, which holds because every block starts on a record boundary.
+/// Where a record ends is decided by ``CSVRecordScanner``'s quote rule (a quote opens a quoted field
+/// only at the start of a field), followed from the block's start, which is always a record boundary.
 final class CSVBlockReader {
     private let file: String
     private let descriptor: Int32
@@ -98,45 +98,105 @@ final class CSVBlockReader {
         }
     }
 
-    /// The offset just after the last line feed outside quotes, or nil when there is none.
+    /// The offset just after the last record end in `bytes` (which start on a record boundary), or nil
+    /// when there is none. A record ends at a CR, LF or CRLF outside quoted fields, and a quoted field is
+    /// one that starts with a quote (the scanner's rule). A CR that is the last byte is not taken: the LF
+    /// of a CRLF may follow in the next block.
+    ///
+    /// Quotes are found eight bytes at a time and the quoted fields among them remembered (the latest
+    /// `RecentSpans.capacity`); the last line end is then searched backwards, jumping over those
+    /// fields. When it lies before all remembered fields, ``lastRecordEndByteByByte(_:)`` decides.
     static func lastRecordEnd(_ bytes: FieldBytes) -> Int? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
-        var p = bytes.count - 1
-        while p >= 0 && base[p] != 0x0A { p -= 1 }
-        guard p >= 0 else { return nil }
-        var odd = countQuotes(FieldBytes(start: base, count: p)) & 1 == 1
-        // Walk back, undoing quotes, to a line feed preceded by an even number of quotes.
-        while odd {
-            repeat {
-                p -= 1
-                guard p >= 0 else { return nil }
-                if base[p] == 0x22 { odd.toggle() }
-            } while base[p] != 0x0A
-        }
-        return p + 1
-    }
-
-    /// Number of `"` bytes, eight at a time.
-    static func countQuotes(_ bytes: FieldBytes) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
         let n = bytes.count
-        var total = 0
+        var spans = RecentSpans()
+        var inQuotes = false
+        var open = 0
+        var skipTo = 0
         var i = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let pattern = ones &* 0x22
-        while i + 8 <= n {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ pattern
-            // A byte of `word` is zero exactly where the input had a quote.
-            let zeroBytes = ~(((word & ~highs) &+ ~highs) | word) & highs
-            total += zeroBytes.nonzeroBitCount
+        while i < n {
+            // The quotes of bytes i..<i+8, one high bit per quote byte, handled in order.
+            var hits = quoteBits(base, at: i, count: n)
+            while hits != 0 {
+                let q = i + hits.trailingZeroBitCount >> 3
+                hits &= hits - 1
+                if q < skipTo { continue }
+                if !inQuotes {
+                    // A quote inside a field is data; one at the start of a field opens a quoted field.
+                    if q == 0 || base[q - 1] == 0x2C || base[q - 1] == 0x0A || base[q - 1] == 0x0D {
+                        inQuotes = true
+                        open = q
+                    }
+                } else if q + 1 < n && base[q + 1] == 0x22 {
+                    skipTo = q + 2
+                } else {
+                    inQuotes = false
+                    spans.append(open: open, close: q)
+                }
+            }
             i += 8
         }
-        while i < n {
-            if base[i] == 0x22 { total += 1 }
-            i += 1
+        if inQuotes { spans.append(open: open, close: n) }
+        // Back from the end: the last line end not inside a remembered quoted field.
+        var end = n
+        var j = spans.count - 1
+        while true {
+            var k = end - 1
+            while k >= 0 && !isRecordEnd(base, k, n) { k -= 1 }
+            guard k >= 0 else { return nil }
+            while j >= spans.oldest && spans.open(j) > k { j -= 1 }
+            if j < spans.oldest { return spans.oldest == 0 ? k + 1 : lastRecordEndByteByByte(bytes) }
+            if k > spans.close(j) { return k + 1 }
+            end = spans.open(j)
         }
-        return total
+    }
+
+    /// The same as ``lastRecordEnd(_:)``, by following the quote rule byte by byte from the start.
+    static func lastRecordEndByteByByte(_ bytes: FieldBytes) -> Int? {
+        let n = bytes.count
+        var last: Int?
+        var inQuotes = false
+        var atFieldStart = true
+        var p = 0
+        while p < n {
+            let b = bytes[p]
+            p += 1
+            if inQuotes {
+                if b == 0x22 {
+                    if p < n && bytes[p] == 0x22 { p += 1 } else { inQuotes = false }
+                }
+            } else if b == 0x22 && atFieldStart {
+                inQuotes = true
+                atFieldStart = false
+            } else if b == 0x0A || b == 0x0D {
+                if isRecordEnd(bytes.baseAddress!, p - 1, n) { last = p }
+                atFieldStart = true
+            } else {
+                atFieldStart = b == 0x2C
+            }
+        }
+        return last
+    }
+
+    /// True when byte `k` is a line end that can end a block: an LF, or a CR before the last byte.
+    @inline(__always)
+    private static func isRecordEnd(_ base: UnsafePointer<UInt8>, _ k: Int, _ n: Int) -> Bool {
+        base[k] == 0x0A || (base[k] == 0x0D && k < n - 1)
+    }
+
+    /// The quotes among the eight bytes from `i` (fewer at the end): the high bit of byte k of the result
+    /// is set when byte `i + k` is a quote.
+    @inline(__always)
+    private static func quoteBits(_ base: UnsafePointer<UInt8>, at i: Int, count n: Int) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        guard i + 8 <= n else {
+            var bits: UInt64 = 0
+            for k in 0..<(n - i) where base[i + k] == 0x22 { bits |= 0x80 << (8 * UInt64(k)) }
+            return bits
+        }
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x2222_2222_2222_2222
+        // The high bit of a byte is set exactly where `word` has a zero byte, i.e. the input a quote.
+        return ~(((word & ~highs) &+ ~highs) | word) & highs
     }
 
     private func map(_ size: Int) throws -> UnsafeMutableRawPointer {

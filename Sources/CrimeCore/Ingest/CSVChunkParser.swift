@@ -1,11 +1,11 @@
 /// Parses the data records of one block of a CSV file into a ``ChunkBuilder``.
 enum CSVChunkParser {
     /// Reads every record of `block` (which starts and ends on record boundaries, except that the
-    /// file's last block may end without a line feed). Blank lines are skipped and not counted.
+    /// file's last block may end without a line end). Blank lines are skipped and not counted, but keep
+    /// their record number. A record whose quoted field never closes (only possible in the last block)
+    /// takes the rest of the block and is dropped as `unterminated_quote`.
     /// Returns the number of records scanned, blank lines included.
-    /// Throws when the block ends inside quotes, with the record number local to the block.
-    static func parse(_ block: FieldBytes, binding: ColumnBinding, into builder: inout ChunkBuilder)
-        throws(CSVRecordScanner.UnterminatedQuote) -> Int {
+    static func parse(_ block: FieldBytes, binding: ColumnBinding, into builder: inout ChunkBuilder) -> Int {
         let scanner = CSVRecordScanner(fieldCapacity: binding.fieldCount)
         let extraCount = binding.extras.count
         let extras = UnsafeMutableBufferPointer<FieldBytes>.allocate(capacity: max(1, extraCount))
@@ -15,10 +15,21 @@ enum CSVChunkParser {
         var record = 0
         while p < block.count {
             let start = p
-            let (next, fields) = try scanner.scan(block, from: p, record: record)
+            let next: Int, fields: Int
+            do throws(CSVRecordScanner.UnterminatedQuote) {
+                (next, fields) = try scanner.scan(block, from: p, record: record)
+            } catch {
+                let last = block[block.count - 1]
+                let lines = CSVRecordScanner.lineEnds(block, start, block.count) + (last == 0x0A || last == 0x0D ? 0 : 1)
+                builder.dropUnterminated(record: record, lines: lines)
+                return record + 1
+            }
             p = next
             defer { record += 1 }
-            if fields == 1 && CSVRecordScanner.isBlankLine(block, start, next) { continue }
+            if fields == 1 && CSVRecordScanner.isBlankLine(block, start, next) {
+                builder.skipBlank(record: record)
+                continue
+            }
             guard fields == binding.fieldCount else {
                 builder.dropMalformed(record: record, fields: fields, expected: binding.fieldCount)
                 continue

@@ -1,8 +1,9 @@
-/// One record of a CSV text: its fields with quotes removed, and the 1-based line it starts on.
+/// One record of a CSV text: its fields with quoting removed, and the 1-based line it starts on.
 package struct CSVRecord: Equatable, Sendable {
     /// The fields, in order.
     package let fields: [String]
-    /// The 1-based line the record starts on (a quoted field spanning lines counts every line).
+    /// The 1-based line the record starts on (CR, LF and CRLF each end a line; a quoted field spanning
+    /// lines counts every line).
     package let line: Int
 }
 
@@ -13,44 +14,32 @@ package struct CSVUnterminatedQuote: Error, Equatable, Sendable {
 }
 
 extension CSVRecordScanner {
-    /// Every record of a whole CSV text, by the same rules ingest reads files with: a UTF-8 byte-order
-    /// mark at the start and blank lines are skipped; CRLF and LF line ends are both accepted.
+    /// Every record of a whole CSV text, by the same rules ingest reads files with (see
+    /// ``CSVRecordScanner``): a UTF-8 byte-order mark at the start and blank lines are skipped.
     package static func records(in text: String) throws(CSVUnterminatedQuote) -> [CSVRecord] {
         var text = text
         return try text.withUTF8 { records(in: $0) }.get()
     }
 
     private static func records(in bytes: FieldBytes) -> Result<[CSVRecord], CSVUnterminatedQuote> {
-        var scanner = CSVRecordScanner(fieldCapacity: 64)
+        let scanner = CSVRecordScanner(fieldCapacity: 64, grows: true)
         var records: [CSVRecord] = []
         var p = byteOrderMarkLength(bytes)
         var line = 1
         while p < bytes.count {
             let start = p
-            var scanned: (next: Int, fields: Int)
-            do {
-                scanned = try scanner.scan(bytes, from: start, record: records.count)
-                if scanned.fields > scanner.capacity {
-                    scanner = CSVRecordScanner(fieldCapacity: 2 * scanned.fields)
-                    scanned = try scanner.scan(bytes, from: start, record: records.count)
-                }
-            } catch {
+            let scanned: (next: Int, fields: Int)
+            do { scanned = try scanner.scan(bytes, from: start, record: records.count) } catch {
                 return .failure(CSVUnterminatedQuote(line: line))
             }
             p = scanned.next
             let recordLine = line
-            line += lineFeeds(bytes, start, p)
+            line += lineEnds(bytes, start, p)
             if scanned.fields == 1 && isBlankLine(bytes, start, p) { continue }
             scanner.beginRecord(length: p - start)
             let fields = (0..<scanned.fields).map { String(decoding: scanner.field($0, in: bytes), as: UTF8.self) }
             records.append(CSVRecord(fields: fields, line: recordLine))
         }
         return .success(records)
-    }
-
-    private static func lineFeeds(_ bytes: FieldBytes, _ start: Int, _ end: Int) -> Int {
-        var count = 0
-        for k in start..<end where bytes[k] == 0x0A { count += 1 }
-        return count
     }
 }

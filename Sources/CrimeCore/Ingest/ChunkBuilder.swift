@@ -44,6 +44,8 @@ struct ChunkBuilder {
     var report = CleaningReport()
     /// Number of records seen (data records, blank lines excluded).
     var records = 0
+    /// The records (numbered as given) that gave no row, blank lines included.
+    var skipped = SourceRecords(first: 0)
     private var offenseCache = ByteCodeCache()
     private var categoryOfCode: [CrimeCategory] = []
     private var extraCaches: [ByteCodeCache]
@@ -62,8 +64,19 @@ struct ChunkBuilder {
     mutating func dropMalformed(record: Int, fields: Int, expected: Int) {
         records += 1
         report.rowsRead += 1
-        report.drop(RowIssue(file: context.file, row: record, column: nil, reason: .malformedRow,
-                             value: "\(fields) fields, header has \(expected)"))
+        drop(record, nil, .malformedRow, "\(fields) fields, header has \(expected)")
+    }
+
+    /// Counts a record whose quoted field runs to the end of the file; `lines` is how many lines that is.
+    mutating func dropUnterminated(record: Int, lines: Int) {
+        records += 1
+        report.rowsRead += 1
+        drop(record, nil, .unterminatedQuote, "a quoted field opened in this record is never closed; the rest of the file (\(lines) line\(lines == 1 ? "" : "s")) is read as this record")
+    }
+
+    /// Notes a blank line, which is skipped without being counted but keeps its record number.
+    mutating func skipBlank(record: Int) {
+        skipped.skip(record)
     }
 
     /// Adds one data record, or counts it under the first reason it fails.
@@ -223,6 +236,7 @@ struct ChunkBuilder {
     }
 
     private mutating func drop(_ record: Int, _ column: String?, _ reason: DropReason, _ value: String?) {
+        skipped.skip(record)
         report.drop(RowIssue(file: context.file, row: record, column: column, reason: reason, value: value))
     }
 }

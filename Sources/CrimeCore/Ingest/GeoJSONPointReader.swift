@@ -69,8 +69,11 @@ enum GeoJSONPointReader {
                 }
             }
         }
+        var records = builder.skipped
+        records.first = 1
         return IngestResult(table: builder.table, report: builder.report,
-                            absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count)
+                            absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count,
+                            sourceRecords: records)
     }
 
     /// Epoch milliseconds from 1900-01-01 to 9999-12-31 UTC, the years ingest reads from text.

@@ -8,18 +8,23 @@ import Foundation
 /// print(result.report.rowsKept, result.report.dropped)
 /// ```
 ///
-/// CSV files (RFC 4180; CRLF or LF; a UTF-8 byte-order mark is skipped) are read in large blocks that
-/// are parsed in parallel and joined in file order, so the table is the same on any number of threads.
+/// CSV files are read by the rules of Python's `csv` module (see <doc:Ingest>: a quote is special only
+/// at the start of a field; CR, LF and CRLF end records; a UTF-8 byte-order mark is skipped; no column
+/// limit) in large blocks that are parsed in parallel and joined in file order, so the table is the
+/// same on any number of threads.
 /// Files ending in `.geojson` or `.json` are read as GeoJSON FeatureCollections of points.
 ///
 /// Every data record is kept or counted in the report under a ``DropReason``: `malformed_row` (field
 /// count differs from the header), `missing_time`, `bad_time`, `missing_location`, `bad_location`,
-/// `placeholder_location`, `invalid_encoding` — checked in that order, the first failure decides.
-/// Record numbers in samples count the header as record 1 (a quoted field spanning lines is still one
-/// record); in GeoJSON they count features from 1. Blank lines are skipped without being counted.
+/// `placeholder_location`, `invalid_encoding` — checked in that order, the first failure decides; a
+/// record whose quoted field is never closed runs to the end of the file and is counted as
+/// `unterminated_quote`. Record numbers in samples and in ``IngestResult/sourceRecords`` count the
+/// header as record 1 and every record after it, blank lines included (a quoted field spanning lines
+/// is still one record); in GeoJSON they count features from 1. Blank lines are skipped without being
+/// counted in `rowsRead`.
 ///
 /// Whole-file problems throw an ``IngestError``: an unreadable or empty (0-byte) file, a missing
-/// required column, an unterminated quote at the end of the file. A header-only file gives an empty
+/// required column, a header whose quoted field is never closed. A header-only file gives an empty
 /// table with `rowsRead == 0`.
 public enum IncidentReader {
     /// Reads the extract at a file URL with a schema; errors and report rows name the file by its path.
@@ -60,6 +65,7 @@ public enum IncidentReader {
 
         var table = IncidentTable(zone: context.zone, extraColumns: schema.extraColumns)
         var report = CleaningReport()
+        var records = SourceRecords(first: 2)
         var nextRecord = 2
         var pending: [(block: CSVBlock, start: Int)] = [(first, dataStart)]
         var done = first.isLast
@@ -72,17 +78,13 @@ public enum IncidentReader {
             }
             if pending.isEmpty { break }
             let outcomes = parseConcurrently(pending, binding: binding, context: context)
-            for outcome in outcomes {
-                switch outcome {
-                case let .failure(quote):
-                    throw IngestError.unterminatedQuote(file: path, record: nextRecord + quote.record)
-                case let .success((builder, records)):
-                    var part = builder.report
-                    for k in part.samples.indices { part.samples[k].row += nextRecord }
-                    report.merge(part)
-                    try table.append(contentsOf: builder.table)
-                    nextRecord += records
-                }
+            for (builder, count) in outcomes {
+                var part = builder.report
+                for k in part.samples.indices { part.samples[k].row += nextRecord }
+                report.merge(part)
+                records.append(builder.skipped, offset: nextRecord)
+                try table.append(contentsOf: builder.table)
+                nextRecord += count
             }
             if !reserved {
                 table.reserveForFile(bytesSoFar: reader.bytesRead, fileSize: reader.fileSize)
@@ -93,38 +95,35 @@ public enum IncidentReader {
         }
         counter?.finish()
         AllocatorTrim.releaseFreeMemory()
-        return IngestResult(table: table, report: report, absentColumns: binding.absentExtras, bytesRead: reader.bytesRead)
+        return IngestResult(table: table, report: report, absentColumns: binding.absentExtras, bytesRead: reader.bytesRead,
+                            sourceRecords: records)
     }
 
     /// Parses blocks at the same time, one builder each; results come back in block order.
     private static func parseConcurrently(_ blocks: [(block: CSVBlock, start: Int)], binding: ColumnBinding,
                                           context: IngestContext)
-        -> [Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>] {
-        let slots = WriteOnceSlots<Result<(ChunkBuilder, Int), CSVRecordScanner.UnterminatedQuote>>(count: blocks.count)
+        -> [(ChunkBuilder, Int)] {
+        let slots = WriteOnceSlots<(ChunkBuilder, Int)>(count: blocks.count)
         DispatchQueue.concurrentPerform(iterations: blocks.count) { k in
             let (block, start) = blocks[k]
             var builder = ChunkBuilder(context: context)
             let bytes = FieldBytes(rebasing: block.bytes[start...])
-            do throws(CSVRecordScanner.UnterminatedQuote) {
-                let records = try CSVChunkParser.parse(bytes, binding: binding, into: &builder)
-                slots.store(.success((builder, records)), at: k)
-            } catch {
-                slots.store(.failure(error), at: k)
-            }
+            let records = CSVChunkParser.parse(bytes, binding: binding, into: &builder)
+            slots.store((builder, records), at: k)
         }
         return slots.collect()
     }
 
     /// The header's field names and the offset where data starts.
     private static func readHeader(_ bytes: FieldBytes, file: String) throws -> ([String], Int) {
-        let scanner = CSVRecordScanner(fieldCapacity: 4096)
+        let scanner = CSVRecordScanner(fieldCapacity: 256, grows: true)
         let scanned: (next: Int, fields: Int)
         do { scanned = try scanner.scan(bytes, from: 0, record: 0) } catch {
             throw IngestError.unterminatedQuote(file: file, record: 1)
         }
         scanner.beginRecord(length: scanned.next)
         var names: [String] = []
-        for k in 0..<min(scanned.fields, 4096) {
+        for k in 0..<scanned.fields {
             let field = scanner.field(k, in: bytes)
             guard UTF8Validation.isValid(field) else { throw IngestError.invalidHeader(file: file) }
             names.append(String(decoding: field, as: UTF8.self))

@@ -8,7 +8,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// The file has no bytes at all (not even a header).
     case emptyFile(file: String)
-    /// A quoted field opened in `record` is still open at the end of the file.
+    /// A quoted field opened in the header (`record` 1) is still open at the end of the file. (In a data
+    /// record the same is counted as the drop reason `unterminated_quote`.)
     case unterminatedQuote(file: String, record: Int)
     /// A column the schema needs is not in the header.
     case missingColumn(file: String, column: String, present: [String])

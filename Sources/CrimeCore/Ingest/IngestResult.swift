@@ -10,13 +10,18 @@ public struct IngestResult: Sendable, Equatable {
     public var absentColumns: [String]
     /// Bytes of the file read.
     public var bytesRead: Int
+    /// The source record of every row of ``table``; pass it to ``CleaningOptions/sourceRecords`` so that
+    /// cleaning samples name the right record.
+    public var sourceRecords: SourceRecords
 
     /// Creates a result.
-    public init(table: IncidentTable, report: CleaningReport, absentColumns: [String] = [], bytesRead: Int = 0) {
+    public init(table: IncidentTable, report: CleaningReport, absentColumns: [String] = [], bytesRead: Int = 0,
+                sourceRecords: SourceRecords = SourceRecords()) {
         self.table = table
         self.report = report
         self.absentColumns = absentColumns
         self.bytesRead = bytesRead
+        self.sourceRecords = sourceRecords
     }
 }
 

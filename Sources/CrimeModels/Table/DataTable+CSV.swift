@@ -2,9 +2,11 @@ import CrimeCore
 import Foundation
 
 extension DataTable {
-    /// Reads the CSV file at `url` with a header line (RFC 4180 quoting). A cell whose text, spaces trimmed,
-    /// is one of ``MissingValues/markers`` (empty, `NA`, `NaN`, `null`, …) is missing. A column whose other
-    /// cells all parse as numbers is numeric (missing cells become NaN); any other column is text.
+    /// Reads the CSV file at `url` with a header line, by the rules ingest uses (those of Python's `csv`
+    /// module: a quote is special only at the start of a field; CR, LF and CRLF end records; a UTF-8
+    /// byte-order mark and blank lines are skipped). A cell whose text, spaces trimmed, is one of
+    /// ``MissingValues/markers`` (empty, `NA`, `NaN`, `null`, …) is missing. A column whose other cells all
+    /// parse as numbers is numeric (missing cells become NaN); any other column is text.
     public static func load(csv url: URL) throws -> DataTable {
         let path = url.path
         let data: Data
