@@ -55,6 +55,24 @@ import Testing
         }
     }
 
+    /// A date and an hour listed together under `time` are alternatives, not a pair: a file holding both is
+    /// refused with what to write instead; a file holding one of them reads it.
+    @Test func timeCandidatesPresentTogetherAreRefused() throws {
+        let mapping = try IngestTestSupport.write(#"""
+            {"time": ["OCC_DATE", "OCC_HOUR"], "format": "yyyy-MM-dd", "zone": "UTC", "latitude": "lat",
+             "longitude": "lon", "category": "mci"}
+            """#, suffix: ".json")
+        let schema = try IngestSchema.resolve(mapping)
+        let both = try IngestTestSupport.write("OCC_DATE,OCC_HOUR,lat,lon,mci\n2014-03-02,23,43.7,-79.4,Assault\n")
+        #expect(throws: IngestError.ambiguousTime(file: both, columns: ["OCC_DATE", "OCC_HOUR"])) {
+            try IncidentReader.read(URL(fileURLWithPath: both), schema: schema)
+        }
+        #expect(IngestError.ambiguousTime(file: both, columns: ["OCC_DATE", "OCC_HOUR"]).description
+            .contains(#""time": "OCC_DATE", "time_of_day": "OCC_HOUR""#))
+        let one = try IngestTestSupport.write("OCC_DATE,lat,lon,mci\n2014-03-02,43.7,-79.4,Assault\n")
+        #expect(try IncidentReader.read(URL(fileURLWithPath: one), schema: schema).table.times == [1_393_718_400])
+    }
+
     /// A schema argument naming an existing file is a mapping whatever its extension.
     @Test func anExistingFileIsAMapping() throws {
         let mapping = try IngestTestSupport.write(#"""

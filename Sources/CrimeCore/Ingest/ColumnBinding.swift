@@ -14,7 +14,8 @@ struct ColumnBinding: Sendable {
     /// Names of the columns used (time, time of day, latitude/longitude per pair, category, extras).
     let names: ColumnNames
 
-    /// Resolves the schema against the header; throws when a required column is absent.
+    /// Resolves the schema against the header; throws when a required column is absent, or when more than
+    /// one candidate time column is present (``IngestError/ambiguousTime(file:columns:)``).
     init(header: [String], schema: IngestSchema, file: String) throws {
         let trimmed = header.map { $0.trimmingCharacters(in: .whitespaces) }
         func find(_ candidates: [String]) -> (Int, String)? {
@@ -28,6 +29,8 @@ struct ColumnBinding: Sendable {
             return hit
         }
         fieldCount = header.count
+        let presentTimes = schema.timeColumns.filter { trimmed.contains($0) }
+        if presentTimes.count > 1 { throw IngestError.ambiguousTime(file: file, columns: presentTimes) }
         let t = try require(schema.timeColumns)
         time = t.0
         var tod: (Int, String)?

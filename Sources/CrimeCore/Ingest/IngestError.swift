@@ -13,6 +13,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unterminatedQuote(file: String, record: Int)
     /// A column the schema needs is not in the header.
     case missingColumn(file: String, column: String, present: [String])
+    /// More than one of the schema's candidate time columns is in the header: candidates are alternatives
+    /// (the first present is read), so a date and an hour listed together would lose the hour.
+    case ambiguousTime(file: String, columns: [String])
     /// The header itself is not valid UTF-8.
     case invalidHeader(file: String)
     /// No preset has this name.
@@ -37,6 +40,11 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case let .missingColumn(file, column, present):
             return "'\(file)', record 1 (header): required column '\(column)' is missing; columns present: "
                 + present.map { "'\($0)'" }.joined(separator: ", ")
+        case let .ambiguousTime(file, columns):
+            return "'\(file)', record 1 (header): the time candidates " + columns.map { "'\($0)'" }.joined(separator: " and ")
+                + " are all present, but a list under \"time\" names alternatives of which only the first present is read;"
+                + " name one column under \"time\", and an hour or time column under \"time_of_day\""
+                + " (e.g. \"time\": \"\(columns[0])\", \"time_of_day\": \"\(columns.count > 1 ? columns[1] : "HOUR")\")"
         case let .invalidHeader(file):
             return "'\(file)', record 1 (header): the header is not valid UTF-8"
         case let .unknownSchema(name, known):
