@@ -35,6 +35,11 @@ struct ForestEnsemble: Sendable, Equatable {
         try ForestInput.checkFinite(x)
     }
 
+    /// Node bytes of all trees below which prediction walks the trees over blocks of ``rowBlock`` rows.
+    static let cachedTreeBytes = 1 << 20
+    /// Rows per block when the trees fit in the caches.
+    static let rowBlock = 512
+
     /// The sum over trees, in tree order, of each row's leaf output: one value per row for
     /// regression, `classes.count` per row for classification. Rows run in parallel blocks; every
     /// row's sum is taken in the same order whatever the thread count.
@@ -42,16 +47,21 @@ struct ForestEnsemble: Sendable, Equatable {
         let width = classes.isEmpty ? 1 : classes.count
         let rows = x.rows, columns = x.columns
         var out = [Double](repeating: 0, count: rows * width)
-        // One contiguous part of rows per worker: each tree is brought into cache once per worker.
+        // One contiguous part of rows per worker. Large trees are walked one after another over the whole
+        // part, so each comes into cache once per worker; when all the trees together fit in the caches
+        // (boosting's small trees), every tree is walked over a block of rows at a time instead, so the
+        // block's rows stay in cache across the trees.
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, rows / 256 + 1))
         let classification = !classes.isEmpty
+        let block = nodeCount * 2 * MemoryLayout<UInt64>.stride <= Self.cachedTreeBytes ? Self.rowBlock : rows
         x.values.withUnsafeBufferPointer { xb in
             out.withUnsafeMutableBufferPointer { ob in
                 let shared = SharedPointers(x: xb.baseAddress, out: ob.baseAddress)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     guard let xp = shared.x, let op = shared.out else { return }
-                    do {
-                        let lo = rows * worker / workers, hi = rows * (worker + 1) / workers
+                    let first = rows * worker / workers, last = rows * (worker + 1) / workers
+                    for lo in stride(from: first, to: last, by: max(block, 1)) {
+                        let hi = min(last, lo + max(block, 1))
                         for tree in trees {
                             tree.nodes.withUnsafeBufferPointer { nb in
                             tree.leafProbabilities.withUnsafeBufferPointer { probabilities in
