@@ -33,7 +33,7 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { _ = try JSONPullParser(data: invalidUTF8).readValue() }
     }
 
-    @Test func numbersReadAsJSONSerializationReadsThem() throws {
+    @Test func numbersAreCorrectlyRounded() throws {
         // Python: json.loads("-0") is the int 0; json.loads("-0.0") is the float -0.0.
         let zero = try #require(try value("-0").number)
         #expect(zero == 0 && zero.sign == .plus)
@@ -47,8 +47,12 @@ import Testing
         #expect(try value("123") == .number(123, integer: 123))
         // 2^53 + 1 keeps its Int64 but its Double is 2^53 (round half to even).
         #expect(try value("9007199254740993") == .number(9_007_199_254_740_992, integer: 9_007_199_254_740_993))
-        #expect(try value("12345678901234567890") == .number(12_345_678_901_234_567_890, integer: nil))
+        #expect(try value("12345678901234567890") == .number(12_345_678_901_234_567_168, integer: nil))
         #expect(try value("5e-324").number == .leastNonzeroMagnitude)
+        // Correctly rounded, as Python's float() gives them (JSONSerialization is a few ulps off on these).
+        #expect(try value("0.8376506176176734").number == 0.8376506176176735)
+        #expect(try value("0.502248954864391904").number == 0.5022489548643919)
+        #expect(try value("0.2782344297100060598").number == 0.27823442971000606)
         for bad in ["01", "1.", ".5", "-", "+1", "1e", "1e+", "0x10", "1.e3", "-a"] {
             #expect(syntaxError(bad) != nil, "\(bad)")
         }

@@ -280,10 +280,11 @@ package final class JSONPullParser {
             throw JSONSyntaxError(offset: start, problem: "a low surrogate \\u escape without a high one")
         }
         if (0xD800...0xDBFF).contains(scalar) {
-            guard try peek() == UInt8(ascii: "\\") else { throw unpaired(start) }
-            position += 1
-            guard try peek() == UInt8(ascii: "u") else { throw unpaired(start) }
-            position += 1
+            for marker in [UInt8(ascii: "\\"), UInt8(ascii: "u")] {
+                guard let byte = try peek() else { throw truncated() }
+                guard byte == marker else { throw unpaired(start) }
+                position += 1
+            }
             let low = try hex4(start)
             guard (0xDC00...0xDFFF).contains(low) else { throw unpaired(start) }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
