@@ -7,6 +7,9 @@ import Foundation
 /// milliseconds (what ArcGIS exports); text is read with the schema's format. A feature without
 /// coordinates counts as `missing_location`; a geometry that is not a Point, or has coordinates that
 /// are not numbers, counts as `bad_location`. Record numbers count features from 1.
+///
+/// The file is streamed (``GeoJSONPointFeatures``): memory is the kept values and the table, not the
+/// document.
 enum GeoJSONPointReader {
     static func read(path: String, schema: IngestSchema) throws -> IngestResult {
         let parser: JSONPullParser

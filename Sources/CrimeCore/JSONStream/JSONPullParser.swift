@@ -7,9 +7,11 @@ import Foundation
 /// it returns nil, ``beginArray()`` and ``nextElement()`` until it returns false, ``readString()``,
 /// ``readNumber()``, ``readValue()`` (one value built whole) or ``skipValue()`` (checked, not built).
 /// Memory is one block of input plus what the caller builds. Every grammar error is a
-/// ``JSONSyntaxError`` naming its byte offset; numbers are read as `JSONSerialization` reads them
-/// (integers through `Int64`, so `-0` is 0; others correctly rounded; a number beyond `Double` is an
-/// error). A UTF-8 byte order mark at the start is skipped.
+/// ``JSONSyntaxError`` naming its byte offset. Numbers are checked against the JSON grammar, then
+/// correctly rounded (as C's `strtod` and Python's `float`; `JSONSerialization` is a few ulps off for
+/// some numbers of 16 or more digits); an integer that fits `Int64` goes through it, as in
+/// `JSONSerialization`, so `-0` is 0; a number beyond `Double` is an error. A UTF-8 byte order mark at
+/// the start is skipped.
 package final class JSONPullParser {
     /// The deepest nesting ``readValue()`` and ``skipValue()`` follow.
     package static let maximumDepth = 512

@@ -4,8 +4,8 @@ import Foundation
 package enum StreamedJSON: Equatable {
     case null
     case bool(Bool)
-    /// A number as a `Double` (read exactly as `JSONSerialization` reads it), with its `Int64` value when
-    /// it was written as an integer that fits one.
+    /// A number as a `Double` (correctly rounded), with its `Int64` value when it was written as an
+    /// integer that fits one.
     case number(Double, integer: Int64?)
     case string(String)
     case array([StreamedJSON])
