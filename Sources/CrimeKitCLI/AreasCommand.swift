@@ -20,7 +20,8 @@ struct AreasAssignCommand: ParsableCommand {
         discussion: """
         GeoJSON is WGS84 unless it names another CRS (or --crs is given for a file that names none); \
         a shapefile uses its .prj, or --crs when it has none. \
-        A point on an edge shared by two areas goes to the area to its east (north on an east-west edge).
+        A point on an edge shared by two areas goes to the area to its east (north on an east-west edge). \
+        Standard input is read and answered a block of lines at a time, so memory stays flat.
         """
     )
 
@@ -45,16 +46,18 @@ struct AreasAssignCommand: ParsableCommand {
         } catch GeometryReadError.missingCRS(let file) {
             throw MissingCRSFlag(file: file)
         }
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        let (lats, lngs) = try PointCSV.parse(input, source: "standard input")
-        let ordinals = index.ordinals(latitudes: lats, longitudes: lngs)
-        var out = "label\n"
-        out.reserveCapacity(ordinals.count * 12)
-        for k in ordinals {
-            if k >= 0 { out += CSVField.quoted(index.labels[Int(k)]) }
-            out += "\n"
+        var points = try PointCSV(LineBlockReader(descriptor: STDIN_FILENO, source: "standard input"),
+                                  source: "standard input")
+        let labels = index.labels.map { Array(CSVField.quoted($0).utf8) }
+        var out = Array("label\n".utf8)
+        while let (lats, lngs) = try points.next() {
+            for k in index.ordinals(latitudes: lats, longitudes: lngs) {
+                if k >= 0 { out.append(contentsOf: labels[Int(k)]) }
+                out.append(UInt8(ascii: "\n"))
+            }
+            try out.withUnsafeBufferPointer { try StandardOutput.write(bytes: $0) }
+            out.removeAll(keepingCapacity: true)
         }
-        try StandardOutput.write(out)
     }
 }
 
@@ -66,52 +69,5 @@ struct MissingCRSFlag: Error, CustomStringConvertible {
 
     var description: String {
         "\(file): the shapefile has no .prj; give its coordinate reference system (e.g. --crs EPSG:3435)"
-    }
-}
-
-/// Reads `lat,lng` CSV (other columns ignored) and writes CSV fields.
-enum PointCSV {
-    /// Errors naming the input, row (1-based line number where the record starts) or column.
-    enum InputError: Error, CustomStringConvertible {
-        case missingColumn(source: String, column: String)
-        case badValue(source: String, line: Int, column: String, value: String)
-        case outOfRange(source: String, line: Int, latitude: Double, longitude: Double)
-
-        var description: String {
-            switch self {
-            case let .missingColumn(s, c): return "\(s): the header has no '\(c)' column"
-            case let .badValue(s, l, c, v): return "\(s), line \(l): \(c) '\(v)' is not a number"
-            case let .outOfRange(s, l, lat, lng):
-                return "\(s), line \(l): (\(lat), \(lng)) is outside latitude ±90, longitude ±180"
-            }
-        }
-    }
-
-    /// Latitudes and longitudes of every non-empty row; a value that is not a number, or a point
-    /// outside ±90/±180, is an error naming its line.
-    static func parse(_ data: Data, source: String) throws -> (latitudes: [Double], longitudes: [Double]) {
-        let records = try CSVInput.records(data, source: source)
-        guard let headerRecord = records.first else { throw InputError.missingColumn(source: source, column: "lat") }
-        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let latColumn = header.firstIndex(of: "lat") else { throw InputError.missingColumn(source: source, column: "lat") }
-        guard let lngColumn = header.firstIndex(of: "lng") else { throw InputError.missingColumn(source: source, column: "lng") }
-        var lats: [Double] = [], lngs: [Double] = []
-        for record in records.dropFirst() {
-            let fields = record.fields, lineNumber = record.line
-            func number(_ column: Int, _ name: String) throws -> Double {
-                let raw = column < fields.count ? fields[column].trimmingCharacters(in: .whitespaces) : ""
-                guard let v = Double(raw), v.isFinite else {
-                    throw InputError.badValue(source: source, line: lineNumber, column: name, value: raw)
-                }
-                return v
-            }
-            let lat = try number(latColumn, "lat"), lng = try number(lngColumn, "lng")
-            guard GeoPoint(latitude: lat, longitude: lng).isValid else {
-                throw InputError.outOfRange(source: source, line: lineNumber, latitude: lat, longitude: lng)
-            }
-            lats.append(lat)
-            lngs.append(lng)
-        }
-        return (lats, lngs)
     }
 }

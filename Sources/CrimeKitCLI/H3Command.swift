@@ -14,7 +14,7 @@ struct H3Command: ParsableCommand {
 
 /// A bad row of `crimekit h3 cells` input.
 struct H3InputError: Error, CustomStringConvertible {
-    /// The 1-based line number in the input where the record starts (the header is line 1).
+    /// The 1-based line number in the input (the header is line 1).
     var line: Int
     /// What is wrong with it.
     var reason: String
@@ -22,6 +22,9 @@ struct H3InputError: Error, CustomStringConvertible {
 }
 
 /// `crimekit h3 cells`: CSV `lat,lng,res` on stdin → CSV `cell`.
+///
+/// Standard input is read and answered a block of lines at a time, so memory stays flat however many
+/// rows arrive; a bad row stops the command after the cells of the blocks before it are printed.
 struct H3CellsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cells",
@@ -29,35 +32,46 @@ struct H3CellsCommand: ParsableCommand {
     )
 
     func run() throws {
-        let records = try CSVInput.records(FileHandle.standardInput.readDataToEndOfFile(), source: "standard input")
-        guard let header = records.first else { throw H3InputError(line: 1, reason: "no header; expected lat,lng,res") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let reader = LineBlockReader(descriptor: STDIN_FILENO, source: "standard input")
+        guard var block = try reader.next(), let headerLine = block.lines.first else {
+            throw H3InputError(line: 1, reason: "no header; expected lat,lng,res")
+        }
+        let names = CSVLineFields(block.bytes, line: headerLine).texts
+        let header = names.joined(separator: ",")
         guard let latColumn = names.firstIndex(of: "lat"), let lngColumn = names.firstIndex(of: "lng"),
               let resColumn = names.firstIndex(of: "res") else {
-            throw H3InputError(line: header.line, reason: "header '\(header.fields.joined(separator: ","))' lacks one of the columns lat, lng, res")
+            throw H3InputError(line: 1, reason: "header '\(header)' lacks one of the columns lat, lng, res")
         }
-        var out = "cell\n"
-        out.reserveCapacity(17 * records.count)
-        for record in records.dropFirst() {
-            let fields = record.fields
-            guard fields.count == names.count else {
-                throw H3InputError(line: record.line, reason: "expected \(names.count) fields, found \(fields.count)")
+        var out = Array("cell\n".utf8)
+        var skip = 1
+        while true {
+            out.reserveCapacity(out.count + 16 * block.lines.count)
+            for (k, line) in block.lines.enumerated().dropFirst(skip) where !line.isEmpty {
+                let number = block.firstLineNumber + k
+                let fields = CSVLineFields(block.bytes, line: line)
+                guard fields.count == names.count else {
+                    throw H3InputError(line: number, reason: "expected \(names.count) fields, found \(fields.count)")
+                }
+                func value<T: LosslessStringConvertible>(_ column: Int, _ name: String) throws -> T {
+                    let text = fields.text(column)
+                    guard let value = T(text) else { throw H3InputError(line: number, reason: "\(name) '\(text)' is not a number") }
+                    return value
+                }
+                let lat: Double = try value(latColumn, "lat"), lng: Double = try value(lngColumn, "lng")
+                let res: Int = try value(resColumn, "res")
+                do {
+                    out.append(contentsOf: try H3.latLngToCell(latitude: lat, longitude: lng, resolution: res).description.utf8)
+                    out.append(UInt8(ascii: "\n"))
+                } catch let error as H3Error {
+                    throw H3InputError(line: number, reason: error.description)
+                }
             }
-            func number<T: LosslessStringConvertible>(_ column: Int, _ name: String) throws -> T {
-                let text = fields[column].trimmingCharacters(in: .whitespaces)
-                guard let value = T(text) else { throw H3InputError(line: record.line, reason: "\(name) '\(text)' is not a number") }
-                return value
-            }
-            let lat: Double = try number(latColumn, "lat"), lng: Double = try number(lngColumn, "lng")
-            let res: Int = try number(resColumn, "res")
-            do {
-                out += try H3.latLngToCell(latitude: lat, longitude: lng, resolution: res).description
-                out += "\n"
-            } catch let error as H3Error {
-                throw H3InputError(line: record.line, reason: error.description)
-            }
+            try out.withUnsafeBufferPointer { try StandardOutput.write(bytes: $0) }
+            out.removeAll(keepingCapacity: true)
+            skip = 0
+            guard let next = try reader.next() else { return }
+            block = next
         }
-        try StandardOutput.write(out)
     }
 }
 

@@ -13,18 +13,21 @@ enum StandardOutput {
 
     /// Writes `text` at once.
     static func write(_ text: String) throws {
-        fflush(nil)
         var text = text
-        try text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputFileError.system(path: "standard output", code: errno)
-                }
-                offset += written
+        try text.withUTF8 { try write(bytes: $0) }
+    }
+
+    /// Writes `bytes` at once.
+    static func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        fflush(nil)
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputFileError.system(path: "standard output", code: errno)
             }
+            offset += written
         }
     }
 }

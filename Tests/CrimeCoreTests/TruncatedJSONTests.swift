@@ -27,7 +27,7 @@ import Testing
             Issue.record("expected an error")
         } catch let IngestError.invalidJSON(file, reason) {
             #expect(file == url.path)
-            #expect(reason.contains("character 29"), "\(reason)")
+            #expect(reason.contains("byte offset 29"), "\(reason)")
         }
     }
 }

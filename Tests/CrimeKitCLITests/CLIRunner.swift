@@ -29,12 +29,31 @@ enum CLIRunner {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Standard input is written and standard error read beside the read of standard output: a
+        // command that answers while it reads would otherwise fill one pipe while this waits on another.
+        // A command that stops reading early closes its end; the write then fails instead of raising SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let writer = Thread {
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
+        }
+        let errData = ReadBox()
+        let errDone = DispatchSemaphore(value: 0)
+        let errReader = Thread {
+            errData.data = err.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }
+        writer.start()
+        errReader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData.data, as: UTF8.self))
     }
+}
+
+/// Bytes one thread reads for another, handed over after a semaphore.
+private final class ReadBox: @unchecked Sendable {
+    var data = Data()
 }

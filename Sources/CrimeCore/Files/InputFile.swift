@@ -7,29 +7,53 @@ public enum InputFile {
     /// The bytes of the file at `url`.
     public static func read(_ url: URL) throws(InputFileError) -> Data {
         let path = url.path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .system(path: path, code: errno) }
+        let (descriptor, size) = try open(path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .system(path: path, code: errno) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG, S_IFIFO, S_IFCHR, S_IFBLK: break
-        case S_IFDIR: throw .notAFile(path: path, kind: "directory")
-        default: throw .notAFile(path: path, kind: "socket or special file")
-        }
-        var data = Data(capacity: info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var data = Data(capacity: size ?? 0)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { chunk.deallocate() }
         while true {
-            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress!, $0.count) }
+            let count = try readSome(descriptor, into: chunk, path: path)
             if count == 0 { return data }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .system(path: path, code: errno)
-            }
             data.append(contentsOf: chunk[0..<count])
         }
     }
+
+    /// A descriptor open for reading on `path` (the caller closes it) and the size of a regular file.
+    package static func open(_ path: String) throws(InputFileError) -> (descriptor: Int32, size: Int?) {
+        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .system(path: path, code: errno) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .system(path: path, code: code)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return (descriptor, Int(info.st_size))
+        case S_IFIFO, S_IFCHR, S_IFBLK: return (descriptor, nil)
+        case S_IFDIR:
+            close(descriptor)
+            throw .notAFile(path: path, kind: "directory")
+        default:
+            close(descriptor)
+            throw .notAFile(path: path, kind: "socket or special file")
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes from `descriptor`, retrying on EINTR; 0 at the end of the file.
+    package static func readSome(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer,
+                                 path: String) throws(InputFileError) -> Int {
+        while true {
+            let count = readBytes(descriptor, buffer.baseAddress!, buffer.count)
+            if count >= 0 { return count }
+            if errno != EINTR { throw .system(path: path, code: errno) }
+        }
+    }
 }
+
+/// The system `open`, under a name no Swift method shadows.
+private func openFile(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
 
 /// The system `read`, under a name no Swift method shadows.
 private func readBytes(_ descriptor: Int32, _ start: UnsafeMutableRawPointer, _ count: Int) -> Int {

@@ -7,25 +7,32 @@ import Foundation
 /// milliseconds (what ArcGIS exports); text is read with the schema's format. A feature without
 /// coordinates counts as `missing_location`; a geometry that is not a Point, or has coordinates that
 /// are not numbers, counts as `bad_location`. Record numbers count features from 1.
+///
+/// The file is streamed (``GeoJSONPointFeatures``): memory is the kept values and the table, not the
+/// document.
 enum GeoJSONPointReader {
     static func read(path: String, schema: IngestSchema) throws -> IngestResult {
-        let data: Data
-        do throws(InputFileError) { data = try InputFile.read(URL(fileURLWithPath: path)) } catch {
+        let parser: JSONPullParser
+        do { parser = try JSONPullParser(path: path) } catch let error as InputFileError {
             throw IngestError.unreadable(file: path, reason: error.reason)
         }
-        guard !data.isEmpty else { throw IngestError.emptyFile(file: path) }
-        let json: Any
-        do { json = try JSONSerialization.jsonObject(with: data) } catch {
-            throw IngestError.invalidJSON(file: path, reason: JSONProblem.describe(error, in: data))
+        var candidates: [String] = []
+        for name in schema.timeColumns + schema.timeOfDayColumns + schema.idColumns + schema.categoryColumns
+            + schema.extraColumns where !candidates.contains(name) { candidates.append(name) }
+        let collection: GeoJSONPointFeatures
+        do { collection = try GeoJSONPointFeatures(parser: parser, candidates: candidates) } catch let error as JSONSyntaxError {
+            if error.endedEarly && error.offset == 0 { throw IngestError.emptyFile(file: path) }
+            throw IngestError.invalidJSON(file: path, reason: error.description)
+        } catch let error as InputFileError {
+            throw IngestError.unreadable(file: path, reason: error.reason)
         }
-        guard let root = json as? [String: Any], root["type"] as? String == "FeatureCollection",
-              let features = root["features"] as? [Any] else {
+        guard collection.rootType == "FeatureCollection", collection.hasFeatureArray else {
             throw IngestError.notFeatureCollection(file: path)
         }
-        let keys = Set(features.lazy.compactMap { ($0 as? [String: Any])?["properties"] as? [String: Any] }.flatMap(\.keys))
+        let keys = collection.keys
         func find(_ candidates: [String], required: Bool) throws -> String? {
             if let hit = candidates.first(where: keys.contains) { return hit }
-            if required && !features.isEmpty {
+            if required && collection.count > 0 {
                 throw IngestError.missingColumn(file: path, column: candidates.joined(separator: "' or '"),
                                                 present: keys.sorted())
             }
@@ -38,13 +45,15 @@ enum GeoJSONPointReader {
         let names = ColumnNames(time: timeKey, timeOfDay: todKey, locationPairs: [("geometry", "geometry")],
                                 category: categoryKey, extras: schema.extraColumns)
         var builder = ChunkBuilder(context: try IncidentReader.makeContext(file: path, schema: schema, names: names))
-        for (index, item) in features.enumerated() {
-            let feature = item as? [String: Any] ?? [:]
-            let properties = feature["properties"] as? [String: Any] ?? [:]
+        for index in 0..<collection.count {
+            func property(_ key: String?) -> GeoJSONPointFeatures.Value {
+                guard let key, let slot = candidates.firstIndex(of: key) else { return .none }
+                return collection.value(feature: index, slot: slot)
+            }
             var pool: [UInt8] = []
             var ranges: [Range<Int>] = []
             func add(_ key: String?) -> Int {
-                let text = key.flatMap { GeoJSONPointReader.text(properties[$0]) } ?? ""
+                let text = GeoJSONPointReader.text(property(key)) ?? ""
                 let start = pool.count
                 pool.append(contentsOf: text.utf8)
                 ranges.append(start..<pool.count)
@@ -52,8 +61,9 @@ enum GeoJSONPointReader {
             }
             let timeIndex = add(timeKey), todIndex = add(todKey), idIndex = add(idKey), offenseIndex = add(categoryKey)
             let extraIndices = schema.extraColumns.map { add($0) }
-            let location = GeoJSONPointReader.location(feature["geometry"])
-            let instant = properties[timeKey] is String ? nil : (properties[timeKey] as? NSNumber).flatMap(Self.instant)
+            let location = collection.locations[index]
+            var instant: Int64?
+            if case .number(let milliseconds) = property(timeKey) { instant = Self.instant(milliseconds) }
             pool.withUnsafeBufferPointer { buffer in
                 func field(_ k: Int) -> FieldBytes { FieldBytes(rebasing: buffer[ranges[k]]) }
                 let time: ChunkBuilder.TimeSource
@@ -72,46 +82,30 @@ enum GeoJSONPointReader {
         var records = builder.skipped
         records.first = 1
         return IngestResult(table: builder.table, report: builder.report,
-                            absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: data.count,
+                            absentColumns: schema.extraColumns.filter { !keys.contains($0) }, bytesRead: parser.offset,
                             sourceRecords: records)
     }
 
     /// Epoch milliseconds from 1900-01-01 to 9999-12-31 UTC, the years ingest reads from text.
     static let plausibleMilliseconds = -2_208_988_800_000.0...253_402_300_799_999.0
 
-    /// A number property as an instant in seconds: nil for a boolean or a number outside
-    /// `plausibleMilliseconds` (NaN included), which then reach the time parser as text and count as `bad_time`.
-    private static func instant(_ n: NSNumber) -> Int64? {
-        guard !isBoolean(n), plausibleMilliseconds.contains(n.doubleValue) else { return nil }
-        return Int64((n.doubleValue / 1000).rounded(.down))
+    /// A number property as an instant in seconds: nil for a number outside `plausibleMilliseconds`,
+    /// which then reaches the time parser as text and counts as `bad_time`.
+    private static func instant(_ milliseconds: Double) -> Int64? {
+        guard plausibleMilliseconds.contains(milliseconds) else { return nil }
+        return Int64((milliseconds / 1000).rounded(.down))
     }
-
-    /// Whether JSON gave `true` or `false` (Foundation bridges them to NSNumber, typed `c`).
-    private static func isBoolean(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
 
     /// A property value as text: strings as they are, booleans as `true`/`false`, numbers without a
-    /// trailing `.0`, null as empty.
-    private static func text(_ value: Any?) -> String? {
+    /// trailing `.0`, anything else nil.
+    private static func text(_ value: GeoJSONPointFeatures.Value) -> String? {
         switch value {
-        case let s as String: return s
-        case let n as NSNumber where isBoolean(n): return n.boolValue ? "true" : "false"
-        case let n as NSNumber:
-            let d = n.doubleValue
+        case .text(let s): return s
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let d):
             if d.rounded() == d && abs(d) < 1e15 { return String(Int64(d)) }
             return String(d)
-        default: return nil
+        case .none: return nil
         }
-    }
-
-    private static func location(_ geometry: Any?) -> ChunkBuilder.LocationSource {
-        guard let g = geometry as? [String: Any] else { return .missing }
-        let type = g["type"] as? String ?? "none"
-        guard type == "Point" else { return .invalid("geometry type \(type)") }
-        guard let coordinates = g["coordinates"] as? [Any], !coordinates.isEmpty else { return .missing }
-        guard coordinates.count >= 2, let lon = coordinates[0] as? NSNumber, let lat = coordinates[1] as? NSNumber,
-              !(coordinates[0] is String), !(coordinates[1] is String) else {
-            return .invalid("coordinates \(coordinates)")
-        }
-        return .point(lat.doubleValue, lon.doubleValue)
     }
 }

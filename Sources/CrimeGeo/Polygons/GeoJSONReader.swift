@@ -9,82 +9,131 @@ import Foundation
 /// closed; features with a null geometry are kept without polygons.
 public enum GeoJSONReader {
     /// Reads a GeoJSON file; `defaultCRS` applies when the file has no `crs` member.
+    ///
+    /// The file is read in blocks and its features one at a time, so memory is the areas read plus one
+    /// feature's JSON, not the whole document.
     public static func read(_ url: URL, defaultCRS: CoordinateReferenceSystem = .wgs84) throws -> AreaLayer {
         let path = url.path
-        guard let data = FileManager.default.contents(atPath: path) else { throw GeometryReadError.cannotRead(file: path) }
-        return try parse(data, file: path, defaultCRS: defaultCRS)
+        let parser: JSONPullParser
+        do { parser = try JSONPullParser(path: path) } catch is InputFileError { throw GeometryReadError.cannotRead(file: path) }
+        return try parse(parser, file: path, defaultCRS: defaultCRS)
     }
 
     /// Parses GeoJSON bytes; `file` names the source in errors.
     public static func parse(_ data: Data, file: String, defaultCRS: CoordinateReferenceSystem = .wgs84) throws -> AreaLayer {
-        let json: Any
-        do { json = try JSONSerialization.jsonObject(with: data) } catch {
-            throw GeometryReadError.badGeoJSON(file: file, feature: nil, detail: "not valid JSON: " + JSONProblem.describe(error, in: data))
+        try parse(JSONPullParser(data: data), file: file, defaultCRS: defaultCRS)
+    }
+
+    private static func parse(_ parser: JSONPullParser, file: String, defaultCRS: CoordinateReferenceSystem) throws -> AreaLayer {
+        do { return try stream(parser, file: file, defaultCRS: defaultCRS) } catch let error as JSONSyntaxError {
+            throw GeometryReadError.badGeoJSON(file: file, feature: nil, detail: "not valid JSON: \(error)")
+        } catch is InputFileError {
+            throw GeometryReadError.cannotRead(file: file)
         }
-        guard let root = json as? [String: Any] else {
+    }
+
+    /// Walks the root object member by member; the features of a FeatureCollection are built one at a
+    /// time as they stream past.
+    private static func stream(_ parser: JSONPullParser, file: String, defaultCRS: CoordinateReferenceSystem) throws -> AreaLayer {
+        guard try parser.peekKind() == .object else {
+            try parser.skipValue()
+            try parser.finish()
             throw GeometryReadError.badGeoJSON(file: file, feature: nil, detail: "not a JSON object")
         }
-        let crs = try legacyCRS(root["crs"], file: file) ?? defaultCRS
-        var features: [AreaFeature] = []
-        switch root["type"] as? String {
+        var type: String?
+        var crs: CoordinateReferenceSystem?
+        var features: [AreaFeature]?
+        var root: [String: StreamedJSON] = [:]
+        try parser.beginObject()
+        while let key = try parser.nextKey() {
+            switch key {
+            case "type":
+                type = try parser.readValue().string
+            case "crs":
+                crs = try legacyCRS(try parser.readValue(), file: file)
+            case "features":
+                let isArray = try parser.peekKind() == .array
+                guard isArray && (type == nil || type == "FeatureCollection") else {
+                    features = nil
+                    try parser.skipValue()
+                    continue
+                }
+                var list: [AreaFeature] = []
+                try parser.beginArray()
+                while try parser.nextElement() { list.append(try feature(try parser.readValue(), index: list.count, file: file)) }
+                features = list
+            case "properties", "geometry", "coordinates":
+                root[key] = try parser.readValue()
+            default:
+                try parser.skipValue()
+            }
+        }
+        try parser.finish()
+        root["type"] = type.map(StreamedJSON.string)
+        var layer: [AreaFeature] = []
+        switch type {
         case "FeatureCollection":
-            guard let list = root["features"] as? [Any] else {
+            guard let features else {
                 throw GeometryReadError.badGeoJSON(file: file, feature: nil, detail: "FeatureCollection without a features array")
             }
-            guard !list.isEmpty else { throw GeometryReadError.empty(file: file) }
-            for (k, item) in list.enumerated() { features.append(try feature(item, index: k, file: file)) }
+            guard !features.isEmpty else { throw GeometryReadError.empty(file: file) }
+            layer = features
         case "Feature":
-            features.append(try feature(root, index: 0, file: file))
+            layer.append(try feature(.object(root), index: 0, file: file))
         case "Polygon", "MultiPolygon":
-            features.append(AreaFeature(polygons: try geometry(root, index: 0, file: file), properties: [:]))
+            layer.append(AreaFeature(polygons: try geometry(.object(root), index: 0, file: file), properties: [:]))
         default:
             throw GeometryReadError.badGeoJSON(file: file, feature: nil,
                                                detail: "type must be FeatureCollection, Feature, Polygon or MultiPolygon")
         }
-        return AreaLayer(features: features, crs: crs, source: file)
+        return AreaLayer(features: layer, crs: crs ?? defaultCRS, source: file)
     }
 
-    private static func feature(_ item: Any, index: Int, file: String) throws -> AreaFeature {
-        guard let object = item as? [String: Any], object["type"] as? String == "Feature" else {
+    private static func feature(_ item: StreamedJSON, index: Int, file: String) throws -> AreaFeature {
+        guard let object = item.object, object["type"]?.string == "Feature" else {
             throw GeometryReadError.badGeoJSON(file: file, feature: index, detail: "not a Feature object")
         }
-        var properties: [String: AttributeValue] = [:]
-        for (key, value) in object["properties"] as? [String: Any] ?? [:] { properties[key] = attribute(value) }
-        let polygons = object["geometry"] is NSNull || object["geometry"] == nil
-            ? [] : try geometry(object["geometry"] as Any, index: index, file: file)
+        let properties = (object["properties"]?.object ?? [:]).mapValues(attribute)
+        let polygons: [PlanarPolygon]
+        switch object["geometry"] {
+        case nil, .null?: polygons = []
+        case let geometry?: polygons = try self.geometry(geometry, index: index, file: file)
+        }
         return AreaFeature(polygons: polygons, properties: properties)
     }
 
-    private static func attribute(_ value: Any) -> AttributeValue {
-        if let n = value as? NSNumber {
-            if String(cString: n.objCType) == "c", let b = value as? Bool { return .bool(b) }
-            return .number(n.doubleValue)
-        }
-        if let s = value as? String { return .text(s) }
-        if value is NSNull { return .null }
-        if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
+    /// A property as an attribute; an array or object becomes its JSON text with sorted keys.
+    private static func attribute(_ value: StreamedJSON) -> AttributeValue {
+        switch value {
+        case .number(let d, _): return .number(d)
+        case .bool(let b): return .bool(b)
+        case .string(let s): return .text(s)
+        case .null: return .null
+        case .array, .object:
+            guard let data = try? JSONSerialization.data(withJSONObject: value.foundationObject, options: [.sortedKeys]) else {
+                return .null
+            }
             return .text(String(decoding: data, as: UTF8.self))
         }
-        return .null
     }
 
-    private static func geometry(_ value: Any, index: Int, file: String) throws -> [PlanarPolygon] {
-        guard let object = value as? [String: Any], let type = object["type"] as? String else {
+    private static func geometry(_ value: StreamedJSON, index: Int, file: String) throws -> [PlanarPolygon] {
+        guard let type = value["type"]?.string else {
             throw GeometryReadError.badGeoJSON(file: file, feature: index, detail: "geometry is not an object with a type")
         }
-        let coordinates = object["coordinates"]
+        let coordinates = value["coordinates"]
         switch type {
         case "Polygon":
             return [try polygon(coordinates, ringBase: 0, index: index, file: file)]
         case "MultiPolygon":
-            guard let list = coordinates as? [Any] else {
+            guard let list = coordinates?.array else {
                 throw GeometryReadError.badGeoJSON(file: file, feature: index, detail: "MultiPolygon coordinates are not an array")
             }
             var out: [PlanarPolygon] = []
             var ringBase = 0
             for item in list {
                 out.append(try polygon(item, ringBase: ringBase, index: index, file: file))
-                ringBase += (item as? [Any])?.count ?? 0
+                ringBase += item.array?.count ?? 0
             }
             return out
         default:
@@ -92,21 +141,29 @@ public enum GeoJSONReader {
         }
     }
 
+    /// A position's coordinate: a number, or a boolean read as 1 or 0 as `JSONSerialization` gives it.
+    private static func coordinate(_ value: StreamedJSON) -> Double? {
+        switch value {
+        case .number(let d, _): return d
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
     /// One polygon's rings; `ringBase` numbers rings across a MultiPolygon in errors.
-    private static func polygon(_ value: Any?, ringBase: Int, index: Int, file: String) throws -> PlanarPolygon {
-        guard let rings = value as? [Any], !rings.isEmpty else {
+    private static func polygon(_ value: StreamedJSON?, ringBase: Int, index: Int, file: String) throws -> PlanarPolygon {
+        guard let rings = value?.array, !rings.isEmpty else {
             throw GeometryReadError.badGeoJSON(file: file, feature: index, detail: "polygon has no rings")
         }
         var parsed: [[PlanarPoint]] = []
         for (k, ringValue) in rings.enumerated() {
-            guard let positions = ringValue as? [Any] else {
+            guard let positions = ringValue.array else {
                 throw GeometryReadError.badGeoJSON(file: file, feature: index, detail: "ring \(ringBase + k) is not an array")
             }
             var ring: [PlanarPoint] = []
             ring.reserveCapacity(positions.count)
             for p in positions {
-                guard let pair = p as? [Any], pair.count >= 2, let x = (pair[0] as? NSNumber)?.doubleValue,
-                      let y = (pair[1] as? NSNumber)?.doubleValue, x.isFinite, y.isFinite else {
+                guard let pair = p.array, pair.count >= 2, let x = coordinate(pair[0]), let y = coordinate(pair[1]) else {
                     throw GeometryReadError.badGeoJSON(file: file, feature: index,
                                                        detail: "ring \(ringBase + k) has a position that is not [x, y] numbers")
                 }
@@ -123,9 +180,8 @@ public enum GeoJSONReader {
     }
 
     /// The EPSG code of a legacy (GeoJSON 2008) `crs` member, e.g. `urn:ogc:def:crs:EPSG::3435`.
-    private static func legacyCRS(_ value: Any?, file: String) throws -> CoordinateReferenceSystem? {
-        guard let object = value as? [String: Any], let properties = object["properties"] as? [String: Any],
-              let name = properties["name"] as? String else { return nil }
+    private static func legacyCRS(_ value: StreamedJSON, file: String) throws -> CoordinateReferenceSystem? {
+        guard let name = value["properties"]?["name"]?.string else { return nil }
         if name.hasSuffix("CRS84") { return .wgs84 }
         guard let code = name.split(separator: ":").last.flatMap({ Int($0) }) else {
             throw GeometryReadError.unknownCRS(file: file, detail: "crs name '\(name)'")
