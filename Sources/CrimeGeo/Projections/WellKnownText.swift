@@ -33,7 +33,10 @@ public enum WellKnownText {
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
 
-    /// Parses WKT text; `file` names the source in errors.
+    /// Parses WKT text; `file` names the source in errors. Transverse Mercator parameters the projection cannot
+    /// use (NaN or infinite, a scale factor or semi-major axis not above 0, an inverse flattening that is neither
+    /// 0 nor above 1, a latitude of origin beyond ±90°) and brackets nested more than 64 deep are
+    /// ``GeometryReadError/unknownCRS(file:detail:)``.
     public static func parse(_ text: String, file: String) throws -> CoordinateReferenceSystem {
         var parser = Parser(bytes: Array(text.utf8))
         let root = parser.node()
