@@ -64,9 +64,10 @@ import Testing
 
     /// EPSG:3435's WKT with `PARAMETER[...]`s replaced.
     func illinoisEast(latitudeOfOrigin: String = "36.6666666666667", centralMeridian: String = "-88.3333333333333",
-                      scaleFactor: String = "0.999975", inverseFlattening: String = "298.257222101") -> String {
-        #"PROJCS["NAD83 / Illinois East (ftUS)",GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980",6378137,"#
-            + inverseFlattening + #"]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],"#
+                      scaleFactor: String = "0.999975", semiMajorAxis: String = "6378137",
+                      inverseFlattening: String = "298.257222101") -> String {
+        #"PROJCS["NAD83 / Illinois East (ftUS)",GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980","#
+            + semiMajorAxis + "," + inverseFlattening + #"]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],"#
             + #"PARAMETER["latitude_of_origin","# + latitudeOfOrigin + #"],PARAMETER["central_meridian","# + centralMeridian
             + #"],PARAMETER["scale_factor","# + scaleFactor + #"],PARAMETER["false_easting",984250],PARAMETER["false_northing",0],"#
             + #"UNIT["US survey foot",0.304800609601219]]"#
@@ -74,9 +75,11 @@ import Testing
 
     @Test func transverseMercatorParametersOutOfRangeAreUnknownCRS() throws {
         #expect(try WellKnownText.parse(illinoisEast(), file: "ok.prj").epsg == 3435)
-        // WKTFuzz's find: a latitude of origin of 666636.67°, which TransverseMercator took without a word.
-        let bad = [illinoisEast(latitudeOfOrigin: "666636.666666667"), illinoisEast(centralMeridian: "nan"),
-                   illinoisEast(scaleFactor: "0"), illinoisEast(scaleFactor: "-1"), illinoisEast(scaleFactor: "inf"),
+        // WKTFuzz's finds: a latitude of origin of 666636.67°, which TransverseMercator took without a word, and a
+        // scale factor of 4.5e12, whose origin northing (1.8e19 m) rounds the origin 2048 m away from itself.
+        let bad = [illinoisEast(latitudeOfOrigin: "666636.666666667"), illinoisEast(scaleFactor: "4532925199433"),
+                   illinoisEast(centralMeridian: "nan"), illinoisEast(scaleFactor: "0"), illinoisEast(scaleFactor: "-1"),
+                   illinoisEast(scaleFactor: "inf"), illinoisEast(semiMajorAxis: "1e30"), illinoisEast(semiMajorAxis: "0"),
                    illinoisEast(inverseFlattening: "0.5"), illinoisEast(inverseFlattening: "-298")]
         for text in bad {
             do {

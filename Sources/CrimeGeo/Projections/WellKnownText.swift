@@ -34,8 +34,9 @@ public enum WellKnownText {
     }
 
     /// Parses WKT text; `file` names the source in errors. Transverse Mercator parameters the projection cannot
-    /// use (NaN or infinite, a scale factor or semi-major axis not above 0, an inverse flattening that is neither
-    /// 0 nor above 1, a latitude of origin beyond ±90°) and brackets nested more than 64 deep are
+    /// use (NaN or infinite, a scale factor not in (0, 10], a semi-major axis outside 6,300–6,400 km, an inverse
+    /// flattening that is neither 0 nor above 1, a latitude of origin beyond ±90°) and brackets nested more than
+    /// 64 deep are
     /// ``GeometryReadError/unknownCRS(file:detail:)``.
     public static func parse(_ text: String, file: String) throws -> CoordinateReferenceSystem {
         var parser = Parser(bytes: Array(text.utf8))
@@ -79,8 +80,10 @@ public enum WellKnownText {
         }
         guard unit > 0, unit.isFinite else { throw GeometryReadError.unknownCRS(file: file, detail: "bad linear unit \(unit)") }
         let a = spheroid.count >= 2 ? spheroid[0] : Ellipsoid.wgs84.semiMajorAxis
-        // An inverse flattening of 0 is a sphere; one of 1 or less would flatten the ellipsoid to nothing.
-        guard spheroid.count < 2 || (a > 0 && a.isFinite && (spheroid[1] == 0 || (spheroid[1] > 1 && spheroid[1].isFinite))) else {
+        // Every Earth ellipsoid's semi-major axis is 6,377–6,379 km. An inverse flattening of 0 is a sphere; one of
+        // 1 or less would flatten the ellipsoid to nothing.
+        guard spheroid.count < 2
+            || ((6_300_000...6_400_000).contains(a) && (spheroid[1] == 0 || (spheroid[1] > 1 && spheroid[1].isFinite))) else {
             throw GeometryReadError.unknownCRS(file: file, detail: "bad spheroid: semi-major axis \(a), inverse flattening \(spheroid[1])")
         }
         let f = spheroid.count >= 2 ? (spheroid[1] > 0 ? 1 / spheroid[1] : 0) : Ellipsoid.wgs84.flattening
@@ -95,13 +98,12 @@ public enum WellKnownText {
         return authority == nil ? recognise(crs) : crs
     }
 
-    /// Throws unless the projection can place points: finite parameters, a scale factor above 0, a latitude
-    /// of origin within ±90°, and an origin that projects to a finite point (no overflow).
+    /// Throws unless the projection can place points: finite parameters, a scale factor above 0 and at most 10
+    /// (real ones are within a few parts in ten thousand of 1; a huge one loses the origin's northing to rounding)
+    /// and a latitude of origin within ±90°.
     private static func checkParameters(_ tm: TransverseMercator, file: String) throws {
-        let values = [tm.centralMeridian, tm.latitudeOfOrigin, tm.scaleFactor, tm.falseEasting, tm.falseNorthing]
-        let origin = tm.project(GeoPoint(latitude: tm.latitudeOfOrigin, longitude: tm.centralMeridian))
-        guard values.allSatisfy(\.isFinite), tm.scaleFactor > 0, abs(tm.latitudeOfOrigin) <= 90,
-              origin.x.isFinite, origin.y.isFinite else {
+        let values = [tm.centralMeridian, tm.latitudeOfOrigin, tm.falseEasting, tm.falseNorthing]
+        guard values.allSatisfy(\.isFinite), tm.scaleFactor > 0, tm.scaleFactor <= 10, abs(tm.latitudeOfOrigin) <= 90 else {
             throw GeometryReadError.unknownCRS(file: file, detail: "Transverse Mercator parameters out of range (central meridian "
                 + "\(tm.centralMeridian), latitude of origin \(tm.latitudeOfOrigin), scale factor \(tm.scaleFactor), false easting "
                 + "\(tm.falseEasting) m, false northing \(tm.falseNorthing) m)")
