@@ -36,8 +36,7 @@ public enum WellKnownText {
     /// Parses WKT text; `file` names the source in errors. Transverse Mercator parameters the projection cannot
     /// use (NaN or infinite, a scale factor not in (0, 10], a semi-major axis outside 6,300–6,400 km, an inverse
     /// flattening that is neither 0 nor above 1, a latitude of origin beyond ±90°) and brackets nested more than
-    /// 64 deep are
-    /// ``GeometryReadError/unknownCRS(file:detail:)``.
+    /// 64 deep are ``GeometryReadError/unknownCRS(file:detail:)``.
     public static func parse(_ text: String, file: String) throws -> CoordinateReferenceSystem {
         var parser = Parser(bytes: Array(text.utf8))
         let root = parser.node()
@@ -80,8 +79,8 @@ public enum WellKnownText {
         }
         guard unit > 0, unit.isFinite else { throw GeometryReadError.unknownCRS(file: file, detail: "bad linear unit \(unit)") }
         let a = spheroid.count >= 2 ? spheroid[0] : Ellipsoid.wgs84.semiMajorAxis
-        // Every Earth ellipsoid's semi-major axis is 6,377–6,379 km. An inverse flattening of 0 is a sphere; one of
-        // 1 or less would flatten the ellipsoid to nothing.
+        // Earth's ellipsoids and spheres have semi-major axes of 6,371–6,379 km. An inverse flattening of 0 is a
+        // sphere; one of 1 or less would flatten the ellipsoid to nothing.
         guard spheroid.count < 2
             || ((6_300_000...6_400_000).contains(a) && (spheroid[1] == 0 || (spheroid[1] > 1 && spheroid[1].isFinite))) else {
             throw GeometryReadError.unknownCRS(file: file, detail: "bad spheroid: semi-major axis \(a), inverse flattening \(spheroid[1])")
@@ -132,14 +131,14 @@ public enum WellKnownText {
 
     /// A recursive-descent reader of WKT1 bracket syntax.
     struct Parser {
-        /// The deepest bracket nesting read (a `.prj` nests five deep); deeper text sets ``tooDeep`` instead
+        /// The deepest bracket nesting read (a `.prj` nests five deep); deeper text sets `tooDeep` instead
         /// of recursing until the stack runs out.
         static let maximumDepth = 64
 
         let bytes: [UInt8]
         var i = 0
         var depth = 0
-        /// Whether the text nests deeper than ``maximumDepth``; the node read is then incomplete.
+        /// Whether the text nests deeper than `maximumDepth`; the node read is then incomplete.
         var tooDeep = false
 
         mutating func skipSpace() { while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 } }
