@@ -34,6 +34,18 @@ import Testing
         #expect(try LSTMForecaster(parameters: back).hidden == 5)
     }
 
+    /// The round trip SafeTensorsFuzz checks: a name read from a header (where JSON escapes it) did not read back
+    /// once written, because control characters went into the header unescaped.
+    @Test func namesWithQuotesBackslashesAndControlCharactersRoundTrip() throws {
+        let names = ["a\nb", "tab\there", "quote\"and\\backslash", "\u{1}\u{1F}", "é/ü.weight"]
+        let tensors = try names.enumerated().map { k, name in (name, try Tensor(shape: [1], values: [Float(k)])) }
+        let url = temporary("names.safetensors")
+        try SafeTensorsFile.write(tensors, to: url)
+        let back = try SafeTensorsFile(contentsOf: url)
+        #expect(back.names == names)
+        for (k, name) in names.enumerated() { #expect(try back.float32(name).storage == [Float(k)]) }
+    }
+
     @Test func pytorchFileSkipsIntegerCountersAndMarksBuffers() throws {
         let f = try NNFixture.file("convlstm_weights")
         #expect(f.entries["norms.0.num_batches_tracked"]?.dtype == "I64")

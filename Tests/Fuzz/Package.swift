@@ -12,6 +12,11 @@ import PackageDescription
 let fuzzTargets: [(name: String, libraries: [String])] = [
     ("CSVFuzz", ["CrimeCore"]),
     ("CSVIngestFuzz", ["CrimeCore"]),
+    ("GeoJSONFuzz", ["CrimeCore", "CrimeGeo"]),
+    ("WKTFuzz", ["CrimeCore", "CrimeGeo"]),
+    ("ShapefileFuzz", ["CrimeGeo"]),
+    ("SafeTensorsFuzz", ["CrimeCore", "CrimeModels"]),
+    ("FormulaFuzz", ["CrimeCore", "CrimeModels"]),
 ]
 
 let package = Package(

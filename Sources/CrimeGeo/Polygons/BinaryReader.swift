@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// Bounds-checked little- and big-endian reads from a file's bytes.
@@ -5,8 +6,12 @@ struct BinaryReader {
     let bytes: [UInt8]
     let file: String
 
+    /// Reads the whole file through `InputFile` (Foundation's `contents(atPath:)` leaks a buffer on an empty file).
     init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw GeometryReadError.cannotRead(file: path) }
+        let data: Data
+        do throws(InputFileError) { data = try InputFile.read(URL(fileURLWithPath: path)) } catch {
+            throw GeometryReadError.cannotRead(file: path)
+        }
         bytes = [UInt8](data)
         file = path
     }

@@ -17,6 +17,8 @@ public enum GeometryReadError: Error, Equatable, CustomStringConvertible {
     case ringNotClosed(file: String, feature: Int, ring: Int)
     /// A ring with fewer than three distinct vertices.
     case degenerateRing(file: String, feature: Int, ring: Int)
+    /// A shapefile vertex whose x or y is NaN or infinite.
+    case nonFiniteVertex(file: String, record: Int, ring: Int)
     /// A GeoJSON FeatureCollection without features (or a shapefile without records).
     case empty(file: String)
     /// JSON that is not the GeoJSON expected (wrong type, missing coordinates, non-numeric positions).
@@ -47,6 +49,7 @@ public enum GeometryReadError: Error, Equatable, CustomStringConvertible {
         case let .ringNotClosed(f, feat, ring):
             return "\(f): feature \(feat), ring \(ring) is not closed (its last position differs from its first)"
         case let .degenerateRing(f, feat, ring): return "\(f): feature \(feat), ring \(ring) has fewer than 3 vertices"
+        case let .nonFiniteVertex(f, r, ring): return "\(f): record \(r), ring \(ring) has a vertex that is NaN or infinite"
         case let .empty(f): return "\(f): no features"
         case let .badGeoJSON(f, feat, d): return "\(f)\(feat.map { ": feature \($0)" } ?? ""): \(d)"
         case let .unknownCRS(f, d): return "\(f): unknown coordinate reference system: \(d)"

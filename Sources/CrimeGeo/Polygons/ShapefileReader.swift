@@ -69,13 +69,17 @@ public enum ShapefileReader {
         let pointBase = o + 44 + 4 * parts
         var starts = (0..<parts).map { r.int32LE(o + 44 + 4 * $0) }
         starts.append(points)
+        // Every start is checked before any ring is read, so that no part reaches past the record's points.
+        for k in 0..<parts where starts[k] < 0 || starts[k] >= starts[k + 1] {
+            throw GeometryReadError.badHeader(file: r.file, detail: "record \(record) part \(k) has bad start \(starts[k])")
+        }
         var rings: [[PlanarPoint]] = []
         for k in 0..<parts {
-            guard starts[k] >= 0, starts[k] < starts[k + 1] else {
-                throw GeometryReadError.badHeader(file: r.file, detail: "record \(record) part \(k) has bad start \(starts[k])")
-            }
             let ring = (starts[k]..<starts[k + 1]).map {
                 PlanarPoint(x: r.doubleLE(pointBase + 16 * $0), y: r.doubleLE(pointBase + 16 * $0 + 8))
+            }
+            guard ring.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
+                throw GeometryReadError.nonFiniteVertex(file: r.file, record: record, ring: k)
             }
             let open = Ring.opened(ring)
             guard Set(open).count >= 3 else { throw GeometryReadError.degenerateRing(file: r.file, feature: record, ring: k) }

@@ -1,3 +1,4 @@
+import CrimeCore
 import Foundation
 
 /// Reads the WKT1 text of a `.prj` file (ESRI or OGC flavour) into a ``CoordinateReferenceSystem``.
@@ -27,14 +28,22 @@ public enum WellKnownText {
     /// Reads a `.prj` file.
     public static func read(_ url: URL) throws -> CoordinateReferenceSystem {
         let path = url.path
-        guard let data = FileManager.default.contents(atPath: path) else { throw GeometryReadError.cannotRead(file: path) }
+        let data: Data
+        do throws(InputFileError) { data = try InputFile.read(url) } catch { throw GeometryReadError.cannotRead(file: path) }
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
 
-    /// Parses WKT text; `file` names the source in errors.
+    /// Parses WKT text; `file` names the source in errors. Transverse Mercator parameters the projection cannot
+    /// use (NaN or infinite, a scale factor not in (0, 10], a semi-major axis outside 6,300–6,400 km, an inverse
+    /// flattening that is neither 0 nor above 1, a latitude of origin beyond ±90°) and brackets nested more than
+    /// 64 deep are ``GeometryReadError/unknownCRS(file:detail:)``.
     public static func parse(_ text: String, file: String) throws -> CoordinateReferenceSystem {
         var parser = Parser(bytes: Array(text.utf8))
-        guard let root = parser.node(), case let .keyword(kind, _) = root else {
+        let root = parser.node()
+        guard !parser.tooDeep else {
+            throw GeometryReadError.unknownCRS(file: file, detail: "brackets nest deeper than \(Parser.maximumDepth)")
+        }
+        guard let root, case let .keyword(kind, _) = root else {
             throw GeometryReadError.unknownCRS(file: file, detail: "not WKT text")
         }
         let name = root.firstText ?? kind
@@ -70,15 +79,34 @@ public enum WellKnownText {
         }
         guard unit > 0, unit.isFinite else { throw GeometryReadError.unknownCRS(file: file, detail: "bad linear unit \(unit)") }
         let a = spheroid.count >= 2 ? spheroid[0] : Ellipsoid.wgs84.semiMajorAxis
-        let f = spheroid.count >= 2 && spheroid[1] > 0 ? 1 / spheroid[1] : (spheroid.count >= 2 ? 0 : Ellipsoid.wgs84.flattening)
+        // Earth's ellipsoids and spheres have semi-major axes of 6,371–6,379 km. An inverse flattening of 0 is a
+        // sphere; one of 1 or less would flatten the ellipsoid to nothing.
+        guard spheroid.count < 2
+            || ((6_300_000...6_400_000).contains(a) && (spheroid[1] == 0 || (spheroid[1] > 1 && spheroid[1].isFinite))) else {
+            throw GeometryReadError.unknownCRS(file: file, detail: "bad spheroid: semi-major axis \(a), inverse flattening \(spheroid[1])")
+        }
+        let f = spheroid.count >= 2 ? (spheroid[1] > 0 ? 1 / spheroid[1] : 0) : Ellipsoid.wgs84.flattening
         let tm = TransverseMercator(centralMeridian: params["central_meridian"] ?? 0,
                                     latitudeOfOrigin: params["latitude_of_origin"] ?? 0,
                                     scaleFactor: params["scale_factor"] ?? 1,
                                     falseEasting: (params["false_easting"] ?? 0) * unit,
                                     falseNorthing: (params["false_northing"] ?? 0) * unit,
                                     semiMajorAxis: a, flattening: f)
+        try checkParameters(tm, file: file)
         let crs = CoordinateReferenceSystem(name: name, epsg: authority, method: .transverseMercator(tm), metresPerUnit: unit)
         return authority == nil ? recognise(crs) : crs
+    }
+
+    /// Throws unless the projection can place points: finite parameters, a scale factor above 0 and at most 10
+    /// (real ones are within a few parts in ten thousand of 1; a huge one loses the origin's northing to rounding)
+    /// and a latitude of origin within ±90°.
+    private static func checkParameters(_ tm: TransverseMercator, file: String) throws {
+        let values = [tm.centralMeridian, tm.latitudeOfOrigin, tm.falseEasting, tm.falseNorthing]
+        guard values.allSatisfy(\.isFinite), tm.scaleFactor > 0, tm.scaleFactor <= 10, abs(tm.latitudeOfOrigin) <= 90 else {
+            throw GeometryReadError.unknownCRS(file: file, detail: "Transverse Mercator parameters out of range (central meridian "
+                + "\(tm.centralMeridian), latitude of origin \(tm.latitudeOfOrigin), scale factor \(tm.scaleFactor), false easting "
+                + "\(tm.falseEasting) m, false northing \(tm.falseNorthing) m)")
+        }
     }
 
     /// Gives a known EPSG code to a TM system whose parameters match EPSG:3435 or a UTM zone.
@@ -103,8 +131,15 @@ public enum WellKnownText {
 
     /// A recursive-descent reader of WKT1 bracket syntax.
     struct Parser {
+        /// The deepest bracket nesting read (a `.prj` nests five deep); deeper text sets `tooDeep` instead
+        /// of recursing until the stack runs out.
+        static let maximumDepth = 64
+
         let bytes: [UInt8]
         var i = 0
+        var depth = 0
+        /// Whether the text nests deeper than `maximumDepth`; the node read is then incomplete.
+        var tooDeep = false
 
         mutating func skipSpace() { while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 } }
 
@@ -129,6 +164,9 @@ public enum WellKnownText {
                 return word.isEmpty ? nil : .text(word)
             }
             i += 1
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { tooDeep = true; return nil }
             var children: [Node] = []
             while true {
                 if let child = node() { children.append(child) }

@@ -9,9 +9,17 @@ struct ParsedFormula: Sendable {
 
 /// Recursive-descent parser of formulas.
 struct FormulaParser {
+    /// The most terms a formula may expand to; `a*b*c*…` doubles the count with every factor, so a longer
+    /// product is refused rather than expanded for minutes.
+    static let maximumTerms = 256
+    /// The deepest nesting of brackets, signs, powers and chained arithmetic operators read, so that neither
+    /// parsing nor evaluating a formula recurses until the stack runs out.
+    static let maximumDepth = 200
+
     private let formula: String
     private let tokens: [(token: FormulaLexer.Token, offset: Int)]
     private var position = 0
+    private var depth = 0
 
     /// Parses a whole formula.
     static func parse(_ formula: String) throws -> ParsedFormula {
@@ -63,6 +71,7 @@ struct FormulaParser {
             case ("-", _): terms.removeAll { operand.contains($0) }
             default: for term in operand where !terms.contains(term) { terms.append(term) }
             }
+            try Self.checkSize(terms.count)
             if accept("+") { sign = "+" } else if accept("-") { sign = "-" } else { return }
         }
     }
@@ -74,7 +83,8 @@ struct FormulaParser {
             let (right, _) = try interaction()
             var combined = terms
             for term in right where !combined.contains(term) { combined.append(term) }
-            for term in Self.interact(terms, right) where !combined.contains(term) { combined.append(term) }
+            for term in try Self.interact(terms, right) where !combined.contains(term) { combined.append(term) }
+            try Self.checkSize(combined.count)
             terms = combined
             literal = nil
         }
@@ -86,13 +96,14 @@ struct FormulaParser {
         var (terms, literal) = try atom()
         while accept(":") {
             let (right, _) = try atom()
-            terms = Self.interact(terms, right)
+            terms = try Self.interact(terms, right)
             literal = nil
         }
         return (terms, literal)
     }
 
-    private static func interact(_ left: [FormulaTerm], _ right: [FormulaTerm]) -> [FormulaTerm] {
+    private static func interact(_ left: [FormulaTerm], _ right: [FormulaTerm]) throws -> [FormulaTerm] {
+        try checkSize(left.count * right.count)
         var out: [FormulaTerm] = []
         for a in left {
             for b in right {
@@ -105,8 +116,22 @@ struct FormulaParser {
         return out
     }
 
+    /// Counts one more level of nesting; the caller steps back out with `defer { depth -= 1 }`.
+    private mutating func enter() throws {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw fail("brackets, signs and operators nest deeper than \(Self.maximumDepth)") }
+    }
+
+    private static func checkSize(_ count: Int) throws {
+        guard count <= maximumTerms else {
+            throw LinearModelError.unsupportedFormula("the formula expands to more than \(maximumTerms) terms")
+        }
+    }
+
     /// A bracketed sum, a 0/1 literal, `C(col)`, `I(expr)`, `f(expr)` or a column.
     private mutating func atom() throws -> ([FormulaTerm], Double?) {
+        try enter()
+        defer { depth -= 1 }
         if accept("(") {
             var terms: [FormulaTerm] = []
             try sum(into: &terms)
@@ -138,8 +163,13 @@ struct FormulaParser {
     /// Arithmetic: `term (('+'|'-') term)*` with `*`, `/`, unary minus and `**` binding tighter.
     private mutating func arithmetic() throws -> FormulaExpression {
         var left = try multiplicative()
+        // Each operator deepens the left-nested tree by one, so it counts as a level of nesting.
+        var links = 0
+        defer { depth -= links }
         while let op = ["+", "-"].first(where: { peek == .symbol($0) }) {
             position += 1
+            try enter()
+            links += 1
             left = .binary(op, left, try multiplicative())
         }
         return left
@@ -147,14 +177,21 @@ struct FormulaParser {
 
     private mutating func multiplicative() throws -> FormulaExpression {
         var left = try unary()
+        // Each operator deepens the left-nested tree by one, so it counts as a level of nesting.
+        var links = 0
+        defer { depth -= links }
         while let op = ["*", "/"].first(where: { peek == .symbol($0) }) {
             position += 1
+            try enter()
+            links += 1
             left = .binary(op, left, try unary())
         }
         return left
     }
 
     private mutating func unary() throws -> FormulaExpression {
+        try enter()
+        defer { depth -= 1 }
         if accept("-") { return .negate(try unary()) }
         let base = try primary()
         if accept("**") { return .binary("**", base, try unary()) }

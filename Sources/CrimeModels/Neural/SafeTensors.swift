@@ -117,9 +117,8 @@ public struct SafeTensorsFile: Sendable {
         var header = "{"
         var offset = 0
         for (k, t) in tensors.enumerated() {
-            let escaped = t.name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             let shape = t.tensor.shape.map(String.init).joined(separator: ",")
-            header += (k > 0 ? "," : "") + "\"\(escaped)\":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + 4 * t.tensor.count)]}"
+            header += (k > 0 ? "," : "") + "\(jsonString(t.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + 4 * t.tensor.count)]}"
             offset += 4 * t.tensor.count
         }
         header += "}"
@@ -131,6 +130,23 @@ public struct SafeTensorsFile: Sendable {
             t.tensor.storage.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
         try OutputFile.write(bytes, to: url)
+    }
+
+    /// `text` as a quoted JSON string: quotes, backslashes and control characters (a newline in a tensor
+    /// name) escaped, so that any name reads back.
+    private static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// Writes a parameter set under its names.
