@@ -31,12 +31,18 @@ struct H3CellsCommand: ParsableCommand {
         abstract: "Read CSV with header lat,lng,res on standard input; print CSV with header cell, one H3 index per row."
     )
 
+    /// The reason given for a line whose quoted field does not close.
+    static let unclosedQuote = "a quoted field is not closed before the line ends"
+
     func run() throws {
         let reader = LineBlockReader(descriptor: STDIN_FILENO, source: "standard input")
         guard var block = try reader.next(), let headerLine = block.lines.first else {
             throw H3InputError(line: 1, reason: "no header; expected lat,lng,res")
         }
-        let names = CSVLineFields(block.bytes, line: headerLine).texts
+        let scanner = CSVRecordScanner.lineScanner()
+        guard let names = CSVLineFields(block.bytes, line: headerLine, scanner: scanner)?.texts else {
+            throw H3InputError(line: 1, reason: Self.unclosedQuote)
+        }
         let header = names.joined(separator: ",")
         guard let latColumn = names.firstIndex(of: "lat"), let lngColumn = names.firstIndex(of: "lng"),
               let resColumn = names.firstIndex(of: "res") else {
@@ -48,7 +54,9 @@ struct H3CellsCommand: ParsableCommand {
             out.reserveCapacity(out.count + 16 * block.lines.count)
             for (k, line) in block.lines.enumerated().dropFirst(skip) where !line.isEmpty {
                 let number = block.firstLineNumber + k
-                let fields = CSVLineFields(block.bytes, line: line)
+                guard let fields = CSVLineFields(block.bytes, line: line, scanner: scanner) else {
+                    throw H3InputError(line: number, reason: Self.unclosedQuote)
+                }
                 guard fields.count == names.count else {
                     throw H3InputError(line: number, reason: "expected \(names.count) fields, found \(fields.count)")
                 }

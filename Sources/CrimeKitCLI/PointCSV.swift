@@ -9,6 +9,7 @@ struct PointCSV {
         case missingColumn(source: String, column: String)
         case badValue(source: String, line: Int, column: String, value: String)
         case outOfRange(source: String, line: Int, latitude: Double, longitude: Double)
+        case unclosedQuote(source: String, line: Int)
 
         var description: String {
             switch self {
@@ -16,6 +17,7 @@ struct PointCSV {
             case let .badValue(s, l, c, v): return "\(s), line \(l): \(c) '\(v)' is not a number"
             case let .outOfRange(s, l, lat, lng):
                 return "\(s), line \(l): (\(lat), \(lng)) is outside latitude ±90, longitude ±180"
+            case let .unclosedQuote(s, l): return "\(s), line \(l): a quoted field is not closed before the line ends"
             }
         }
     }
@@ -24,6 +26,7 @@ struct PointCSV {
     private let source: String
     private let latColumn: Int
     private let lngColumn: Int
+    private let scanner = CSVRecordScanner.lineScanner()
     /// The block holding the header, whose other lines are the first rows.
     private var first: LineBlockReader.Block?
 
@@ -34,7 +37,10 @@ struct PointCSV {
         guard let block = try reader.next(), let line = block.lines.first else {
             throw InputError.missingColumn(source: source, column: "lat")
         }
-        let header = CSVLineFields(block.bytes, line: line).texts.map { $0.lowercased() }
+        guard let fields = CSVLineFields(block.bytes, line: line, scanner: scanner) else {
+            throw InputError.unclosedQuote(source: source, line: 1)
+        }
+        let header = fields.texts.map { $0.lowercased() }
         guard let lat = header.firstIndex(of: "lat") else { throw InputError.missingColumn(source: source, column: "lat") }
         guard let lng = header.firstIndex(of: "lng") else { throw InputError.missingColumn(source: source, column: "lng") }
         latColumn = lat
@@ -53,7 +59,9 @@ struct PointCSV {
         lngs.reserveCapacity(block.lines.count)
         for (k, line) in block.lines.enumerated().dropFirst(skip) where !line.isEmpty {
             let number = block.firstLineNumber + k
-            let fields = CSVLineFields(block.bytes, line: line)
+            guard let fields = CSVLineFields(block.bytes, line: line, scanner: scanner) else {
+                throw InputError.unclosedQuote(source: source, line: number)
+            }
             func value(_ column: Int, _ name: String) throws -> Double {
                 let raw = fields.text(column)
                 guard let v = Double(raw), v.isFinite else {

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for CrimeKit's readers of untrusted input, as an outside package that depends on
 // CrimeKit by path. Each fuzz target is one file, Sources/<Target>/<Target>.swift, whose `@main` hands its
-// test function to libFuzzer (`LLVMFuzzerRunDriver`, declared by the Driver target), listed in `fuzzTargets`
+// test function to libFuzzer through `crimekit_fuzz_main` (the Driver target), listed in `fuzzTargets`
 // below with the CrimeKit libraries it uses; its seed corpus is Corpus/<target without "Fuzz",
 // lower-cased>/. Build and run them all with Tests/Fuzz/run.sh, which passes the flags libFuzzer needs
 // (-sanitize=fuzzer,address, and -enable-testing so that a target may `@testable import` a module to

@@ -21,6 +21,19 @@ extension CSVRecordScanner {
         return try text.withUTF8 { records(in: $0) }.get()
     }
 
+    /// A scanner for ``fields(ofLine:)``, whose buffers are reused from line to line.
+    package static func lineScanner() -> CSVRecordScanner { CSVRecordScanner(fieldCapacity: 64, grows: true) }
+
+    /// The fields of one line (bytes without its line end), quoting removed, by the rules above, for
+    /// readers that split their input into lines themselves; nil when a quoted field is still open at the
+    /// end of the line.
+    package func fields(ofLine bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        let scanned: (next: Int, fields: Int)
+        do { scanned = try scan(bytes, from: 0, record: 0) } catch { return nil }
+        beginRecord(length: bytes.count)
+        return (0..<scanned.fields).map { String(decoding: field($0, in: bytes), as: UTF8.self) }
+    }
+
     private static func records(in bytes: FieldBytes) -> Result<[CSVRecord], CSVUnterminatedQuote> {
         let scanner = CSVRecordScanner(fieldCapacity: 64, grows: true)
         var records: [CSVRecord] = []

@@ -9,14 +9,7 @@ import CrimeCore
 
 /// Runs libFuzzer with the command line (corpus folders and `-flags`) on ``test(_:_:)``.
 @main enum CSVIngestFuzz {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            return test(data, size)
-        })
-    }
+    static func main() { exit(crimekit_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv, test)) }
 }
 
 /// The schema of the seed corpus: columns `id,t,lat,lon,type,note`, times in UTC.

@@ -12,14 +12,7 @@ import CrimeGeo
 
 /// Runs libFuzzer with the command line (corpus folders and `-flags`) on ``test(_:_:)``.
 @main enum GeoJSONFuzz {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            return test(data, size)
-        })
-    }
+    static func main() { exit(crimekit_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv, test)) }
 }
 
 /// One file per process, rewritten for every input; the incident reader picks GeoJSON by the extension.

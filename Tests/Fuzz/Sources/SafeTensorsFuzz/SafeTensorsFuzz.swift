@@ -12,14 +12,7 @@ import CrimeModels
 
 /// Runs libFuzzer with the command line (corpus folders and `-flags`) on ``test(_:_:)``.
 @main enum SafeTensorsFuzz {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            return test(data, size)
-        })
-    }
+    static func main() { exit(crimekit_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv, test)) }
 }
 
 /// One file per process for the round trip, rewritten for every input that parses.

@@ -11,14 +11,7 @@ import CrimeGeo
 
 /// Runs libFuzzer with the command line (corpus folders and `-flags`) on ``test(_:_:)``.
 @main enum WKTFuzz {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            return test(data, size)
-        })
-    }
+    static func main() { exit(crimekit_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv, test)) }
 }
 
 /// Checks one input; stops the process when an invariant breaks.
