@@ -42,8 +42,36 @@ public struct CategoricalColumn: Sendable, Equatable {
     /// Appends every row of another column, re-coding its values into this dictionary.
     public mutating func append(contentsOf other: CategoricalColumn) {
         let remap = other.dictionary.map { code(for: $0) }
-        codes.reserveCapacity(codes.count + other.codes.count)
-        for c in other.codes { codes.append(remap[Int(c)]) }
+        codes.append(contentsOf: other.codes.lazy.map { remap[Int($0)] })
+    }
+
+    /// Makes room for at least `rows` rows, so appending up to that many does not copy the codes.
+    public mutating func reserveCapacity(_ rows: Int) {
+        codes.reserveCapacity(rows)
+    }
+
+    /// Keeps the rows whose `keep` entry is true, in order, in place; the dictionary then holds only the
+    /// values those rows use, in order of first appearance among them (as ``selecting(rows:)`` gives).
+    mutating func retain(_ keep: UnsafeBufferPointer<Bool>) {
+        var remap = [UInt32](repeating: .max, count: dictionary.count)
+        var kept: [String] = []
+        var written = 0
+        codes.withUnsafeMutableBufferPointer { codes in
+            for r in 0..<codes.count where keep[r] {
+                let old = Int(codes[r])
+                if remap[old] == .max {
+                    remap[old] = UInt32(kept.count)
+                    kept.append(dictionary[old])
+                }
+                codes[written] = remap[old]
+                written += 1
+            }
+        }
+        codes.removeLast(codes.count - written)
+        if kept.count != dictionary.count || remap.enumerated().contains(where: { $0.offset != Int($0.element) }) {
+            dictionary = kept
+            lookup = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($0.element, UInt32($0.offset)) })
+        }
     }
 
     /// A column of the given rows, in that order, with the dictionary shrunk to the values they use.

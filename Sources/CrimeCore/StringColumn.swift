@@ -48,8 +48,47 @@ public struct StringColumn: Sendable, Equatable {
     public mutating func append(contentsOf other: StringColumn) {
         let base = bytes.count
         bytes.append(contentsOf: other.bytes)
-        ends.reserveCapacity(ends.count + other.ends.count)
-        for e in other.ends { ends.append(base + e) }
+        ends.append(contentsOf: other.ends.lazy.map { base + $0 })
+    }
+
+    /// Makes room for at least `rows` rows holding `bytes` bytes in all, so appending up to that many does
+    /// not copy the column. Capacity that is never written to is not resident memory.
+    public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(rows)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    /// Bytes of text held (without the offsets).
+    var textByteCount: Int { bytes.count }
+
+    /// The rows' capacity: how many rows fit before the offsets are copied to grow.
+    var rowCapacity: Int { ends.capacity }
+
+    /// Keeps the rows whose `keep` entry is true, in order, moving them down in place.
+    /// `keep` holds one entry per row.
+    mutating func retain(_ keep: UnsafeBufferPointer<Bool>) {
+        var written = 0
+        var row = 0
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            ends.withUnsafeMutableBufferPointer { ends in
+                var start = 0
+                for r in 0..<ends.count {
+                    let end = ends[r]
+                    if keep[r] {
+                        if start != written, end > start {
+                            UnsafeMutableRawPointer(bytes.baseAddress! + written)
+                                .copyMemory(from: bytes.baseAddress! + start, byteCount: end - start)
+                        }
+                        written += end - start
+                        ends[row] = written
+                        row += 1
+                    }
+                    start = end
+                }
+            }
+        }
+        bytes.removeLast(bytes.count - written)
+        ends.removeLast(ends.count - row)
     }
 
     /// A column of the given rows, in that order.

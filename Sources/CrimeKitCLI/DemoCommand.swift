@@ -56,9 +56,9 @@ struct DemoCommand: ParsableCommand {
         let manifest = try city.writeChicagoExtract(to: extract)
         print("synthetic city: \(manifest.events) incidents over \(config.days) days (\(manifest.offspring) near-repeats), \(manifest.rowsWritten) rows written")
 
-        let ingested = try IncidentReader.read(extract, schema: .chicago, progress: line.handler)
-        var cleaning = ingested.report
-        let table = ingested.table.cleaned(options: CleaningOptions(file: extract.path, sourceRecords: ingested.sourceRecords), report: &cleaning).table
+        var ingested = try IncidentReader.read(extract, schema: .chicago, progress: line.handler)
+        ingested.table.clean(options: CleaningOptions(file: extract.path, sourceRecords: ingested.sourceRecords), report: &ingested.report)
+        let table = ingested.table, cleaning = ingested.report
         let drops = cleaning.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         print("ingest + clean: \(cleaning.rowsRead) read, \(cleaning.rowsKept) kept, dropped: \(drops.isEmpty ? "none" : drops)")
 

@@ -67,11 +67,10 @@ struct ForecastInputOptions: ParsableArguments {
     func table(progress: ProgressHandler?) throws -> (table: IncidentTable, city: SyntheticCity?, source: String) {
         if let data {
             let url = URL(fileURLWithPath: data)
-            let read = try IncidentReader.read(url, schema: try IngestSchema.resolve(schema ?? ""), progress: progress)
-            var report = read.report
-            let cleaned = read.table.cleaned(options: CleaningOptions(file: data, sourceRecords: read.sourceRecords), report: &report)
-            guard !cleaned.table.isEmpty else { throw DataError("\(data): no row was kept after cleaning") }
-            return (cleaned.table, nil, data)
+            var read = try IncidentReader.read(url, schema: try IngestSchema.resolve(schema ?? ""), progress: progress)
+            read.table.clean(options: CleaningOptions(file: data, sourceRecords: read.sourceRecords), report: &read.report)
+            guard !read.table.isEmpty else { throw DataError("\(data): no row was kept after cleaning") }
+            return (read.table, nil, data)
         }
         var config = SyntheticCityConfig()
         config.seed = seed

@@ -44,13 +44,13 @@ struct IngestCommand: ParsableCommand {
                                       since: try Self.parseDay(since, flag: "--since"), until: try Self.parseDay(until, flag: "--until"))
         let line = progress.line()
         defer { line.finish() }
-        let result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema),
+        var result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema),
                                              progress: line.handler)
         options.sourceRecords = result.sourceRecords
-        var report = result.report
-        let cleaned = result.table.cleaned(options: options, report: &report)
-        let table = cleaned.table, spike = cleaned.midnightSpike
-        let summary = IngestSummary(table: table, report: report, absentColumns: result.absentColumns, spike: spike)
+        // Cleaned in place, so a large table is not held twice.
+        let spike = result.table.clean(options: options, report: &result.report)
+        let report = result.report
+        let summary = IngestSummary(table: result.table, report: report, absentColumns: result.absentColumns, spike: spike)
         if json {
             try JSONOutput.print(summary)
         } else {

@@ -19,15 +19,33 @@ extension IncidentTable {
     /// `report.rowsRead` is left as it is and `report.rowsKept` is set to the output's count, so a report
     /// that balanced before (`rowsKept == count`) still balances. Sample rows are record numbers of the
     /// source file, from ``CleaningOptions/sourceRecords``. Work is O(n).
-    public func cleaned(options: CleaningOptions, report: inout CleaningReport) -> CleaningResult {
-        var kept: [Int] = []
-        kept.reserveCapacity(count)
+    public consuming func cleaned(options: CleaningOptions, report: inout CleaningReport) -> CleaningResult {
+        var out = self
+        let spike = out.clean(options: options, report: &report)
+        return CleaningResult(table: out, midnightSpike: spike)
+    }
+
+    /// Cleans the table in place, by the steps of ``cleaned(options:report:)``, and returns the midnight
+    /// spike measured on the rows that survived the location and duplicate checks.
+    ///
+    /// Rows are dropped by moving the kept ones down column by column, so a table held only here is never
+    /// copied: memory beyond the table is one byte per row and the duplicate check's id set (about 12 bytes
+    /// per row).
+    @discardableResult
+    public mutating func clean(options: CleaningOptions, report: inout CleaningReport) -> MidnightSpike {
+        var keep = [Bool](repeating: true, count: count)
+        var keptCount = 0
         var midnightRows: [Int] = []
         var counter = HourMarkCounter()
         var seen = IdSet(capacity: options.dropDuplicates ? count : 0)
         let first = options.since.map { $0.start(in: zone) } ?? .min
         let end = options.until.map { $0.adding(days: 1).start(in: zone) } ?? .max
         for row in 0..<count {
+            keep[row] = false
+            if options.dropDuplicates, row % IdSet.batch == 0 {
+                if row == 0 { seen.prefetch(rows: 0..<min(count, IdSet.batch), of: ids) }
+                seen.prefetch(rows: min(count, row + IdSet.batch)..<min(count, row + 2 * IdSet.batch), of: ids)
+            }
             guard times[row] >= first, times[row] < end else {
                 report.drop(issue(row, "time", .outOfPeriod, zone.iso8601(utc: times[row]), options))
                 continue
@@ -48,23 +66,26 @@ extension IncidentTable {
             if counter.count(secondOfDay: MidnightSpike.localSecondOfDay(times[row], zone: zone)) {
                 midnightRows.append(row)
             }
-            kept.append(row)
+            keep[row] = true
+            keptCount += 1
         }
+        seen = IdSet(capacity: 0)
         let spike = counter.spike(threshold: options.spikeThreshold)
         let policy: MidnightPolicy = spike.isSignificant ? options.midnight : .keep
-        if case .drop = policy, !midnightRows.isEmpty {
+        if case .drop = policy {
             for row in midnightRows {
                 report.drop(issue(row, "time", .midnightSpike, zone.iso8601(utc: times[row]), options))
+                keep[row] = false
+                keptCount -= 1
             }
-            let dropped = Set(midnightRows)
-            kept.removeAll { dropped.contains($0) }
         }
-        var out = kept.count == count ? self : selecting(rows: kept)
-        out.applyMidnight(policy, report: &report)
-        out.remapCategories(options, report: &report)
-        report.rowsKept = out.count
-        report.bulk = TimeBulk(times: out.times, zone: zone)
-        return CleaningResult(table: out, midnightSpike: spike)
+        if keptCount != count { retain(keep) }
+        keep = []
+        applyMidnight(policy, report: &report)
+        remapCategories(options, report: &report)
+        report.rowsKept = count
+        report.bulk = TimeBulk(times: times, zone: zone)
+        return spike
     }
 
     private func issue(_ row: Int, _ column: String, _ reason: DropReason, _ value: String,

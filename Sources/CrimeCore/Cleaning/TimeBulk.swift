@@ -18,15 +18,23 @@ public struct TimeBulk: Codable, Sendable, Equatable {
     /// rank); nil for no times.
     public init?(times: [Int64], zone: ZoneClock) {
         guard !times.isEmpty else { return nil }
-        let sorted = times.sorted()
+        let n = times.count
         let tail = (1 - Self.share) / 2
-        let lo = sorted[min(sorted.count - 1, Int((tail * Double(sorted.count)).rounded(.down)))]
-        let hi = sorted[max(0, min(sorted.count - 1, Int(((1 - tail) * Double(sorted.count)).rounded(.up)) - 1))]
+        let loRank = min(n - 1, Int((tail * Double(n)).rounded(.down)))
+        let hiRank = max(0, min(n - 1, Int(((1 - tail) * Double(n)).rounded(.up)) - 1))
+        var scratch = times
+        let lo = OrderStatistic.select(loRank, in: &scratch)
+        let hi = OrderStatistic.select(hiRank, in: &scratch)
+        scratch = []
         let firstDay = LocalDay(utc: lo, in: zone), lastDay = LocalDay(utc: hi, in: zone)
         let start = firstDay.start(in: zone), end = lastDay.adding(days: 1).start(in: zone)
         self.firstDay = firstDay.description
         self.lastDay = lastDay.description
-        before = sorted.prefix { $0 < start }.count
-        after = sorted.count - (sorted.lastIndex { $0 < end }.map { $0 + 1 } ?? 0)
+        var before = 0, after = 0
+        for t in times {
+            if t < start { before += 1 } else if t >= end { after += 1 }
+        }
+        self.before = before
+        self.after = after
     }
 }

@@ -4,32 +4,38 @@ import Foundation
 final class CSVBlock: @unchecked Sendable {
     private let memory: UnsafeMutableRawPointer
     private let capacity: Int
+    private let pool: BlockMemoryPool
     /// The block's bytes.
     let bytes: FieldBytes
     /// True for the file's last block.
     let isLast: Bool
 
-    fileprivate init(memory: UnsafeMutableRawPointer, capacity: Int, start: Int, count: Int, isLast: Bool) {
+    fileprivate init(memory: UnsafeMutableRawPointer, capacity: Int, pool: BlockMemoryPool, start: Int, count: Int,
+                     isLast: Bool) {
         self.memory = memory
         self.capacity = capacity
+        self.pool = pool
         bytes = FieldBytes(start: memory.assumingMemoryBound(to: UInt8.self) + start, count: count)
         self.isLast = isLast
     }
 
-    deinit { munmap(memory, capacity) }
+    deinit { pool.give(memory, size: capacity) }
 }
 
 /// Reads a CSV file in large blocks, each cut after its last record end (CR, LF or CRLF outside quoted fields).
 ///
 /// The file is never held whole: each block is read with `read(2)` into its own memory (mapped
-/// directly from the system, so it goes back to it when the block is done), and the bytes after the
-/// cut are carried to the front of the next block. A UTF-8 byte-order mark at the start is skipped.
+/// directly from the system and reused for later blocks through a ``BlockMemoryPool`` once a block is
+/// done), and the bytes after the cut are carried to the front of the next block. A UTF-8 byte-order mark at the start is skipped.
 /// Where a record ends is decided by ``CSVRecordScanner``'s quote rule (a quote opens a quoted field
 /// only at the start of a field), followed from the block's start, which is always a record boundary.
 final class CSVBlockReader {
     private let file: String
     private let descriptor: Int32
     private let blockSize: Int
+    /// Bytes a usual block has beyond `blockSize` for the carried part of the previous block.
+    private let carrySpare: Int
+    private let pool: BlockMemoryPool
     private var carry: [UInt8] = []
     private var atStart = true
     private var finished = false
@@ -38,10 +44,13 @@ final class CSVBlockReader {
     /// The file's size when it was opened (0 for pipes and other streams).
     private(set) var fileSize = 0
 
-    /// Opens a file; `blockSize` is the number of new bytes read per block.
-    init(path: String, blockSize: Int) throws {
+    /// Opens a file; `blockSize` is about the number of new bytes read per block, and up to `keptBlocks` blocks'
+    /// memory is kept for reuse (about as many as are in use at once).
+    init(path: String, blockSize: Int, keptBlocks: Int = 4) throws {
         file = path
         self.blockSize = max(1, blockSize)
+        carrySpare = self.blockSize / 8
+        pool = BlockMemoryPool(blockSize: self.blockSize + carrySpare, limit: keptBlocks)
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError.unreadable(file: path, reason: String(cString: strerror(errno)))
@@ -61,7 +70,9 @@ final class CSVBlockReader {
     /// The next block, or nil at the end of the file.
     func next() throws -> CSVBlock? {
         guard !finished else { return nil }
-        var capacity = carry.count + blockSize
+        // Usual blocks have room for carried bytes up to `carrySpare`, so they all have one size and their
+        // memory is reused.
+        var capacity = blockSize + max(carrySpare, carry.count)
         var memory = try map(capacity)
         var filled = carry.count
         carry.withUnsafeBytes { if let src = $0.baseAddress { memory.copyMemory(from: src, byteCount: $0.count) } }
@@ -77,22 +88,23 @@ final class CSVBlockReader {
                 finished = true
                 atStart = false
                 guard filled > start else {
-                    munmap(memory, capacity)
+                    pool.give(memory, size: capacity)
                     return nil
                 }
-                return CSVBlock(memory: memory, capacity: capacity, start: start, count: filled - start, isLast: true)
+                return CSVBlock(memory: memory, capacity: capacity, pool: pool, start: start, count: filled - start,
+                                isLast: true)
             }
             let view = FieldBytes(start: memory.assumingMemoryBound(to: UInt8.self) + start, count: filled - start)
             if let cut = CSVBlockReader.lastRecordEnd(view) {
                 atStart = false
                 let rest = FieldBytes(rebasing: view[cut...])
                 carry = Array(rest)
-                return CSVBlock(memory: memory, capacity: capacity, start: start, count: cut, isLast: false)
+                return CSVBlock(memory: memory, capacity: capacity, pool: pool, start: start, count: cut, isLast: false)
             }
             // No record ends in this block (one very long record): read on into a bigger block.
             let bigger = try map(capacity * 2)
             bigger.copyMemory(from: memory, byteCount: filled)
-            munmap(memory, capacity)
+            pool.give(memory, size: capacity)
             memory = bigger
             capacity *= 2
         }
@@ -200,7 +212,7 @@ final class CSVBlockReader {
     }
 
     private func map(_ size: Int) throws -> UnsafeMutableRawPointer {
-        guard let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED else {
+        guard let p = pool.take(size) else {
             throw IngestError.unreadable(file: file, reason: "cannot allocate a block of \(size) bytes")
         }
         return p

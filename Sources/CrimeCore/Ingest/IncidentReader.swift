@@ -69,7 +69,6 @@ public enum IncidentReader {
         var nextRecord = 2
         var pending: [(block: CSVBlock, start: Int)] = [(first, dataStart)]
         var done = first.isLast
-        var reserved = false
         while true {
             while !done && pending.count < options.threads {
                 guard let block = try reader.next() else { done = true; break }
@@ -86,10 +85,7 @@ public enum IncidentReader {
                 try table.append(contentsOf: builder.table)
                 nextRecord += count
             }
-            if !reserved {
-                table.reserveForFile(bytesSoFar: reader.bytesRead, fileSize: reader.fileSize)
-                reserved = true
-            }
+            table.reserveForFile(bytesSoFar: reader.bytesRead, fileSize: reader.fileSize)
             pending.removeAll()
             counter?.update(completed: reader.bytesRead)
         }
@@ -133,16 +129,18 @@ public enum IncidentReader {
 }
 
 extension IncidentTable {
-    /// Reserves the fixed-width columns for the rows a whole file should hold, judging by the rows per
-    /// byte so far (2% spare), so they are not copied while growing. Capacity never written to is not
-    /// resident memory.
+    /// Reserves every column for the rows (and id bytes) a whole file should hold, judging by the rows
+    /// and id bytes per file byte so far, when that is more than the columns hold; 10 % spare, and at
+    /// least half again the capacity when a reservation falls short, so the columns are copied a few
+    /// times at most however the file's rows vary. Capacity never written to is not resident memory.
     mutating func reserveForFile(bytesSoFar: Int, fileSize: Int) {
         guard bytesSoFar > 0, fileSize > bytesSoFar, !isEmpty else { return }
-        let rows = Int(Double(count) / Double(bytesSoFar) * Double(fileSize) * 1.02) + 16
-        times.reserveCapacity(rows)
-        latitudes.reserveCapacity(rows)
-        longitudes.reserveCapacity(rows)
-        categories.reserveCapacity(rows)
-        flags.reserveCapacity(rows)
+        let scale = Double(fileSize) / Double(bytesSoFar) * 1.1
+        let rows = Int(Double(count) * scale) + 16
+        let capacity = rowCapacity
+        guard rows > capacity else { return }
+        let target = max(rows, capacity + capacity / 2)
+        let idBytesPerRow = Double(ids.textByteCount) / Double(count)
+        reserveCapacity(rows: target, idBytes: Int(idBytesPerRow * Double(target)) + 16)
     }
 }
