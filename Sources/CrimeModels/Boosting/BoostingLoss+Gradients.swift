@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 extension BoostingLoss {
@@ -9,9 +10,24 @@ extension BoostingLoss {
 
     /// Per-row gradient and hessian of the loss at the raw predictions, stored as `Float` as
     /// scikit-learn does: raw − y and 1 (squared error; the hessian is not written), or
-    /// exp(raw) − y and exp(raw) (Poisson).
+    /// exp(raw) − y and exp(raw) (Poisson). Large tables are split into one part per thread; each row's
+    /// values depend on that row alone, so the result does not depend on the thread count.
     func gradients(y: UnsafePointer<Double>, raw: UnsafePointer<Double>, count: Int,
-                   gradients: UnsafeMutablePointer<Float>, hessians: UnsafeMutablePointer<Float>) {
+                   gradients: UnsafeMutablePointer<Float>, hessians: UnsafeMutablePointer<Float>, threads: Int) {
+        let parts = count >= 32_768 ? max(1, threads) : 1
+        guard parts > 1 else {
+            return self.gradients(y: y, raw: raw, count: count, gradients: gradients, hessians: hessians)
+        }
+        let job = GradientJob(loss: self, y: y, raw: raw, gradients: gradients, hessians: hessians)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let start = count * p / parts, end = count * (p + 1) / parts
+            job.loss.gradients(y: job.y + start, raw: job.raw + start, count: end - start,
+                               gradients: job.gradients + start, hessians: job.hessians + start)
+        }
+    }
+
+    private func gradients(y: UnsafePointer<Double>, raw: UnsafePointer<Double>, count: Int,
+                           gradients: UnsafeMutablePointer<Float>, hessians: UnsafeMutablePointer<Float>) {
         switch self {
         case .squaredError:
             for i in 0..<count { gradients[i] = Float(raw[i] - y[i]) }
@@ -39,4 +55,11 @@ extension BoostingLoss {
 
     /// Predictions from raw predictions (the inverse link).
     func prediction(_ raw: Double) -> Double { self == .poisson ? Foundation.exp(raw) : raw }
+}
+
+/// The buffers of one gradient pass, shared by the workers that each fill a disjoint part.
+private struct GradientJob: @unchecked Sendable {
+    let loss: BoostingLoss
+    let y: UnsafePointer<Double>, raw: UnsafePointer<Double>
+    let gradients: UnsafeMutablePointer<Float>, hessians: UnsafeMutablePointer<Float>
 }

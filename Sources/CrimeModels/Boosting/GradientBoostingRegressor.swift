@@ -88,7 +88,7 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
             yTrain.withUnsafeBufferPointer { yb in raw.withUnsafeBufferPointer { rb in
                 gradients.withUnsafeMutableBufferPointer { gb in hessians.withUnsafeMutableBufferPointer { hb in
                     loss.gradients(y: yb.baseAddress!, raw: rb.baseAddress!, count: n,
-                                   gradients: gb.baseAddress!, hessians: hb.baseAddress!)
+                                   gradients: gb.baseAddress!, hessians: hb.baseAddress!, threads: threads)
                 }}
             }}
             let tree = gradients.withUnsafeBufferPointer { gb in hessians.withUnsafeBufferPointer { hb in

@@ -98,6 +98,12 @@ struct NodeHistograms: @unchecked Sendable {
 }
 
 /// One node's histogram sums, shared read-only by the workers that each fill one feature.
+///
+/// Consecutive rows often fall in the same bin (count features use a handful of bins), and adding
+/// into one bin waits for the previous addition to it. Large nodes are therefore summed in
+/// ``lanes`` interleaved histograms (row k into lane k mod lanes), added together at the end, so
+/// the additions of neighbouring rows do not wait for each other. The order of every sum is fixed
+/// by the row order, so the result does not depend on the thread count.
 private struct HistogramJob: @unchecked Sendable {
     let histogram: UnsafeMutablePointer<HistogramBin>
     let rows: UnsafePointer<UInt32>?
@@ -108,25 +114,80 @@ private struct HistogramJob: @unchecked Sendable {
     let rowCount: Int
     let constantHessian: Bool
 
-    /// Sums feature `f`'s bins in row order.
+    /// Interleaved histograms for large nodes.
+    static let lanes = 4
+    /// Rows from which a node is summed in lanes.
+    static let laneRows = 2048
+
+    /// Sums feature `f`'s bins.
     func fill(feature f: Int) {
         let h = histogram + f * NodeHistograms.stride
-        h.update(repeating: HistogramBin(), count: NodeHistograms.stride)
         let column = codes + f * rowCount
-        if let rows {
-            for k in 0..<count {
-                let b = Int(column[Int(rows[k])])
-                h[b].gradient += Double(gradients[k])
-                if !constantHessian { h[b].hessian += Double(hessians[k]) }
-                h[b].count += 1
-            }
-        } else {
-            for k in 0..<count {
-                let b = Int(column[k])
-                h[b].gradient += Double(gradients[k])
-                if !constantHessian { h[b].hessian += Double(hessians[k]) }
-                h[b].count += 1
+        guard count >= Self.laneRows else {
+            h.update(repeating: HistogramBin(), count: NodeHistograms.stride)
+            if constantHessian { add(column, into: h, 0..<count, hessian: false) } else { add(column, into: h, 0..<count, hessian: true) }
+            return
+        }
+        let width = NodeHistograms.stride
+        withUnsafeTemporaryAllocation(of: HistogramBin.self, capacity: Self.lanes * width) { buffer in
+            let lanes = buffer.baseAddress!
+            lanes.initialize(repeating: HistogramBin(), count: Self.lanes * width)
+            if constantHessian { addInLanes(column, into: lanes, hessian: false) } else { addInLanes(column, into: lanes, hessian: true) }
+            for b in 0..<width {
+                var sum = lanes[b]
+                for lane in 1..<Self.lanes {
+                    let other = lanes[lane * width + b]
+                    sum.gradient += other.gradient
+                    sum.hessian += other.hessian
+                    sum.count += other.count
+                }
+                h[b] = sum
             }
         }
+    }
+
+    @inline(__always)
+    private func code(_ column: UnsafeMutablePointer<UInt8>, _ k: Int) -> Int {
+        if let rows { return Int(column[Int(rows[k])]) }
+        return Int(column[k])
+    }
+
+    @inline(__always)
+    private func add(_ column: UnsafeMutablePointer<UInt8>, into h: UnsafeMutablePointer<HistogramBin>, _ range: Range<Int>,
+                     hessian: Bool) {
+        for k in range {
+            let b = code(column, k)
+            h[b].gradient += Double(gradients[k])
+            if hessian { h[b].hessian += Double(hessians[k]) }
+            h[b].count += 1
+        }
+    }
+
+    /// Row k into lane k mod 4; the rows after the last whole group of four go to lane 0.
+    @inline(__always)
+    private func addInLanes(_ column: UnsafeMutablePointer<UInt8>, into lanes: UnsafeMutablePointer<HistogramBin>,
+                            hessian: Bool) {
+        let width = NodeHistograms.stride
+        let h0 = lanes, h1 = lanes + width, h2 = lanes + 2 * width, h3 = lanes + 3 * width
+        var k = 0
+        while k + 4 <= count {
+            let b0 = code(column, k), b1 = code(column, k + 1), b2 = code(column, k + 2), b3 = code(column, k + 3)
+            h0[b0].gradient += Double(gradients[k])
+            h1[b1].gradient += Double(gradients[k + 1])
+            h2[b2].gradient += Double(gradients[k + 2])
+            h3[b3].gradient += Double(gradients[k + 3])
+            if hessian {
+                h0[b0].hessian += Double(hessians[k])
+                h1[b1].hessian += Double(hessians[k + 1])
+                h2[b2].hessian += Double(hessians[k + 2])
+                h3[b3].hessian += Double(hessians[k + 3])
+            }
+            h0[b0].count += 1
+            h1[b1].count += 1
+            h2[b2].count += 1
+            h3[b3].count += 1
+            k += 4
+        }
+        add(column, into: h0, k..<count, hessian: hessian)
     }
 }
