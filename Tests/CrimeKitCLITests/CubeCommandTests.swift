@@ -105,6 +105,23 @@ import Testing
         #expect(result.stdout.contains("rows_kept,3\n") && result.stdout.contains("entries,3\n"))
     }
 
+    /// A dirty synthetic extract against pandas + h3-py (`Fixtures/cube/make_streaming_cube.py`), byte for byte.
+    @Test(arguments: ["day", "week", "shift"])
+    func matchesPandasAndH3(_ window: String) throws {
+        let out = temporary("cube.csv")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try CLIRunner.run(["cube", "--data", Fixtures.url("cube", "streaming_extract.csv").path, "--schema", "chicago",
+                                        "--window", window, "--out", out, "--json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let reference = try String(contentsOf: Fixtures.url("cube", "streaming_cube.csv"), encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix(window + ",") }.map { $0.dropFirst(window.count + 1) }
+        let written = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(written.first == "cell,window_start,count")
+        #expect(written.dropFirst().map(String.init) == reference.map(String.init))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["rows_kept"] as? Int == 1_746)
+    }
+
     /// The counts of a synthetic extract add up to the rows kept, for a grid too.
     @Test func countsAddUpToRowsKept() throws {
         let data = temporary("synth.csv"), out = temporary("cube.csv")
