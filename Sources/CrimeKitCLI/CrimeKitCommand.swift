@@ -13,7 +13,7 @@ struct CrimeKitCommand: ParsableCommand {
         abstract: "Spatio-temporal crime forecasting and police-resource analysis.",
         subcommands: [DemoCommand.self, SynthCommand.self, IngestCommand.self, H3Command.self, AreasCommand.self,
                       MetricsCommand.self, OLSCommand.self, ForestCommand.self, GBMCommand.self, NNCommand.self,
-                      BacktestCommand.self, ForecastCommand.self]
+                      BacktestCommand.self, ForecastCommand.self, CubeCommand.self]
     )
 
     /// Parses and runs the command, mapping failures to the exit statuses above.

@@ -84,12 +84,7 @@ struct ForecastInputOptions: ParsableArguments {
 
     /// The windowing of `--window` in the data's zone.
     func windowing(zone: ZoneClock) throws -> TimeWindowing {
-        switch window {
-        case "day": return .sequential(.daily, zone: zone)
-        case "week": return .sequential(.weekly, zone: zone)
-        case "shift": return .sequential(.halfDay, zone: zone)
-        default: throw ValidationError("--window must be day, week or shift, not '\(window)'")
-        }
+        .sequential(try WindowOption.frequency(window), zone: zone)
     }
 
     /// The most cells a forecasting command lays out.
@@ -98,10 +93,8 @@ struct ForecastInputOptions: ParsableArguments {
     /// The index of `--index` and its cells: the study area of ``studyArea(_:table:)`` for H3 and grids
     /// (nil for polygon areas, which are all kept).
     func cells(for table: IncidentTable) throws -> (index: any SpatialIndex, cells: [CellID], studyArea: StudyAreaSelection?) {
-        let parts = index.split(separator: ":", maxSplits: 2).map(String.init)
-        switch parts.first {
-        case "h3":
-            guard parts.count == 2, let res = Int(parts[1]) else { throw ValidationError("--index h3 needs a resolution, e.g. h3:8") }
+        switch try IndexOption(index) {
+        case let .h3(res):
             let h3 = try H3Grid(resolution: res)
             let box = try Self.extent(of: table)
             let centre = GeoPoint(latitude: (box.minLatitude + box.maxLatitude) / 2, longitude: (box.minLongitude + box.maxLongitude) / 2)
@@ -110,21 +103,15 @@ struct ForecastInputOptions: ParsableArguments {
             }
             let area = try studyArea(h3, table: table)
             return (h3, area.cells, area)
-        case "grid":
-            guard parts.count == 2, let side = Double(parts[1]), side.isFinite, side > 0 else {
-                throw ValidationError("--index grid needs a cell side in metres, e.g. grid:500")
-            }
+        case let .grid(side):
             let box = try Self.extent(of: table)
             try Self.checkCellCount(box.squareMetres / (side * side))
             let grid = try RegularGrid(covering: box, side: side)
             let area = try studyArea(grid, table: table)
             return (grid, area.cells, area)
-        case "areas":
-            guard parts.count == 3 else { throw ValidationError("--index areas needs a file and a label property, e.g. areas:districts.geojson:NAME") }
-            let areas = try PolygonIndex(contentsOf: URL(fileURLWithPath: parts[1]), labelProperty: parts[2], crs: nil)
+        case let .areas(file, property):
+            let areas = try PolygonIndex(contentsOf: URL(fileURLWithPath: file), labelProperty: property, crs: nil)
             return (areas, areas.allCells, nil)
-        default:
-            throw ValidationError("--index must be h3:RES, grid:METRES or areas:FILE:PROP, not '\(index)'")
         }
     }
 

@@ -113,19 +113,25 @@ struct IngestSummary: Encodable {
     }
 
     init(table: IncidentTable, report: CleaningReport, absentColumns: [String], spike: MidnightSpike) {
+        self.init(report: report, absentColumns: absentColumns, spike: spike, timeSpan: table.timeSpan, zone: table.zone,
+                  categoryCounts: table.categoryCounts, otherOffenses: table.otherOffenses())
+    }
+
+    /// The summary from its parts, for callers that counted the kept rows without keeping them (`crimekit cube`).
+    init(report: CleaningReport, absentColumns: [String], spike: MidnightSpike, timeSpan: ClosedRange<Int64>?, zone: ZoneClock,
+         categoryCounts: [CrimeCategory: Int], otherOffenses: [OffenseCount]) {
         rowsRead = report.rowsRead
         rowsKept = report.rowsKept
         dropped = Dictionary(uniqueKeysWithValues: report.dropped.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
-        let span = table.timeSpan
-        firstTime = span.map { table.zone.iso8601(utc: $0.lowerBound) }
-        lastTime = span.map { table.zone.iso8601(utc: $0.upperBound) }
+        firstTime = timeSpan.map { zone.iso8601(utc: $0.lowerBound) }
+        lastTime = timeSpan.map { zone.iso8601(utc: $0.upperBound) }
         self.absentColumns = absentColumns
         changed = report.changed
         midnight = spike
         samples = report.samples
         bulk = report.bulk
-        categories = Dictionary(uniqueKeysWithValues: table.categoryCounts.map { ($0.key.description, $0.value) })
-        otherOffenses = table.otherOffenses()
+        categories = Dictionary(uniqueKeysWithValues: categoryCounts.map { ($0.key.description, $0.value) })
+        self.otherOffenses = otherOffenses
     }
 
     func encode(to encoder: Encoder) throws {

@@ -111,7 +111,7 @@ public enum IncidentReader {
     }
 
     /// The header's field names and the offset where data starts.
-    private static func readHeader(_ bytes: FieldBytes, file: String) throws -> ([String], Int) {
+    static func readHeader(_ bytes: FieldBytes, file: String) throws -> ([String], Int) {
         let scanner = CSVRecordScanner(fieldCapacity: 256, grows: true)
         let scanned: (next: Int, fields: Int)
         do { scanned = try scanner.scan(bytes, from: 0, record: 0) } catch {
