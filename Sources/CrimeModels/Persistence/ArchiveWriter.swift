@@ -35,7 +35,6 @@ public struct ArchiveWriter: Sendable {
     /// Appends an array of `Double` preceded by its element count (UInt64).
     public mutating func write(_ values: [Double]) {
         write(UInt64(values.count))
-        bytes.reserveCapacity(bytes.count + values.count * 8)
         for v in values { write(v.bitPattern) }
     }
 }
