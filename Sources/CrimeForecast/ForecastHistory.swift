@@ -34,10 +34,13 @@ public struct ForecastHistory: Sendable {
                       cellOrdinals: cellOrdinals[...])
     }
 
-    /// Assembles a history whose incident columns are slices starting at index 0 (the prefixes of
-    /// ``ForecastData``'s columns), with the checks of the public initialiser.
-    init(cells: ForecastCells, windows: WindowSpan, counts: Matrix, times: ArraySlice<Int64>, x: ArraySlice<Double>,
-         y: ArraySlice<Double>, cellOrdinals: ArraySlice<Int32>) throws {
+    /// Assembles a history from slices of incident columns, such as another history's: slices that start at
+    /// index 0 are shared, others are copied so that the history's columns are indexed from 0. Throws as
+    /// the initialiser from arrays.
+    public init(cells: ForecastCells, windows: WindowSpan, counts: Matrix, times: ArraySlice<Int64>, x: ArraySlice<Double>,
+                y: ArraySlice<Double>, cellOrdinals: ArraySlice<Int32>) throws {
+        func fromZero<T>(_ slice: ArraySlice<T>) -> ArraySlice<T> { slice.startIndex == 0 ? slice : Array(slice)[...] }
+        let times = fromZero(times), x = fromZero(x), y = fromZero(y), cellOrdinals = fromZero(cellOrdinals)
         try counts.validate()
         guard !windows.windowing.isCyclic else { throw ForecastError.needsSequentialWindows }
         guard counts.rows == cells.count, counts.columns == windows.count else {
