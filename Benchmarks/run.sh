@@ -21,13 +21,12 @@ if [[ "${1:-}" == "--scale" ]]; then
     [[ -f "$data/m17.csv" ]] || "$bin/crimekit" synth --out "$data/m17.csv" --seed 3 --days 2600 --rate 3875 --json > "$work/m17.manifest.json"
     for size in m1 m17; do
         echo "CrimeBench scale $size ($(uptime))" >&2
-        /usr/bin/time -v "$bin/CrimeBench" scale "$data/$size.csv" Tests/Fixtures/areas/Chicago77.shp \
-            > "$work/$size.json" 2> "$work/$size.time"
+        "$bin/CrimeBench" scale "$data/$size.csv" Tests/Fixtures/areas/Chicago77.shp > "$work/$size.json"
         echo "peers $size ($(uptime))" >&2
         python3 Benchmarks/compare/scale_peers.py "$data/$size.csv" > "$work/$size.peers.json"
     done
     python3 Benchmarks/compare/scale_report.py "$(swift --version 2>&1 | grep -m1 -o 'Swift version [^ ]*')" \
-        "$work/m1.json" "$work/m1.peers.json" "$work/m1.time" "$work/m17.json" "$work/m17.peers.json" "$work/m17.time"
+        "$work/m1.json" "$work/m1.peers.json" "$work/m17.json" "$work/m17.peers.json"
     exit 0
 fi
 

@@ -7,7 +7,7 @@ enum IngestBenchmark {
     /// `ingest_seconds`, `clean_seconds`, `cpu_seconds` (of both, all threads), `rows_read`, `rows_kept`,
     /// `rows_per_second`, `megabytes_per_second`, `rss_bytes_per_incident` (resident growth kept
     /// after the read, from `/proc/self/status` VmRSS), `peak_rss_bytes_per_incident` (growth of
-    /// VmHWM during the read) and `table_bytes_per_incident` (the table's own count).
+    /// VmHWM during the read), `peak_rss_bytes` (VmHWM itself) and `table_bytes_per_incident` (the table's own count).
     static func run(path: String) throws -> [String: Double] {
         try ingest(path: path).results
     }
@@ -49,6 +49,7 @@ enum IngestBenchmark {
             "megabytes_per_second": Double(bytesRead) / 1e6 / seconds,
             "rss_bytes_per_incident": Double(after.current - before.current) / rows,
             "peak_rss_bytes_per_incident": Double(after.peak - before.current) / rows,
+            "peak_rss_bytes": Double(after.peak),
             "table_bytes_per_incident": Double(table.byteCount) / rows,
         ]
         return (table, results)

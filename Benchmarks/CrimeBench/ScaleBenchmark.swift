@@ -35,6 +35,7 @@ enum ScaleBenchmark {
         meter.record("ingest_clean", seconds: (ingest["ingest_seconds"] ?? 0) + (ingest["clean_seconds"] ?? 0),
                      peakGrowth: Int((ingest["peak_rss_bytes_per_incident"] ?? 0) * Double(table.count)))
         for (key, value) in ingest { meter.note(key, value) }
+        meter.notePeak(Int(ingest["peak_rss_bytes"] ?? 0))
         meter.note("ingest_clean_cpu_ns_per_incident", (ingest["cpu_seconds"] ?? 0) * 1e9 / Double(max(table.count, 1)))
         meter.note("uptime_load_1min", Self.loadAverage())
 

@@ -29,6 +29,7 @@ struct StepMeter {
         let cpu = Self.processCPUSeconds() - cpuStart
         let after = ResidentMemory.read()
         record(name, seconds: seconds, peakGrowth: resettable ? after.peak - before.current : nil)
+        notePeak(after.peak)
         results["\(name)_cpu_ns_per_incident"] = cpu * 1e9 / Double(incidents)
         return value
     }
@@ -45,6 +46,12 @@ struct StepMeter {
         var spec = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Raises `process_peak_rss_bytes` to `bytes` if that is higher: the peak of the whole run, which the
+    /// resets of ``measure(_:_:)`` hide from the kernel's own high-water mark (and from `/usr/bin/time`).
+    mutating func notePeak(_ bytes: Int) {
+        results["process_peak_rss_bytes"] = max(results["process_peak_rss_bytes"] ?? 0, Double(bytes))
     }
 
     /// Adds a figure that is not a step's (counts, check sums).

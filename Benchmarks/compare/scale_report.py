@@ -1,10 +1,9 @@
 """Combines `CrimeBench scale` and scale_peers.py at two sizes into the Markdown of Docs/Performance.md's
 "Scaling to a city's whole history" section.
 
-Usage: python3 scale_report.py SWIFT_VERSION SMALL.json SMALL.peers.json SMALL.time LARGE.json LARGE.peers.json LARGE.time
+Usage: python3 scale_report.py SWIFT_VERSION SMALL.json SMALL.peers.json LARGE.json LARGE.peers.json
 
-The .time files are `/usr/bin/time -v` of the CrimeBench runs (whole-process peak memory). Peak memory
-growth is the peak resident size over the process's size before reading (CrimeKit) or after its imports
+Peak memory growth is the peak resident size over the process's size before reading (CrimeKit) or after its imports
 (the Python peers).
 """
 import json
@@ -28,14 +27,6 @@ STEPS = [
 def load(path):
     with open(path) as f:
         return json.load(f)
-
-
-def max_rss(path):
-    with open(path) as f:
-        for line in f:
-            if "Maximum resident set size" in line:
-                return int(line.rsplit(":", 1)[1]) * 1024
-    return 0
 
 
 def machine():
@@ -62,7 +53,7 @@ def peer_cell(peers, name):
             f"{growth * peers[f'{name}_rows'] / 1e9:.2f} GB ({growth:.0f} B / row)")
 
 
-def main(swift, small_path, small_peers_path, small_time, large_path, large_peers_path, large_time):
+def main(swift, small_path, small_peers_path, large_path, large_peers_path):
     small, large = load(small_path), load(large_path)
     small_peers, large_peers = load(small_peers_path), load(large_peers_path)
     versions = next((p for p in (large_peers, small_peers) if "pyarrow_version" in p), {})
@@ -88,8 +79,8 @@ def main(swift, small_path, small_peers_path, small_time, large_path, large_peer
                     f"{run.get(f'{key}_peak_bytes_per_incident', float('nan')):.0f}")
         ratio = large[f"{key}_cpu_ns_per_incident"] / small[f"{key}_cpu_ns_per_incident"]
         print(f"| {label} | {' | '.join(cells(small))} | {' | '.join(cells(large))} | {ratio:.2f}× |")
-    print(f"| whole `CrimeBench scale` process, peak resident | {max_rss(small_time) / 1e9:.2f} GB | | | "
-          f"{max_rss(large_time) / 1e9:.2f} GB | | | |")
+    print(f"| whole `CrimeBench scale` run, peak resident | {small['process_peak_rss_bytes'] / 1e9:.2f} GB | | | "
+          f"{large['process_peak_rss_bytes'] / 1e9:.2f} GB | | | |")
     print()
     print(f"| reader | {s}: wall | {s}: CPU | {s}: peak memory growth | {l}: wall | {l}: CPU | {l}: peak memory growth |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
@@ -109,6 +100,6 @@ def main(swift, small_path, small_peers_path, small_time, large_path, large_peer
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 8:
-        sys.exit("usage: scale_report.py SWIFT_VERSION SMALL.json SMALL.peers.json SMALL.time LARGE.json LARGE.peers.json LARGE.time")
+    if len(sys.argv) != 6:
+        sys.exit("usage: scale_report.py SWIFT_VERSION SMALL.json SMALL.peers.json LARGE.json LARGE.peers.json")
     main(*sys.argv[1:])
