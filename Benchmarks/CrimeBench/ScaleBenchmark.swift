@@ -28,6 +28,8 @@ enum ScaleBenchmark {
     /// Weekly forecast origins whose feature matrices are built: a year of them.
     static let origins = 52
 
+    /// Ingests and cleans `path` (a Chicago-schema CSV), then times each step with the community areas
+    /// of the shapefile `areas` (EPSG:3435, label property `COMMUNITY`); returns every step's figures.
     static func run(path: String, areas: String) throws -> [String: Double] {
         let polygons = try PolygonIndex(contentsOf: URL(fileURLWithPath: areas), labelProperty: "COMMUNITY", crs: .illinoisEastFeet)
         let (table, ingest) = try IngestBenchmark.ingest(path: path)
