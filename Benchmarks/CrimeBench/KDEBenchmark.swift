@@ -44,7 +44,7 @@ enum KDEBenchmark {
             }
             results["\(name)_seconds"] = best
         }
-        let density = try KernelDensity(bandwidth: bandwidth, x: history.x, y: history.y)
+        let density = try KernelDensity(bandwidth: bandwidth, x: Array(history.x), y: Array(history.y))
         var fast = [Double](), best = Double.infinity
         for _ in 0..<3 {
             _ = lap()

@@ -11,4 +11,11 @@ enum ResidentMemory {
         }
         return (field("VmRSS"), field("VmHWM"))
     }
+
+    /// Sets the peak (VmHWM) back to the current resident size (Linux's `clear_refs` value 5), so that a
+    /// later ``read()`` gives the peak of what ran in between. Returns false where the kernel refuses.
+    @discardableResult
+    static func resetPeak() -> Bool {
+        (try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)) != nil
+    }
 }

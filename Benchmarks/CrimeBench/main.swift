@@ -2,6 +2,7 @@ import Foundation
 
 // crimebench: release-mode benchmarks of CrimeKit, one JSON object per run.
 //   crimebench ingest FILE   ingest + clean of a Chicago-schema extract
+//   crimebench scale FILE SHP   ingest + clean once, then each later step per incident: H3, areas (SHP), study area, cube, forecast features
 //   crimebench cube          cube building from 10 million (cell, time) pairs
 //   crimebench synth         a year of the synthetic city: simulate, write, true counts per cell × day, the oracle
 //   crimebench h3 [POINTS]   H3 latLngToCell per point at resolutions 8 and 15 (optionally writes the points)
@@ -21,12 +22,13 @@ import Foundation
 //   crimebench sepp          the sepp forecaster's EM on about 1 M simulated Hawkes incidents over 2,500 cells, fitted vs true
 //   crimebench sepp-city     the sepp forecaster on three years of the synthetic city, fitted vs the manifest's trigger values
 //   crimebench studyarea SHP cells of the incidents' box, inside Chicago's areas (SHP, EPSG:3435) and around incidents, H3 res 8 and 9
-let usage = "usage: crimebench ingest FILE | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR] | sepp | sepp-city | studyarea SHP\n"
+let usage = "usage: crimebench ingest FILE | scale FILE SHP | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR] | sepp | sepp-city | studyarea SHP\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
     switch (arguments.first, arguments.count) {
     case ("ingest", 2): results = try IngestBenchmark.run(path: arguments[1])
+    case ("scale", 3): results = try ScaleBenchmark.run(path: arguments[1], areas: arguments[2])
     case ("cube", 1): results = try CubeBenchmark.run()
     case ("synth", 1): results = try SynthBenchmark.run()
     case ("h3", 1): results = try H3Benchmark.run(pointsPath: nil)

@@ -54,7 +54,8 @@ public struct ForecastData: Sendable {
     }
 
     /// The history before the start of window `origin` (an ordinal of ``windows``): windows
-    /// `0..<origin` and the incidents before that instant. Throws ``ForecastError/noHistory(origin:)``
+    /// `0..<origin` and the incidents before that instant, which the history shares with this data
+    /// rather than copies. Throws ``ForecastError/noHistory(origin:)``
     /// when `origin` is not in `1...windows.count`.
     public func history(before origin: Int) throws -> ForecastHistory {
         guard origin >= 1, origin <= windows.count else {
@@ -69,8 +70,7 @@ public struct ForecastData: Sendable {
             for w in 0..<origin { values[c * origin + w] = counts.values[c * windows.count + w] }
         }
         return try ForecastHistory(cells: cells, windows: span, counts: Matrix(rows: cells.count, columns: origin, values: values),
-                                   times: Array(times[..<n]), x: Array(x[..<n]), y: Array(y[..<n]),
-                                   cellOrdinals: Array(cellOrdinals[..<n]))
+                                   times: times[..<n], x: x[..<n], y: y[..<n], cellOrdinals: cellOrdinals[..<n])
     }
 
     /// Observed counts per cell in window `w` (an ordinal of ``windows``).

@@ -6,6 +6,9 @@ import CrimeCore
 /// Incidents are sorted by time; each carries its position in the cells' local metric frame (metres)
 /// and its cell ordinal (−1 for incidents outside the cells, which still count for methods that smooth
 /// over space). Nothing at or after ``origin`` is in here.
+///
+/// The incident columns are slices indexed from 0: a history cut from ``ForecastData`` shares the data's
+/// columns instead of copying them, so cutting the histories of many origins costs nothing per incident.
 public struct ForecastHistory: Sendable {
     /// The cells forecast, with their geometry.
     public let cells: ForecastCells
@@ -14,19 +17,30 @@ public struct ForecastHistory: Sendable {
     /// Observed counts, cells × windows, zeros included.
     public let counts: Matrix
     /// Incident times (UTC seconds), ascending.
-    public let times: [Int64]
+    public let times: ArraySlice<Int64>
     /// Incident positions east of the cells' projection origin, metres.
-    public let x: [Double]
+    public let x: ArraySlice<Double>
     /// Incident positions north of the cells' projection origin, metres.
-    public let y: [Double]
+    public let y: ArraySlice<Double>
     /// Each incident's cell ordinal, or −1 when it lies outside the cells.
-    public let cellOrdinals: [Int32]
+    public let cellOrdinals: ArraySlice<Int32>
 
     /// Assembles a history; ``ForecastData/history(before:)`` is the usual way to get one.
     /// Throws ``ForecastError/badParameter(name:reason:)`` when lengths disagree, and CrimeCore's
     /// `MatrixError` when the counts' values do not match their shape.
     public init(cells: ForecastCells, windows: WindowSpan, counts: Matrix, times: [Int64], x: [Double], y: [Double],
                 cellOrdinals: [Int32]) throws {
+        try self.init(cells: cells, windows: windows, counts: counts, times: times[...], x: x[...], y: y[...],
+                      cellOrdinals: cellOrdinals[...])
+    }
+
+    /// Assembles a history from slices of incident columns, such as another history's: slices that start at
+    /// index 0 are shared, others are copied so that the history's columns are indexed from 0. Throws as
+    /// the initialiser from arrays.
+    public init(cells: ForecastCells, windows: WindowSpan, counts: Matrix, times: ArraySlice<Int64>, x: ArraySlice<Double>,
+                y: ArraySlice<Double>, cellOrdinals: ArraySlice<Int32>) throws {
+        func fromZero<T>(_ slice: ArraySlice<T>) -> ArraySlice<T> { slice.startIndex == 0 ? slice : Array(slice)[...] }
+        let times = fromZero(times), x = fromZero(x), y = fromZero(y), cellOrdinals = fromZero(cellOrdinals)
         try counts.validate()
         guard !windows.windowing.isCyclic else { throw ForecastError.needsSequentialWindows }
         guard counts.rows == cells.count, counts.columns == windows.count else {

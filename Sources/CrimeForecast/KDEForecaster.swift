@@ -63,8 +63,8 @@ public struct KDEForecaster: SpaceTimeForecaster {
         var masses: [Double]?
         if let newest = history.times.last {
             // Weights relative to the newest incident: the normalised density is the same, with no underflow.
-            let weights = try decayDays.map { try KernelDensity.decayWeights(times: history.times, reference: newest, decayDays: $0) }
-            let density = try KernelDensity(kernel: kernel, bandwidth: bandwidth, x: history.x, y: history.y, weights: weights)
+            let weights = try decayDays.map { try KernelDensity.decayWeights(times: Array(history.times), reference: newest, decayDays: $0) }
+            let density = try KernelDensity(kernel: kernel, bandwidth: bandwidth, x: Array(history.x), y: Array(history.y), weights: weights)
             masses = density.cellMasses(try CellQuadrature(cells: history.cells, spacing: density.quadratureSpacing))
         }
         fitted = Fitted(history: history, expectedTotal: total,

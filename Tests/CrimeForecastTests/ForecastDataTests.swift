@@ -34,6 +34,35 @@ struct ForecastDataTests {
         #expect(data.forwardOrigin == 4)
     }
 
+    /// Histories before successive origins hold the data's first incidents, indexed from 0, and a suffix
+    /// of one holds the last ones, also from 0: three incidents on day 0, two on day 1, one on day 2 (UTC).
+    @Test func historiesArePrefixesIndexedFromZero() throws {
+        let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.80, minLongitude: -87.70,
+                                                         maxLatitude: 41.805, maxLongitude: -87.694), side: 500)
+        let cells = try ForecastCells(index: grid, cells: grid.allCells)
+        let zone = try ZoneClock(identifier: "UTC")
+        var table = IncidentTable(zone: zone)
+        let day: Int64 = 86_400, start: Int64 = 1_700_006_400   // 2023-11-15 00:00 UTC
+        let centre = try grid.center(of: grid.allCells[0])
+        // Out of time order on purpose: the data sorts them.
+        for (k, t) in [start + 2 * day + 9, start + 4, start + day + 3, start + 1, start + day + 6, start + 2].enumerated() {
+            table.append(id: "i\(k)", time: t, location: centre, category: .theft, offense: "THEFT")
+        }
+        let data = try ForecastData(table: table, index: grid, cells: cells, windowing: .sequential(.daily, zone: zone))
+        let one = try data.history(before: 1), two = try data.history(before: 2), three = try data.history(before: 3)
+        #expect(Array(one.times) == [start + 1, start + 2, start + 4])
+        #expect(Array(two.times) == [start + 1, start + 2, start + 4, start + day + 3, start + day + 6])
+        #expect(three.times.count == 6 && three.times.startIndex == 0)
+        #expect(two.x.count == 5 && two.y.count == 5 && Array(two.cellOrdinals) == [0, 0, 0, 0, 0])
+        let last = try three.suffix(windows: 2)
+        #expect(last.times.startIndex == 0)
+        #expect(Array(last.times) == [start + day + 3, start + day + 6, start + 2 * day + 9])
+        #expect(last.x.count == 3 && last.cellOrdinals.count == 3)
+        let rebuilt = try ForecastHistory(cells: cells, windows: last.windows, counts: last.counts, times: three.times[3...],
+                                          x: three.x[3...], y: three.y[3...], cellOrdinals: three.cellOrdinals[3...])
+        #expect(rebuilt.times.startIndex == 0 && rebuilt.times == last.times && rebuilt.x == last.x)
+    }
+
     /// H3 cell areas from the ring formula agree with H3's exact area (same sphere, great-circle edges).
     @Test func cellAreasMatchH3() throws {
         let h3 = try H3Grid(resolution: 8)

@@ -1,5 +1,6 @@
 extension SpaceTimeCube {
-    /// Entries up to which a part counts into a dense array; larger cubes collect and sort keys.
+    /// Entries up to which a part counts into a dense array; larger cubes collect their keys and sort them
+    /// (``KeyRadixSort``, linear in the number of incidents).
     static let denseLimit = 1 << 23
 
     /// Builds a cube from incidents whose cells are already known.
@@ -156,9 +157,7 @@ extension SpaceTimeCube {
                 }
             }
         } else {
-            var all = parts.flatMap(\.keys)
-            all.sort()
-            for key in all {
+            for key in KeyRadixSort.sorted(parts.map(\.keys), below: Int64(cells.count) * Int64(windows.count)) {
                 if let last = keys.last, last == key {
                     counts[counts.count - 1] += 1
                 } else {
