@@ -74,5 +74,8 @@ import CrimeGeo
                 #expect(missing.count == 0, "\(name): points of \(covering) outside cells(covering:)")
             }
         }
+        let grid = try RegularGrid(covering: Self.boxes[0].box, side: 500)
+        #expect(try grid.cells(covering: BoundingBox(minLatitude: 10, minLongitude: 10, maxLatitude: 11, maxLongitude: 11)).isEmpty)
+        #expect(try grid.cells(covering: BoundingBox(minLatitude: .nan, minLongitude: -87.7, maxLatitude: 41.9, maxLongitude: .nan)).isEmpty)
     }
 }
