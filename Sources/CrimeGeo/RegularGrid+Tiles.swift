@@ -69,6 +69,26 @@ extension RegularGrid {
         return out
     }
 
+    /// This grid grown about its centre, in the same plane and with the same side, to a whole number of
+    /// `size × size` tiles in each direction, so that ``tiles(size:includePartial:)`` covers all of it
+    /// without partial tiles. Cells keep their place on the ground only when no row or column is added
+    /// (an odd number added shifts them by half a cell).
+    ///
+    /// Throws ``GridError/badTileSize(_:)`` for a size below 1 and ``GridError/tooManyCells(_:)`` when
+    /// the grown grid would have more than ``maximumCells`` cells.
+    public func grownToWholeTiles(size: Int = 16) throws -> RegularGrid {
+        guard size >= 1 else { throw GridError.badTileSize(size) }
+        // In floating point: a huge size would overflow `Int` when rounding up.
+        let rowCount = (Double(rows) / Double(size)).rounded(.up) * Double(size)
+        let columnCount = (Double(columns) / Double(size)).rounded(.up) * Double(size)
+        guard rowCount * columnCount <= Double(Self.maximumCells) else {
+            throw GridError.tooManyCells(rowCount * columnCount)
+        }
+        return RegularGrid(side: side, rows: Int(rowCount), columns: Int(columnCount), projection: projection,
+                           x0: x0 - (columnCount - Double(columns)) * side / 2,
+                           y0: y0 - (rowCount - Double(rows)) * side / 2)
+    }
+
     /// The tile holding a cell and the cell's row and column inside it.
     public func tile(of cell: CellID, size: Int = 16) throws -> GridTilePosition {
         guard size >= 1 else { throw GridError.badTileSize(size) }

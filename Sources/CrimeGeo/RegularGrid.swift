@@ -5,6 +5,11 @@ import Foundation
 /// the box. Row 0 is the southern edge, column 0 the western; cells are `CellID(row:column:)` and
 /// labelled `r07c12`.
 ///
+/// In that plane the box is no rectangle (its parallels bow toward the pole and its meridians
+/// converge), so the grid spans the box's whole projected extent: its south-west corner is at the
+/// smallest easting and northing of any point of the box, which for a city in the northern
+/// hemisphere lies a few metres south of the box's south-west corner.
+///
 /// A point on a shared edge belongs to the cell to its north and east (cells are half-open
 /// `[x0, x0 + side) × [y0, y0 + side)`), except on the grid's own northern and eastern edges, which
 /// belong to the last row and column.
@@ -17,13 +22,15 @@ public struct RegularGrid: SpatialIndex, Hashable {
     public let columns: Int
     /// The plane the grid lives in.
     public let projection: LocalProjection
-    private let x0: Double
-    private let y0: Double
+    /// Easting and northing of the grid's south-west corner.
+    let x0: Double, y0: Double
 
     /// The most cells a grid may have: 100 million.
     public static let maximumCells = 100_000_000
 
-    /// A grid of `side`-metre cells covering `box` (the last row and column may reach past it).
+    /// A grid of `side`-metre cells covering `box`: every valid point of the box, edges and corners
+    /// included, has a cell. The grid starts at the box's smallest projected easting and northing and
+    /// has as many rows and columns as reach its largest, so the last row and column may reach past it.
     ///
     /// Throws ``GridError/badSide(_:)`` for a side that is not a positive finite number,
     /// ``GridError/badBox(_:)`` for an empty or invalid box and ``GridError/tooManyCells(_:)`` when the
@@ -38,21 +45,24 @@ public struct RegularGrid: SpatialIndex, Hashable {
         let centre = GeoPoint(latitude: (box.minLatitude + box.maxLatitude) / 2,
                               longitude: (box.minLongitude + box.maxLongitude) / 2)
         let projection = LocalProjection(origin: centre)
-        let sw = projection.project(GeoPoint(latitude: box.minLatitude, longitude: box.minLongitude))
-        let ne = projection.project(GeoPoint(latitude: box.maxLatitude, longitude: box.maxLongitude))
+        let (sw, ne) = projection.extent(of: box)
         // Counted in floating point first: a tiny side gives counts past the range of `Int`.
         let rowCount = max(((ne.y - sw.y) / side).rounded(.up), 1)
         let columnCount = max(((ne.x - sw.x) / side).rounded(.up), 1)
         guard rowCount * columnCount <= Double(Self.maximumCells) else {
             throw GridError.tooManyCells(rowCount * columnCount)
         }
-        let rows = Int(rowCount), columns = Int(columnCount)
+        self.init(side: side, rows: Int(rowCount), columns: Int(columnCount), projection: projection, x0: sw.x, y0: sw.y)
+    }
+
+    /// A grid laid out as given (checked by the caller).
+    init(side: Double, rows: Int, columns: Int, projection: LocalProjection, x0: Double, y0: Double) {
         self.side = side
-        self.projection = projection
         self.rows = rows
         self.columns = columns
-        x0 = sw.x
-        y0 = sw.y
+        self.projection = projection
+        self.x0 = x0
+        self.y0 = y0
     }
 
     /// The side of a square cell of the given area in km² (0.2 km² → 447.2 m).
@@ -98,15 +108,17 @@ public struct RegularGrid: SpatialIndex, Hashable {
         return "r\(pad(cell.row))c\(pad(cell.column))"
     }
 
-    /// Every cell meeting the box, row by row from the south-west.
+    /// Every cell meeting the box's projected extent, row by row from the south-west: every cell
+    /// meeting the box, and at the extent's corners perhaps a few that do not.
     public func cells(covering box: BoundingBox) throws -> [CellID] {
-        let sw = projection.project(GeoPoint(latitude: box.minLatitude, longitude: box.minLongitude))
-        let ne = projection.project(GeoPoint(latitude: box.maxLatitude, longitude: box.maxLongitude))
-        let r0 = max(0, Int(((sw.y - y0) / side).rounded(.down)))
-        let r1 = min(rows - 1, Int(((ne.y - y0) / side).rounded(.down)))
-        let c0 = max(0, Int(((sw.x - x0) / side).rounded(.down)))
-        let c1 = min(columns - 1, Int(((ne.x - x0) / side).rounded(.down)))
-        guard r0 <= r1, c0 <= c1 else { return [] }
+        let (sw, ne) = projection.extent(of: box)
+        // Clamped in floating point: a box far outside the grid (or not a number) must not trap in `Int`.
+        let rowSpan = (((sw.y - y0) / side).rounded(.down), ((ne.y - y0) / side).rounded(.down))
+        let columnSpan = (((sw.x - x0) / side).rounded(.down), ((ne.x - x0) / side).rounded(.down))
+        guard rowSpan.0 <= Double(rows - 1), rowSpan.1 >= 0, rowSpan.0 <= rowSpan.1,
+              columnSpan.0 <= Double(columns - 1), columnSpan.1 >= 0, columnSpan.0 <= columnSpan.1 else { return [] }
+        let r0 = Int(max(rowSpan.0, 0)), r1 = Int(min(rowSpan.1, Double(rows - 1)))
+        let c0 = Int(max(columnSpan.0, 0)), c1 = Int(min(columnSpan.1, Double(columns - 1)))
         var out: [CellID] = []
         out.reserveCapacity((r1 - r0 + 1) * (c1 - c0 + 1))
         for r in r0...r1 { for c in c0...c1 { out.append(CellID(row: r, column: c)) } }
