@@ -12,6 +12,9 @@ struct BinnedFeatures: @unchecked Sendable {
     let columns: Int
     /// Column-major bin codes: row `i` of feature `f` lies in bin `codes[f * rows + i]`.
     let codes: UnsafeMutablePointer<UInt8>
+    /// The same codes row-major: row `i` of feature `f` is `rowCodes[i * columns + f]`, so one row's codes
+    /// are read together when a histogram is summed row by row.
+    let rowCodes: UnsafeMutablePointer<UInt8>
     /// Each feature's bin upper edges (one fewer than its bins).
     let thresholds: [[Double]]
 
@@ -27,9 +30,14 @@ struct BinnedFeatures: @unchecked Sendable {
         } else {
             for f in 0..<columns { job.bin(feature: f) }
         }
+        let rowCodes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, rows * columns))
+        for f in 0..<columns {
+            for i in 0..<rows { rowCodes[i * columns + f] = codes[f * rows + i] }
+        }
         self.rows = rows
         self.columns = columns
         self.codes = codes
+        self.rowCodes = rowCodes
         thresholds = Array(UnsafeBufferPointer(start: edges, count: columns))
         edges.deinitialize(count: max(1, columns))
         edges.deallocate()
@@ -59,7 +67,10 @@ struct BinnedFeatures: @unchecked Sendable {
     }
 
     /// Frees the codes; call once when fitting ends.
-    func release() { codes.deallocate() }
+    func release() {
+        codes.deallocate()
+        rowCodes.deallocate()
+    }
 }
 
 /// One table's binning, shared by the workers that each bin one feature.

@@ -17,6 +17,7 @@ final class HistogramTreeGrower {
     }
 
     private let histograms: NodeHistograms
+    private let partBuffers: UnsafeMutablePointer<HistogramBin>
     private let settings: BoostingSettings
     private let rows: Int
     /// Row order: every node owns the contiguous range `start..<end`.
@@ -31,8 +32,10 @@ final class HistogramTreeGrower {
     private(set) var leaves: [(start: Int, end: Int, value: Double)] = []
 
     init(data: BinnedFeatures, settings: BoostingSettings, threads: Int) {
+        partBuffers = .allocate(capacity: NodeHistograms.parts * NodeHistograms.binCount(columns: data.columns))
         histograms = NodeHistograms(data: data, binCounts: data.thresholds.map { $0.count + 1 },
-                                    constantHessian: settings.loss == .squaredError, threads: threads)
+                                    constantHessian: settings.loss == .squaredError, threads: threads,
+                                    partBuffers: partBuffers)
         self.settings = settings
         rows = data.rows
         order = .allocate(capacity: max(1, rows))
@@ -46,6 +49,7 @@ final class HistogramTreeGrower {
         scratch.deallocate()
         orderedGradients.deallocate()
         orderedHessians.deallocate()
+        partBuffers.deallocate()
         for h in allHistograms { h.deallocate() }
     }
 

@@ -17,8 +17,14 @@ struct BoostingSplit {
 }
 
 /// Builds per-node gradient histograms (one `HistogramBin` per feature and bin, `stride` bins per
-/// feature) and finds the split with scikit-learn's gain. Features run in parallel, each one
-/// summed in row order, so the sums do not depend on the thread count.
+/// feature) and finds the split with scikit-learn's gain.
+///
+/// Histograms are summed row by row: a row's codes for every feature are read together (one memory
+/// access per row rather than one per feature) and its gradient is added to each feature's bin, so
+/// neighbouring additions go to different features and need not wait for each other. A node of at
+/// least ``partRows`` rows is cut into ``parts`` equal parts, summed into their own buffers (in parallel)
+/// and then added together in part order; the parts depend on the node's size only, so the sums do not
+/// depend on the thread count.
 struct NodeHistograms: @unchecked Sendable {
     /// Bins reserved per feature in a histogram buffer.
     static let stride = 256
@@ -31,17 +37,53 @@ struct NodeHistograms: @unchecked Sendable {
     /// Whether the loss has a constant unit hessian (squared error): hessian sums are row counts.
     let constantHessian: Bool
     let threads: Int
+    /// Room for ``parts`` histograms, one per part of a large node.
+    let partBuffers: UnsafeMutablePointer<HistogramBin>
+
+    /// Parts a large node is summed in.
+    static let parts = 8
+    /// Rows from which a node is summed in parts.
+    static let partRows = 2048
+
+    /// Bins of one histogram buffer for `columns` features.
+    static func binCount(columns: Int) -> Int { max(1, columns) * stride }
 
     /// Fills `histogram` with the sums over `rows` (nil: every row in order) of the node's
     /// gradients; `gradients`/`hessians` are indexed by position in `rows` (or by row when nil).
     func build(_ histogram: UnsafeMutablePointer<HistogramBin>, rows: UnsafePointer<UInt32>?, count: Int,
                gradients: UnsafePointer<Float>, hessians: UnsafePointer<Float>) {
-        let job = HistogramJob(histogram: histogram, rows: rows, count: count, gradients: gradients, hessians: hessians,
-                               codes: data.codes, rowCount: data.rows, constantHessian: constantHessian)
-        if threads > 1 && count * data.columns >= 50_000 {
-            DispatchQueue.concurrentPerform(iterations: data.columns) { job.fill(feature: $0) }
+        let width = Self.binCount(columns: data.columns)
+        let job = RowHistogramJob(rows: rows, gradients: gradients, hessians: hessians, codes: data.rowCodes,
+                                  columns: data.columns, constantHessian: constantHessian)
+        guard count >= Self.partRows else {
+            histogram.update(repeating: HistogramBin(), count: width)
+            job.fill(histogram, 0..<count)
+            return
+        }
+        let buffers = PartBuffers(pointer: partBuffers)
+        let parts = Self.parts
+        let fillPart: @Sendable (Int) -> Void = { p in
+            let h = buffers.pointer + p * width
+            h.update(repeating: HistogramBin(), count: width)
+            job.fill(h, (count * p / parts)..<(count * (p + 1) / parts))
+        }
+        if threads > 1 {
+            DispatchQueue.concurrentPerform(iterations: parts, execute: fillPart)
         } else {
-            for f in 0..<data.columns { job.fill(feature: f) }
+            for p in 0..<parts { fillPart(p) }
+        }
+        for f in 0..<data.columns {
+            for b in 0..<Self.stride {
+                let k = f * Self.stride + b
+                var sum = partBuffers[k]
+                for p in 1..<parts {
+                    let other = partBuffers[p * width + k]
+                    sum.gradient += other.gradient
+                    sum.hessian += other.hessian
+                    sum.count += other.count
+                }
+                histogram[k] = sum
+            }
         }
     }
 
@@ -97,97 +139,42 @@ struct NodeHistograms: @unchecked Sendable {
     }
 }
 
-/// One node's histogram sums, shared read-only by the workers that each fill one feature.
-///
-/// Consecutive rows often fall in the same bin (count features use a handful of bins), and adding
-/// into one bin waits for the previous addition to it. Large nodes are therefore summed in
-/// ``lanes`` interleaved histograms (row k into lane k mod lanes), added together at the end, so
-/// the additions of neighbouring rows do not wait for each other. The order of every sum is fixed
-/// by the row order, so the result does not depend on the thread count.
-private struct HistogramJob: @unchecked Sendable {
-    let histogram: UnsafeMutablePointer<HistogramBin>
+/// The part buffers of one node, written by the workers that each fill one part.
+private struct PartBuffers: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<HistogramBin>
+}
+
+/// One node's rows and gradients, read by the workers that each sum one part of the rows.
+private struct RowHistogramJob: @unchecked Sendable {
     let rows: UnsafePointer<UInt32>?
-    let count: Int
     let gradients: UnsafePointer<Float>
     let hessians: UnsafePointer<Float>
+    /// Row-major codes.
     let codes: UnsafeMutablePointer<UInt8>
-    let rowCount: Int
+    let columns: Int
     let constantHessian: Bool
 
-    /// Interleaved histograms for large nodes.
-    static let lanes = 4
-    /// Rows from which a node is summed in lanes.
-    static let laneRows = 2048
-
-    /// Sums feature `f`'s bins.
-    func fill(feature f: Int) {
-        let h = histogram + f * NodeHistograms.stride
-        let column = codes + f * rowCount
-        guard count >= Self.laneRows else {
-            h.update(repeating: HistogramBin(), count: NodeHistograms.stride)
-            if constantHessian { add(column, into: h, 0..<count, hessian: false) } else { add(column, into: h, 0..<count, hessian: true) }
-            return
-        }
-        let width = NodeHistograms.stride
-        withUnsafeTemporaryAllocation(of: HistogramBin.self, capacity: Self.lanes * width) { buffer in
-            let lanes = buffer.baseAddress!
-            lanes.initialize(repeating: HistogramBin(), count: Self.lanes * width)
-            if constantHessian { addInLanes(column, into: lanes, hessian: false) } else { addInLanes(column, into: lanes, hessian: true) }
-            for b in 0..<width {
-                var sum = lanes[b]
-                for lane in 1..<Self.lanes {
-                    let other = lanes[lane * width + b]
-                    sum.gradient += other.gradient
-                    sum.hessian += other.hessian
-                    sum.count += other.count
-                }
-                h[b] = sum
-            }
-        }
+    /// Adds positions `range` of the node into `h` (zeroed by the caller), row by row.
+    func fill(_ h: UnsafeMutablePointer<HistogramBin>, _ range: Range<Int>) {
+        if constantHessian { add(h, range, hessian: false) } else { add(h, range, hessian: true) }
     }
 
     @inline(__always)
-    private func code(_ column: UnsafeMutablePointer<UInt8>, _ k: Int) -> Int {
-        if let rows { return Int(column[Int(rows[k])]) }
-        return Int(column[k])
-    }
-
-    @inline(__always)
-    private func add(_ column: UnsafeMutablePointer<UInt8>, into h: UnsafeMutablePointer<HistogramBin>, _ range: Range<Int>,
-                     hessian: Bool) {
+    private func add(_ h: UnsafeMutablePointer<HistogramBin>, _ range: Range<Int>, hessian: Bool) {
+        let stride = NodeHistograms.stride
         for k in range {
-            let b = code(column, k)
-            h[b].gradient += Double(gradients[k])
-            if hessian { h[b].hessian += Double(hessians[k]) }
-            h[b].count += 1
-        }
-    }
-
-    /// Row k into lane k mod 4; the rows after the last whole group of four go to lane 0.
-    @inline(__always)
-    private func addInLanes(_ column: UnsafeMutablePointer<UInt8>, into lanes: UnsafeMutablePointer<HistogramBin>,
-                            hessian: Bool) {
-        let width = NodeHistograms.stride
-        let h0 = lanes, h1 = lanes + width, h2 = lanes + 2 * width, h3 = lanes + 3 * width
-        var k = 0
-        while k + 4 <= count {
-            let b0 = code(column, k), b1 = code(column, k + 1), b2 = code(column, k + 2), b3 = code(column, k + 3)
-            h0[b0].gradient += Double(gradients[k])
-            h1[b1].gradient += Double(gradients[k + 1])
-            h2[b2].gradient += Double(gradients[k + 2])
-            h3[b3].gradient += Double(gradients[k + 3])
-            if hessian {
-                h0[b0].hessian += Double(hessians[k])
-                h1[b1].hessian += Double(hessians[k + 1])
-                h2[b2].hessian += Double(hessians[k + 2])
-                h3[b3].hessian += Double(hessians[k + 3])
+            let row = rows.map { Int($0[k]) } ?? k
+            let g = Double(gradients[k])
+            let hs = hessian ? Double(hessians[k]) : 0
+            let codesOfRow = codes + row * columns
+            var bins = h
+            for f in 0..<columns {
+                let bin = bins + Int(codesOfRow[f])
+                bin.pointee.gradient += g
+                if hessian { bin.pointee.hessian += hs }
+                bin.pointee.count += 1
+                bins += stride
             }
-            h0[b0].count += 1
-            h1[b1].count += 1
-            h2[b2].count += 1
-            h3[b3].count += 1
-            k += 4
         }
-        add(column, into: h0, k..<count, hessian: hessian)
     }
 }
