@@ -42,6 +42,25 @@ import Testing
         #expect(try one.predict(fixture.xTest) == many.predict(fixture.xTest))
     }
 
+    @Test("Tables large enough for the parallel paths (gradients, partitions, histogram parts) fit the same on one thread or two")
+    func deterministicWhenLarge() throws {
+        var generator = SeededGenerator(seed: 21)
+        let rows = 40_000, columns = 3
+        var values: [Double] = []
+        var y: [Double] = []
+        for _ in 0..<rows {
+            let a = generator.nextUniform(), b = generator.nextUniform(), c = Double(generator.nextPoisson(mean: 2))
+            values += [a, b, c]
+            y.append(Double(generator.nextPoisson(mean: exp(0.5 * a + b + 0.1 * c))))
+        }
+        let x = Matrix(rows: rows, columns: columns, values: values)
+        var one = GradientBoostingRegressor(loss: .poisson, maxIterations: 4, earlyStopping: .off, threads: 1)
+        var two = GradientBoostingRegressor(loss: .poisson, maxIterations: 4, earlyStopping: .off, threads: 2)
+        try one.fit(x, targets: y)
+        try two.fit(x, targets: y)
+        #expect(try one.predict(x) == two.predict(x))
+    }
+
     @Test("A saved model loads and predicts bit for bit; an unfitted one cannot be saved")
     func persistence() throws {
         var model = GradientBoostingRegressor(loss: .poisson, maxIterations: 15, maxDepth: 4, l2Regularization: 0.5)
