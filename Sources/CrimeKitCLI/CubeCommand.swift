@@ -14,8 +14,10 @@ struct CubeCommand: ParsableCommand {
         `crimekit areas assign` print them (H3 hex, r07c12, the area's label); window_start is the local start: \
         YYYY-MM-DD for day and week (weeks start on Monday), YYYY-MM-DDTHH:MM for shift (12-hour windows from \
         local midnight and noon). Cleaning is ingest's default (duplicate ids dropped, a midnight spike \
-        flagged); rows outside the index are dropped as out_of_bounds. Prints the ingest report, then cells, \
-        windows, entries and seconds.
+        flagged), with ingest's --since, --until, --bbox and --keep-duplicates; rows outside the index are \
+        dropped as out_of_bounds. Memory grows only with the distinct ids (an 8-byte hash each, none with \
+        --keep-duplicates) and the non-zero counts, never with the rows. Prints the ingest report, then \
+        cells, windows, entries and seconds.
         """
     )
 
@@ -34,6 +36,18 @@ struct CubeCommand: ParsableCommand {
     @Option(name: .long, help: "The CSV file to write.")
     var out: String
 
+    @Option(name: .long, help: "Keep only points inside MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG.")
+    var bbox: String?
+
+    @Option(name: .long, help: "Drop rows before this local day (YYYY-MM-DD) as out_of_period.")
+    var since: String?
+
+    @Option(name: .long, help: "Drop rows after this local day (YYYY-MM-DD; the day is kept) as out_of_period.")
+    var until: String?
+
+    @Flag(name: .long, help: "Keep rows whose id repeats an earlier row's (no id hashes are held).")
+    var keepDuplicates = false
+
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
 
@@ -42,13 +56,21 @@ struct CubeCommand: ParsableCommand {
     func validate() throws {
         _ = try IndexOption(index)
         _ = try WindowOption.frequency(window)
+        _ = try cleaning()
+    }
+
+    /// Ingest's default cleaning with the period, box and duplicate flags.
+    private func cleaning() throws -> CleaningOptions {
+        CleaningOptions(bounds: try bbox.map(IngestCommand.parseBox), dropDuplicates: !keepDuplicates, file: data,
+                        since: try IngestCommand.parseDay(since, flag: "--since"),
+                        until: try IngestCommand.parseDay(until, flag: "--until"))
     }
 
     func run() throws {
         let started = Date()
         let choice = try IndexOption(index)
         let builder = StreamingCubeBuilder(schema: try IngestSchema.resolve(schema), frequency: try WindowOption.frequency(window),
-                                           cleaning: CleaningOptions(file: data))
+                                           cleaning: try cleaning())
         let url = URL(fileURLWithPath: data)
         let line = progress.line()
         defer { line.finish() }

@@ -31,13 +31,13 @@ import Testing
                  row("6", "03/11/2024 02:00:00 AM", nil, nil)] as [String]).joined(separator: "\n") + "\n"
     }
 
-    private func runAreas(window: String, json: Bool = false) throws -> (CLIRunner.Output, String) {
+    private func runAreas(window: String, json: Bool = false, _ extra: [String] = []) throws -> (CLIRunner.Output, String) {
         let data = temporary("areas.csv"), out = temporary("cube.csv")
         try areaExtract.write(toFile: data, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: data); try? FileManager.default.removeItem(atPath: out) }
         let areas = Fixtures.url("areas", "chicago77_wgs84.geojson").path
         let result = try CLIRunner.run(["cube", "--data", data, "--schema", "chicago", "--index", "areas:\(areas):COMMUNITY",
-                                        "--window", window, "--out", out, "--quiet"] + (json ? ["--json"] : []))
+                                        "--window", window, "--out", out, "--quiet"] + (json ? ["--json"] : []) + extra)
         return (result, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
     }
 
@@ -69,6 +69,31 @@ import Testing
             WEST LAWN,2024-03-05T12:00,1
 
             """)
+    }
+
+    @Test func periodBoxAndDuplicateFlagsCleanAsIngestDoes() throws {
+        // The duplicate id (row "1" again, in Irving Park on 03-11) is counted when duplicates are kept.
+        let (kept, keptCSV) = try runAreas(window: "day", ["--keep-duplicates"])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(keptCSV.contains("IRVING PARK,2024-03-11,2\n"))
+        // --until keeps its own day: the Loop's Sunday 23:30 row stays, Monday the 4th and the 11th go.
+        let (_, periodCSV) = try runAreas(window: "day", ["--since", "2024-03-05", "--until", "2024-03-10"])
+        #expect(periodCSV == """
+            cell,window_start,count
+            LOOP,2024-03-10,1
+            WEST LAWN,2024-03-05,1
+
+            """)
+        // A box around the Loop only (West Lawn lies south of 41.8, Irving Park north of 41.9).
+        let (_, boxCSV) = try runAreas(window: "week", ["--bbox", "41.8,-87.7,41.9,-87.6"])
+        #expect(boxCSV == """
+            cell,window_start,count
+            LOOP,2024-03-04,2
+
+            """)
+        let (bad, _) = try runAreas(window: "day", ["--since", "March"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--since"))
     }
 
     @Test func jsonReportsRowsCellsWindowsAndEntries() throws {
