@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs CrimeKit's benchmarks and their peers in one go and prints the table for Docs/Performance.md.
-# Usage: Benchmarks/run.sh [DAYS]   (default 2600 days ≈ 1,000,000 rows; needs: pip install pandas pyarrow)
+# Usage: Benchmarks/run.sh [DAYS]   (default 2600 days ≈ 1,000,000 rows; needs: pip install pandas pyarrow pyproj shapely pyshp)
 #        Benchmarks/run.sh --scale  the steps after ingest at 1 M and 17 M rows, and pyarrow / pandas at both
 #                                   sizes: the "Scaling to a city's whole history" section. Set
 #                                   CRIMEKIT_SCALE_DIR to a folder holding m1.csv and m17.csv (made as below)
