@@ -30,10 +30,8 @@ struct IdSet {
     /// Reads the slots where the ids of `rows` (at most ``batch`` rows, to be inserted soon) start their
     /// search, to bring them into the cache, and keeps their hashes for ``insert(row:of:)``.
     mutating func prefetch(rows: Range<Int>, of ids: StringColumn) {
-        var homes = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let n = min(rows.count, Self.batch)
-        withUnsafeMutableBytes(of: &homes) { raw in
-            let homes = raw.bindMemory(to: Int.self)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batch) { homes in
             for k in 0..<n {
                 let row = rows.lowerBound + k
                 let hash = ids.withBytes(ofRow: row) { Self.hash($0) }
