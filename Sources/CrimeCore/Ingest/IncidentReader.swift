@@ -133,13 +133,17 @@ extension IncidentTable {
     /// and id bytes per file byte so far, when that is more than the columns hold; 10 % spare, and at
     /// least half again the capacity when a reservation falls short, so the columns are copied a few
     /// times at most however the file's rows vary. Capacity never written to is not resident memory.
+    /// A reservation never passes the rows half the machine's memory holds at 64 bytes a row: a file that
+    /// large does not fit (see <doc:LargerThanMemory>), and the columns then grow as arrays do.
     mutating func reserveForFile(bytesSoFar: Int, fileSize: Int) {
         guard bytesSoFar > 0, fileSize > bytesSoFar, !isEmpty else { return }
         let scale = Double(fileSize) / Double(bytesSoFar) * 1.1
-        let rows = Int(Double(count) * scale) + 16
+        let rows = Int(min(Double(Int.max / 4), Double(count) * scale)) + 16
         let capacity = rowCapacity
         guard rows > capacity else { return }
-        let target = max(rows, capacity + capacity / 2)
+        let ceiling = Int(min(Double(Int.max / 4), Double(ProcessInfo.processInfo.physicalMemory) / 2 / 64))
+        let target = min(max(rows, capacity + capacity / 2), ceiling)
+        guard target > capacity else { return }
         let idBytesPerRow = Double(ids.textByteCount) / Double(count)
         reserveCapacity(rows: target, idBytes: Int(idBytesPerRow * Double(target)) + 16)
     }
