@@ -2,7 +2,7 @@
 
 2,000 features on a 50 x 40 grid over Chicago; each has one outer ring of 2,500 vertices (625 per
 side on a jittered lattice, so neighbours share their vertices and edges exactly) and a 40-vertex
-hole, 17-digit coordinates and three properties (about 209 MB).
+hole, 17-digit coordinates and three properties (about 208 MB).
 
     python3 make_polygon_grid.py OUT.geojson [POINTS.csv]
 
