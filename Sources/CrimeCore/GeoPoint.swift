@@ -44,7 +44,9 @@ public struct BoundingBox: Hashable, Sendable, Codable {
             && point.longitude >= minLongitude && point.longitude <= maxLongitude
     }
 
-    /// The smallest box holding every point, or nil for no points.
+    /// The smallest box holding every point, or nil for no points. Inlinable, so that a lazy sequence
+    /// from another module is walked without generic dispatch for every point.
+    @inlinable
     public init?(enclosing points: some Sequence<GeoPoint>) {
         var box: BoundingBox?
         for p in points {

@@ -22,10 +22,8 @@ public struct PolygonIndex: SpatialIndex {
     /// Each area's latitude/longitude bounding box (nil for an area without polygons).
     public let boxes: [BoundingBox?]
     let bands: EdgeBands
-    /// Queen neighbours (shared vertex) by ordinal, sorted.
-    let queen: [[Int]]
-    /// Rook neighbours (shared edge) by ordinal, sorted.
-    let rook: [[Int]]
+    /// Queen (shared vertex) and rook (shared edge) neighbours, built when first asked for.
+    let lazyContiguity: LazyContiguity
 
     /// An index over a layer, labelling each area with the property `labelProperty`.
     ///
@@ -54,11 +52,10 @@ public struct PolygonIndex: SpatialIndex {
         self.features = layer.features
         self.labels = labels
         boxes = layer.features.map { f in
-            BoundingBox(enclosing: f.polygons.flatMap(\.exterior).lazy.map { crs.unproject(x: $0.x, y: $0.y) })
+            BoundingBox(enclosing: f.polygons.lazy.flatMap(\.exterior).map { crs.unproject(x: $0.x, y: $0.y) })
         }
-        bands = EdgeBands(rings: layer.features.map { $0.polygons.flatMap(\.rings) })
-        queen = Self.contiguity(of: layer.features, queen: true)
-        rook = Self.contiguity(of: layer.features, queen: false)
+        bands = EdgeBands(features: layer.features)
+        lazyContiguity = LazyContiguity(features: layer.features)
     }
 
     /// Throws for the first vertex that converts to no valid latitude and longitude.
@@ -87,7 +84,9 @@ public struct PolygonIndex: SpatialIndex {
     /// Every area's cell, in ordinal order.
     public var allCells: [CellID] { (0..<features.count).map { CellID(UInt64($0)) } }
 
-    /// Bytes held by the look-up tables (edge bands), the index's working memory beyond its features.
+    /// Bytes held by the look-up tables (edge bands: a copy of the rings' vertices and each edge's
+    /// entries in the bands it crosses), the index's working memory for look-ups beyond its features.
+    /// The contiguity tables, built on first use, are not counted.
     public var lookupByteCount: Int { bands.byteCount }
 
     /// The area holding a point given in the layer's own coordinates, by ordinal, or nil.
