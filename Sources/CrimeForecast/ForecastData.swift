@@ -1,4 +1,5 @@
 import CrimeCore
+import CrimeGeo
 
 /// A cleaned incident table laid on a set of cells and sequential windows once, so that histories
 /// before many origins (a rolling-origin backtest) and the truth after each are cheap to cut.
@@ -27,20 +28,18 @@ public struct ForecastData: Sendable {
         var ordinal: [CellID: Int32] = [:]
         for (k, c) in cells.ids.enumerated() { ordinal[c] = Int32(k) }
         let order = table.times.indices.sorted { table.times[$0] < table.times[$1] }
+        let located = Self.locate(table: table, order: order, index: index, projection: cells.projection, ordinal: ordinal)
         var times = [Int64](), xs = [Double](), ys = [Double](), cellOrdinals = [Int32]()
         times.reserveCapacity(order.count)
         xs.reserveCapacity(order.count)
         ys.reserveCapacity(order.count)
         cellOrdinals.reserveCapacity(order.count)
         var counts = [Double](repeating: 0, count: cells.count * windows.count)
-        for i in order {
-            let p = table.location(i)
-            guard p.latitude.isFinite, p.longitude.isFinite else { continue }
-            let xy = cells.projection.project(p)
-            let c = index.cell(containing: p).flatMap { ordinal[$0] } ?? -1
+        for (k, i) in order.enumerated() where located.finite[k] {
+            let c = located.cells[k]
             times.append(table.times[i])
-            xs.append(xy.x)
-            ys.append(xy.y)
+            xs.append(located.x[k])
+            ys.append(located.y[k])
             cellOrdinals.append(c)
             if c >= 0, let w = windows.ordinal(utc: table.times[i]) { counts[Int(c) * windows.count + w] += 1 }
         }
@@ -51,6 +50,34 @@ public struct ForecastData: Sendable {
         x = xs
         y = ys
         self.cellOrdinals = cellOrdinals
+    }
+
+    /// Each row of `order`'s position in the cells' frame and its cell ordinal (−1 outside the cells), and
+    /// whether its coordinates are finite; rows are located on all cores in fixed blocks, each writing
+    /// its own positions, so the result is the same on any number of threads.
+    private static func locate(table: IncidentTable, order: [Int], index: some SpatialIndex, projection: LocalProjection,
+                               ordinal: [CellID: Int32]) -> (x: [Double], y: [Double], cells: [Int32], finite: [Bool]) {
+        let n = order.count
+        var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
+        var cells = [Int32](repeating: -1, count: n), finite = [Bool](repeating: false, count: n)
+        xs.withUnsafeMutableBufferPointer { xs in ys.withUnsafeMutableBufferPointer { ys in
+            cells.withUnsafeMutableBufferPointer { cells in finite.withUnsafeMutableBufferPointer { finite in
+                order.withUnsafeBufferPointer { order in
+                    ParallelBlocks.forEach(count: n, blockSize: 1 << 14) { range in
+                        for k in range {
+                            let p = table.location(order[k])
+                            guard p.latitude.isFinite, p.longitude.isFinite else { continue }
+                            let xy = projection.project(p)
+                            finite[k] = true
+                            xs[k] = xy.x
+                            ys[k] = xy.y
+                            cells[k] = index.cell(containing: p).flatMap { ordinal[$0] } ?? -1
+                        }
+                    }
+                }
+            }}
+        }}
+        return (xs, ys, cells, finite)
     }
 
     /// The history before the start of window `origin` (an ordinal of ``windows``): windows
