@@ -36,17 +36,7 @@ struct CubeCommand: ParsableCommand {
     @Option(name: .long, help: "The CSV file to write.")
     var out: String
 
-    @Option(name: .long, help: "Keep only points inside MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG.")
-    var bbox: String?
-
-    @Option(name: .long, help: "Drop rows before this local day (YYYY-MM-DD) as out_of_period.")
-    var since: String?
-
-    @Option(name: .long, help: "Drop rows after this local day (YYYY-MM-DD; the day is kept) as out_of_period.")
-    var until: String?
-
-    @Flag(name: .long, help: "Keep rows whose id repeats an earlier row's (no id hashes are held).")
-    var keepDuplicates = false
+    @OptionGroup var cleaning: CleaningFlags
 
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
@@ -56,21 +46,14 @@ struct CubeCommand: ParsableCommand {
     func validate() throws {
         _ = try IndexOption(index)
         _ = try WindowOption.frequency(window)
-        _ = try cleaning()
-    }
-
-    /// Ingest's default cleaning with the period, box and duplicate flags.
-    private func cleaning() throws -> CleaningOptions {
-        CleaningOptions(bounds: try bbox.map(IngestCommand.parseBox), dropDuplicates: !keepDuplicates, file: data,
-                        since: try IngestCommand.parseDay(since, flag: "--since"),
-                        until: try IngestCommand.parseDay(until, flag: "--until"))
+        _ = try cleaning.options(file: data)
     }
 
     func run() throws {
         let started = Date()
         let choice = try IndexOption(index)
         let builder = StreamingCubeBuilder(schema: try IngestSchema.resolve(schema), frequency: try WindowOption.frequency(window),
-                                           cleaning: try cleaning())
+                                           cleaning: try cleaning.options(file: data))
         let url = URL(fileURLWithPath: data)
         let line = progress.line()
         defer { line.finish() }

@@ -21,17 +21,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Seed for --midnight spread.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Keep only points inside MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG.")
-    var bbox: String?
-
-    @Option(name: .long, help: "Drop rows before this local day (YYYY-MM-DD) as out_of_period.")
-    var since: String?
-
-    @Option(name: .long, help: "Drop rows after this local day (YYYY-MM-DD; the day is kept) as out_of_period.")
-    var until: String?
-
-    @Flag(name: .long, help: "Keep rows whose id repeats an earlier row's.")
-    var keepDuplicates = false
+    @OptionGroup var cleaning: CleaningFlags
 
     @Flag(name: .long, help: "Print one JSON object instead of CSV.")
     var json = false
@@ -39,9 +29,8 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        var options = CleaningOptions(bounds: try bbox.map(Self.parseBox), dropDuplicates: !keepDuplicates,
-                                      midnight: try Self.parsePolicy(midnight, seed: seed), file: file,
-                                      since: try Self.parseDay(since, flag: "--since"), until: try Self.parseDay(until, flag: "--until"))
+        var options = try cleaning.options(file: file)
+        options.midnight = try Self.parsePolicy(midnight, seed: seed)
         let line = progress.line()
         defer { line.finish() }
         var result = try IncidentReader.read(URL(fileURLWithPath: file), schema: try IngestSchema.resolve(schema),
@@ -64,12 +53,6 @@ struct IngestCommand: ParsableCommand {
 }
 
 extension IngestCommand {
-    /// Reads `--since` / `--until`.
-    static func parseDay(_ text: String?, flag: String) throws -> LocalDay? {
-        guard let text else { return nil }
-        do { return try LocalDay(text) } catch { throw ValidationError("\(flag) must be a day YYYY-MM-DD, not '\(text)'") }
-    }
-
     /// Reads `--midnight`.
     static func parsePolicy(_ text: String, seed: UInt64) throws -> MidnightPolicy {
         switch text {
@@ -79,15 +62,6 @@ extension IngestCommand {
         case "spread": return .spread(seed: seed)
         default: throw ValidationError("--midnight must be keep, flag, drop or spread, not '\(text)'")
         }
-    }
-
-    /// Reads `--bbox MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG`.
-    static func parseBox(_ text: String) throws -> BoundingBox {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 4, let a = parts[0], let b = parts[1], let c = parts[2], let d = parts[3], a < c, b < d else {
-            throw ValidationError("--bbox must be MIN_LAT,MIN_LNG,MAX_LAT,MAX_LNG with min < max, not '\(text)'")
-        }
-        return BoundingBox(minLatitude: a, minLongitude: b, maxLatitude: c, maxLongitude: d)
     }
 }
 

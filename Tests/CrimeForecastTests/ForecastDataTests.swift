@@ -5,20 +5,28 @@ import Testing
 
 @Suite("Forecast data and histories")
 struct ForecastDataTests {
-    /// A 2 × 2 grid of 500 m cells and daily windows in UTC: counts by hand, histories cut before an
-    /// origin hold nothing at or after it.
-    @Test func historiesStopAtTheOrigin() throws {
+    private let day: Int64 = 86_400, start: Int64 = 1_700_006_400   // 2023-11-15 00:00 UTC
+
+    /// Incidents at `times`, all at the centre of the first cell of a 2 × 2 grid of 500 m cells, laid
+    /// on daily windows in UTC.
+    private static func data(at times: [Int64]) throws -> ForecastData {
         let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.80, minLongitude: -87.70,
                                                          maxLatitude: 41.805, maxLongitude: -87.694), side: 500)
         let cells = try ForecastCells(index: grid, cells: grid.allCells)
         let zone = try ZoneClock(identifier: "UTC")
         var table = IncidentTable(zone: zone)
-        let day: Int64 = 86_400, start: Int64 = 1_700_006_400   // 2023-11-15 00:00 UTC
         let centre = try grid.center(of: grid.allCells[0])
-        for (k, t) in [start + 10, start + day + 5, start + day + 7, start + 3 * day + 1].enumerated() {
+        for (k, t) in times.enumerated() {
             table.append(id: "i\(k)", time: t, location: centre, category: .theft, offense: "THEFT")
         }
-        let data = try ForecastData(table: table, index: grid, cells: cells, windowing: .sequential(.daily, zone: zone))
+        return try ForecastData(table: table, index: grid, cells: cells, windowing: .sequential(.daily, zone: zone))
+    }
+
+    /// A 2 × 2 grid of 500 m cells and daily windows in UTC: counts by hand, histories cut before an
+    /// origin hold nothing at or after it.
+    @Test func historiesStopAtTheOrigin() throws {
+        let data = try Self.data(at: [start + 10, start + day + 5, start + day + 7, start + 3 * day + 1])
+        let zone = data.windows.windowing.zone
         #expect(data.windows.count == 4)
         #expect(data.observed(window: 1)[0] == 2)
         #expect(data.observed(window: 2).reduce(0, +) == 0)
@@ -37,18 +45,8 @@ struct ForecastDataTests {
     /// Histories before successive origins hold the data's first incidents, indexed from 0, and a suffix
     /// of one holds the last ones, also from 0: three incidents on day 0, two on day 1, one on day 2 (UTC).
     @Test func historiesArePrefixesIndexedFromZero() throws {
-        let grid = try RegularGrid(covering: BoundingBox(minLatitude: 41.80, minLongitude: -87.70,
-                                                         maxLatitude: 41.805, maxLongitude: -87.694), side: 500)
-        let cells = try ForecastCells(index: grid, cells: grid.allCells)
-        let zone = try ZoneClock(identifier: "UTC")
-        var table = IncidentTable(zone: zone)
-        let day: Int64 = 86_400, start: Int64 = 1_700_006_400   // 2023-11-15 00:00 UTC
-        let centre = try grid.center(of: grid.allCells[0])
         // Out of time order on purpose: the data sorts them.
-        for (k, t) in [start + 2 * day + 9, start + 4, start + day + 3, start + 1, start + day + 6, start + 2].enumerated() {
-            table.append(id: "i\(k)", time: t, location: centre, category: .theft, offense: "THEFT")
-        }
-        let data = try ForecastData(table: table, index: grid, cells: cells, windowing: .sequential(.daily, zone: zone))
+        let data = try Self.data(at: [start + 2 * day + 9, start + 4, start + day + 3, start + 1, start + day + 6, start + 2])
         let one = try data.history(before: 1), two = try data.history(before: 2), three = try data.history(before: 3)
         #expect(Array(one.times) == [start + 1, start + 2, start + 4])
         #expect(Array(two.times) == [start + 1, start + 2, start + 4, start + day + 3, start + day + 6])
@@ -58,7 +56,7 @@ struct ForecastDataTests {
         #expect(last.times.startIndex == 0)
         #expect(Array(last.times) == [start + day + 3, start + day + 6, start + 2 * day + 9])
         #expect(last.x.count == 3 && last.cellOrdinals.count == 3)
-        let rebuilt = try ForecastHistory(cells: cells, windows: last.windows, counts: last.counts, times: three.times[3...],
+        let rebuilt = try ForecastHistory(cells: data.cells, windows: last.windows, counts: last.counts, times: three.times[3...],
                                           x: three.x[3...], y: three.y[3...], cellOrdinals: three.cellOrdinals[3...])
         #expect(rebuilt.times.startIndex == 0 && rebuilt.times == last.times && rebuilt.x == last.x)
     }

@@ -55,59 +55,26 @@ public enum IncidentReader {
 
     private static func readCSV(path: String, schema: IngestSchema, options: IngestOptions,
                                 progress: ProgressHandler?) throws -> IngestResult {
-        let reader = try CSVBlockReader(path: path, blockSize: options.blockSize)
+        var rounds = try CSVChunkRounds(path: path, schema: schema, options: options)
+        let reader = rounds.reader
         let counter = ProgressCounter(step: "ingest", total: reader.fileSize > 0 ? reader.fileSize : nil, unit: .bytes,
                                       handler: progress)
-        guard let first = try reader.next() else { throw IngestError.emptyFile(file: path) }
-        let (header, dataStart) = try readHeader(first.bytes, file: path)
-        let binding = try ColumnBinding(header: header, schema: schema, file: path)
-        let context = try makeContext(file: path, schema: schema, names: binding.names)
-
-        var table = IncidentTable(zone: context.zone, extraColumns: schema.extraColumns)
+        var table = IncidentTable(zone: rounds.context.zone, extraColumns: schema.extraColumns)
         var report = CleaningReport()
         var records = SourceRecords(first: 2)
-        var nextRecord = 2
-        var pending: [(block: CSVBlock, start: Int)] = [(first, dataStart)]
-        var done = first.isLast
-        while true {
-            while !done && pending.count < options.threads {
-                guard let block = try reader.next() else { done = true; break }
-                pending.append((block, 0))
-                done = block.isLast
-            }
-            if pending.isEmpty { break }
-            let outcomes = parseConcurrently(pending, binding: binding, context: context)
-            for (builder, count) in outcomes {
-                var part = builder.report
-                for k in part.samples.indices { part.samples[k].row += nextRecord }
-                report.merge(part)
-                records.append(builder.skipped, offset: nextRecord)
-                try table.append(contentsOf: builder.table)
-                nextRecord += count
+        while let chunks = try rounds.next({ _ in () }) {
+            for chunk in chunks {
+                report.merge(chunk.report)
+                records.append(chunk.builder.skipped, offset: chunk.firstRecord)
+                try table.append(contentsOf: chunk.builder.table)
             }
             table.reserveForFile(bytesSoFar: reader.bytesRead, fileSize: reader.fileSize)
-            pending.removeAll()
             counter?.update(completed: reader.bytesRead)
         }
         counter?.finish()
         AllocatorTrim.releaseFreeMemory()
-        return IngestResult(table: table, report: report, absentColumns: binding.absentExtras, bytesRead: reader.bytesRead,
+        return IngestResult(table: table, report: report, absentColumns: rounds.binding.absentExtras, bytesRead: reader.bytesRead,
                             sourceRecords: records)
-    }
-
-    /// Parses blocks at the same time, one builder each; results come back in block order.
-    private static func parseConcurrently(_ blocks: [(block: CSVBlock, start: Int)], binding: ColumnBinding,
-                                          context: IngestContext)
-        -> [(ChunkBuilder, Int)] {
-        let slots = WriteOnceSlots<(ChunkBuilder, Int)>(count: blocks.count)
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { k in
-            let (block, start) = blocks[k]
-            var builder = ChunkBuilder(context: context)
-            let bytes = FieldBytes(rebasing: block.bytes[start...])
-            let records = CSVChunkParser.parse(bytes, binding: binding, into: &builder)
-            slots.store((builder, records), at: k)
-        }
-        return slots.collect()
     }
 
     /// The header's field names and the offset where data starts.

@@ -85,52 +85,22 @@ public struct StreamingCubeBuilder: Sendable {
             merge.add(parsed: read.report, table: read.table, rows: rows) { read.sourceRecords.record(ofRow: $0) }
             return merge.finish(windowing: windowing, absentColumns: read.absentColumns)
         }
-        let reader = try CSVBlockReader(path: path, blockSize: options.blockSize)
+        var rounds = try CSVChunkRounds(path: path, schema: schema, options: options)
+        let reader = rounds.reader
         let counter = ProgressCounter(step: step, total: reader.fileSize > 0 ? reader.fileSize : nil, unit: .bytes,
                                       handler: progress)
-        guard let first = try reader.next() else { throw IngestError.emptyFile(file: path) }
-        let (header, dataStart) = try IncidentReader.readHeader(first.bytes, file: path)
-        let binding = try ColumnBinding(header: header, schema: schema, file: path)
-        let context = try IncidentReader.makeContext(file: path, schema: schema, names: binding.names)
-        var nextRecord = 2
-        var pending: [(block: CSVBlock, start: Int)] = [(first, dataStart)]
-        var done = first.isLast
-        while true {
-            while !done && pending.count < options.threads {
-                guard let block = try reader.next() else { done = true; break }
-                pending.append((block, 0))
-                done = block.isLast
-            }
-            if pending.isEmpty { break }
-            let chunks = locateConcurrently(pending, binding: binding, context: context, index: index, windowing: windowing)
-            pending.removeAll()
-            for (builder, records, rows) in chunks {
-                var parsed = builder.report
-                for k in parsed.samples.indices { parsed.samples[k].row += nextRecord }
-                let offset = nextRecord
-                merge.add(parsed: parsed, table: builder.table, rows: rows) { builder.skipped.record(ofRow: $0) + offset }
-                nextRecord += records
+        let cleaning = cleaning
+        while let chunks = try rounds.next({ LocatedRows(table: $0.table, index: index, windowing: windowing, cleaning: cleaning) }) {
+            for chunk in chunks {
+                let offset = chunk.firstRecord
+                merge.add(parsed: chunk.report, table: chunk.builder.table, rows: chunk.extra) {
+                    chunk.builder.skipped.record(ofRow: $0) + offset
+                }
             }
             counter?.update(completed: reader.bytesRead)
         }
         counter?.finish()
         AllocatorTrim.releaseFreeMemory()
-        return merge.finish(windowing: windowing, absentColumns: binding.absentExtras)
-    }
-
-    /// Parses and locates blocks at the same time, one builder each; results come back in block order.
-    private func locateConcurrently(_ blocks: [(block: CSVBlock, start: Int)], binding: ColumnBinding, context: IngestContext,
-                                    index: (any SpatialIndex)?, windowing: TimeWindowing)
-        -> [(ChunkBuilder, Int, LocatedRows)] {
-        let slots = WriteOnceSlots<(ChunkBuilder, Int, LocatedRows)>(count: blocks.count)
-        let cleaning = cleaning
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { k in
-            let (block, start) = blocks[k]
-            var builder = ChunkBuilder(context: context)
-            let records = CSVChunkParser.parse(FieldBytes(rebasing: block.bytes[start...]), binding: binding, into: &builder)
-            let rows = LocatedRows(table: builder.table, index: index, windowing: windowing, cleaning: cleaning)
-            slots.store((builder, records, rows), at: k)
-        }
-        return slots.collect()
+        return merge.finish(windowing: windowing, absentColumns: rounds.binding.absentExtras)
     }
 }
