@@ -1,3 +1,4 @@
+import CNeuralKernels
 import CrimeCore
 import Dispatch
 
@@ -31,8 +32,10 @@ struct BinnedFeatures: @unchecked Sendable {
             for f in 0..<columns { job.bin(feature: f) }
         }
         let rowCodes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, rows * columns))
-        for f in 0..<columns {
-            for i in 0..<rows { rowCodes[i * columns + f] = codes[f * rows + i] }
+        let transpose = TransposeJob(codes: codes, rowCodes: rowCodes, rows: rows, columns: columns)
+        let parts = threads > 1 && rows >= 10_000 ? threads : 1
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            transpose.run(rows * p / parts..<rows * (p + 1) / parts)
         }
         self.rows = rows
         self.columns = columns
@@ -41,6 +44,29 @@ struct BinnedFeatures: @unchecked Sendable {
         thresholds = Array(UnsafeBufferPointer(start: edges, count: columns))
         edges.deinitialize(count: max(1, columns))
         edges.deallocate()
+    }
+
+    /// The distinct values of `column` in ascending order when there are at most `limit` of them (−0.0 and
+    /// +0.0 count as one), else nil; found with a small hash table, without sorting the column.
+    static func fewDistinct(_ column: UnsafeBufferPointer<Double>, limit: Int) -> [Double]? {
+        let slots = 1 << 10
+        precondition(limit < slots / 2, "the table holds fewer than half its slots")
+        let empty = UInt64(0x7FF8_0000_0000_0001)  // a NaN: never a finite value's bits
+        var table = [UInt64](repeating: empty, count: slots)
+        var found: [Double] = []
+        var last = empty
+        for v in column {
+            let bits = (v == 0 ? 0.0 : v).bitPattern
+            if bits == last { continue }
+            last = bits
+            var slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            while table[slot] != empty && table[slot] != bits { slot = (slot + 1) & (slots - 1) }
+            if table[slot] == bits { continue }
+            if found.count == limit { return nil }
+            table[slot] = bits
+            found.append(v)
+        }
+        return found.sorted()
     }
 
     /// Bin upper edges of one sorted feature column.
@@ -83,22 +109,33 @@ private struct BinningJob: @unchecked Sendable {
     /// Finds feature `f`'s thresholds and writes its column of codes.
     func bin(feature f: Int) {
         let rows = x.rows, columns = x.columns
-        var column = [Double](repeating: 0, count: rows)
-        x.values.withUnsafeBufferPointer { v in
-            for i in 0..<rows { column[i] = v[i * columns + f] }
-        }
-        let thresholds = BinnedFeatures.thresholds(sorted: RadixSort.sorted(column), maxBins: maxBins)
-        edges[f] = thresholds
-        thresholds.withUnsafeBufferPointer { e in
-            for i in 0..<rows {
-                var lo = 0, hi = e.count
-                let value = column[i]
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if e[mid] < value { lo = mid + 1 } else { hi = mid }
-                }
-                codes[f * rows + i] = UInt8(lo)
+        let column = x.values.withUnsafeBufferPointer { v in
+            [Double](unsafeUninitializedCapacity: rows) { buffer, count in
+                for i in 0..<rows { buffer[i] = v[i * columns + f] }
+                count = rows
             }
+        }
+        let thresholds = column.withUnsafeBufferPointer { c in
+            BinnedFeatures.fewDistinct(c, limit: maxBins).map { BinnedFeatures.thresholds(sorted: $0, maxBins: maxBins) }
+        } ?? BinnedFeatures.thresholds(sorted: RadixSort.sorted(column), maxBins: maxBins)
+        edges[f] = thresholds
+        // A value's bin is the number of edges below it: a search in eight fixed halving steps over the
+        // edges padded with +∞ to 256 (at most 254 are real), with no branch to mispredict.
+        var padded = [Double](repeating: .infinity, count: 256)
+        padded.replaceSubrange(0..<thresholds.count, with: thresholds)
+        bk_bin_codes(column, rows, padded, codes + f * rows)
+    }
+}
+
+/// Copies column-major codes into row-major order, one block of rows per worker.
+private struct TransposeJob: @unchecked Sendable {
+    let codes: UnsafeMutablePointer<UInt8>
+    let rowCodes: UnsafeMutablePointer<UInt8>
+    let rows: Int, columns: Int
+
+    func run(_ block: Range<Int>) {
+        for f in 0..<columns {
+            for i in block { rowCodes[i * columns + f] = codes[f * rows + i] }
         }
     }
 }

@@ -1,4 +1,4 @@
-import Dispatch
+import CNeuralKernels
 import Foundation
 
 extension BoostingLoss {
@@ -10,16 +10,16 @@ extension BoostingLoss {
 
     /// Per-row gradient and hessian of the loss at the raw predictions, stored as `Float` as
     /// scikit-learn does: raw − y and 1 (squared error; the hessian is not written), or
-    /// exp(raw) − y and exp(raw) (Poisson). Large tables are split into one part per thread; each row's
-    /// values depend on that row alone, so the result does not depend on the thread count.
+    /// exp(raw) − y and exp(raw) (Poisson). Large tables are split into one part per team member; each
+    /// row's values depend on that row alone, so the result does not depend on the thread count.
     func gradients(y: UnsafePointer<Double>, raw: UnsafePointer<Double>, count: Int,
-                   gradients: UnsafeMutablePointer<Float>, hessians: UnsafeMutablePointer<Float>, threads: Int) {
-        let parts = count >= 32_768 ? max(1, threads) : 1
+                   gradients: UnsafeMutablePointer<Float>, hessians: UnsafeMutablePointer<Float>, team: WorkerTeam) {
+        let parts = count >= 16_384 ? team.size : 1
         guard parts > 1 else {
             return self.gradients(y: y, raw: raw, count: count, gradients: gradients, hessians: hessians)
         }
         let job = GradientJob(loss: self, y: y, raw: raw, gradients: gradients, hessians: hessians)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        team.run(parts) { p in
             let start = count * p / parts, end = count * (p + 1) / parts
             job.loss.gradients(y: job.y + start, raw: job.raw + start, count: end - start,
                                gradients: job.gradients + start, hessians: job.hessians + start)
@@ -32,11 +32,7 @@ extension BoostingLoss {
         case .squaredError:
             for i in 0..<count { gradients[i] = Float(raw[i] - y[i]) }
         case .poisson:
-            for i in 0..<count {
-                let e = Foundation.exp(raw[i])
-                gradients[i] = Float(e - y[i])
-                hessians[i] = Float(e)
-            }
+            bk_poisson_gradients(y, raw, count, gradients, hessians)
         }
     }
 

@@ -74,7 +74,10 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
         let threads = settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let data = BinnedFeatures(xTrain, maxBins: settings.maxBins, threads: threads)
         defer { data.release() }
-        let grower = HistogramTreeGrower(data: data, settings: settings, threads: threads)
+        // Below a few thousand rows no loop runs in parts, so the team would only wait.
+        let team = WorkerTeam(size: xTrain.rows >= NodeHistograms.partRows ? threads : 1)
+        defer { team.shutdown() }
+        let grower = HistogramTreeGrower(data: data, settings: settings, team: team)
         let n = xTrain.rows
         var raw = [Double](repeating: start, count: n)
         var gradients = [Float](repeating: 0, count: n), hessians = [Float](repeating: 1, count: n)
@@ -88,7 +91,7 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
             yTrain.withUnsafeBufferPointer { yb in raw.withUnsafeBufferPointer { rb in
                 gradients.withUnsafeMutableBufferPointer { gb in hessians.withUnsafeMutableBufferPointer { hb in
                     loss.gradients(y: yb.baseAddress!, raw: rb.baseAddress!, count: n,
-                                   gradients: gb.baseAddress!, hessians: hb.baseAddress!, threads: threads)
+                                   gradients: gb.baseAddress!, hessians: hb.baseAddress!, team: team)
                 }}
             }}
             let tree = gradients.withUnsafeBufferPointer { gb in hessians.withUnsafeBufferPointer { hb in

@@ -1,4 +1,4 @@
-import Dispatch
+import CNeuralKernels
 import Foundation
 
 /// Grows one regression tree on gradient histograms, best-first as scikit-learn's `TreeGrower`:
@@ -17,62 +17,47 @@ final class HistogramTreeGrower {
     }
 
     private let histograms: NodeHistograms
-    private let partBuffers: UnsafeMutablePointer<HistogramBin>
     private let settings: BoostingSettings
     private let rows: Int
     /// Row order: every node owns the contiguous range `start..<end`.
     private let order: UnsafeMutablePointer<UInt32>
     private let scratch: UnsafeMutablePointer<UInt32>
-    private let orderedGradients: UnsafeMutablePointer<Float>
-    private let orderedHessians: UnsafeMutablePointer<Float>
     private var freeHistograms: [UnsafeMutablePointer<HistogramBin>] = []
     private var allHistograms: [UnsafeMutablePointer<HistogramBin>] = []
     private var nodes: [Node] = []
     /// Leaves of the last tree: row ranges in `order` and their shrunk values.
     private(set) var leaves: [(start: Int, end: Int, value: Double)] = []
 
-    init(data: BinnedFeatures, settings: BoostingSettings, threads: Int) {
-        partBuffers = .allocate(capacity: NodeHistograms.parts * NodeHistograms.binCount(columns: data.columns))
+    init(data: BinnedFeatures, settings: BoostingSettings, team: WorkerTeam) {
         histograms = NodeHistograms(data: data, binCounts: data.thresholds.map { $0.count + 1 },
-                                    constantHessian: settings.loss == .squaredError, threads: threads,
-                                    partBuffers: partBuffers)
+                                    constantHessian: settings.loss == .squaredError, team: team)
         self.settings = settings
         rows = data.rows
         order = .allocate(capacity: max(1, rows))
         scratch = .allocate(capacity: max(1, rows))
-        orderedGradients = .allocate(capacity: max(1, rows))
-        orderedHessians = .allocate(capacity: max(1, rows))
     }
 
     deinit {
         order.deallocate()
         scratch.deallocate()
-        orderedGradients.deallocate()
-        orderedHessians.deallocate()
-        partBuffers.deallocate()
+        histograms.release()
         for h in allHistograms { h.deallocate() }
     }
 
     /// Grows a tree on per-row gradients and hessians (hessians unused for squared error).
     func grow(gradients: UnsafePointer<Float>, hessians: UnsafePointer<Float>) -> TreeArrays {
         let minLeaf = settings.minSamplesLeaf
-        for i in 0..<rows { order[i] = UInt32(i) }
         nodes.removeAll(keepingCapacity: true)
-        var gradient = 0.0, hessian = 0.0
-        for i in 0..<rows { gradient += Double(gradients[i]) }
-        if histograms.constantHessian {
-            hessian = Double(rows)
-        } else {
-            for i in 0..<rows { hessian += Double(hessians[i]) }
-        }
-        // scikit-learn gives the root the value 0, so its gain has no parent term.
-        nodes.append(Node(start: 0, end: rows, depth: 0, gradient: gradient, hessian: hessian, value: 0))
+        // scikit-learn gives the root the value 0, so its gain has no parent term. The root's rows are
+        // every row in order; `order` is first written when the root is split.
+        nodes.append(Node(start: 0, end: rows, depth: 0, gradient: 0, hessian: 0, value: 0))
         var splittable: [Int] = []
-        if rows >= 2 * minLeaf && hessian >= NodeHistograms.minHessianToSplit {
+        if rows >= 2 * minLeaf {
             let h = takeHistogram()
             histograms.build(h, rows: nil, count: rows, gradients: gradients, hessians: hessians)
+            (nodes[0].gradient, nodes[0].hessian) = histograms.totals(h)
             nodes[0].histogram = h
-            if push(0) { splittable.append(0) }
+            if nodes[0].hessian >= NodeHistograms.minHessianToSplit && push(0) { splittable.append(0) } else { release(0) }
         }
         var leafCount = 1
         while !splittable.isEmpty {
@@ -106,12 +91,8 @@ final class HistogramTreeGrower {
             let (small, large) = nodes[left].count < nodes[right].count ? (left, right) : (right, left)
             let h = takeHistogram()
             let node = nodes[small]
-            let gather = GatherJob(order: order + node.start, gradients: gradients, hessians: hessians,
-                                   orderedGradients: orderedGradients, orderedHessians: orderedHessians,
-                                   constantHessian: histograms.constantHessian)
-            forEachPart(of: 0..<node.count) { gather.run($0) }
             histograms.build(h, rows: UnsafePointer(order + node.start), count: node.count,
-                             gradients: orderedGradients, hessians: orderedHessians)
+                             gradients: gradients, hessians: hessians)
             histograms.subtract(h, from: parentHistogram)
             nodes[small].histogram = h
             nodes[large].histogram = parentHistogram
@@ -149,8 +130,9 @@ final class HistogramTreeGrower {
     /// in part order, which gives the same order as one pass.
     private func split(_ id: Int) -> (Int, Int) {
         let node = nodes[id], s = node.split!, l2 = settings.l2Regularization
-        let job = PartitionJob(column: histograms.data.codes + s.feature * rows, bin: UInt8(s.bin), order: order, scratch: scratch)
-        let parts = node.count >= Self.parallelRows ? histograms.threads : 1
+        let job = PartitionJob(column: histograms.data.codes + s.feature * rows, bin: UInt8(s.bin),
+                               source: id == 0 ? nil : UnsafePointer(order), order: order, scratch: scratch)
+        let parts = node.count >= Self.parallelRows ? histograms.team.size : 1
         var l = node.start
         if parts <= 1 {
             let lefts = job.partition(node.start..<node.end)
@@ -160,7 +142,7 @@ final class HistogramTreeGrower {
             let lefts = PartCounts(parts)
             defer { lefts.pointer.deallocate() }
             let range = node.start..<node.end
-            DispatchQueue.concurrentPerform(iterations: parts) { p in
+            histograms.team.run(parts) { p in
                 lefts.pointer[p] = job.partition(Self.part(p, of: parts, range))
             }
             for p in 0..<parts {
@@ -218,15 +200,17 @@ final class HistogramTreeGrower {
     /// Adds the last tree's leaf values to the raw predictions of the training rows (each row belongs to
     /// one leaf, so the parts touch different rows).
     func addLeafValues(to raw: UnsafeMutablePointer<Double>) {
-        let values = UnsafeMutablePointer<Double>.allocate(capacity: rows)
-        defer { values.deallocate() }
-        for leaf in leaves { (values + leaf.start).update(repeating: leaf.value, count: leaf.end - leaf.start) }
-        let job = LeafJob(order: order, values: UnsafePointer(values), raw: raw)
+        if nodes.count == 1 {
+            // The root was not split, so `order` was not written: one leaf holds every row.
+            for leaf in leaves { for i in leaf.start..<leaf.end { raw[i] += leaf.value } }
+            return
+        }
+        let job = LeafJob(order: order, leaves: leaves, raw: raw)
         forEachPart(of: 0..<rows) { job.run($0) }
     }
 
     /// Rows from which a loop over a node's rows runs in one part per thread.
-    static let parallelRows = 32_768
+    static let parallelRows = 8192
 
     /// Part `p` of `parts` nearly equal consecutive parts of `range`.
     static func part(_ p: Int, of parts: Int, _ range: Range<Int>) -> Range<Int> {
@@ -235,12 +219,8 @@ final class HistogramTreeGrower {
 
     /// Runs `body` over `range` in one part per thread when it is large, else in one call.
     private func forEachPart(of range: Range<Int>, _ body: (Range<Int>) -> Void) {
-        let parts = range.count >= Self.parallelRows ? histograms.threads : 1
-        guard parts > 1 else { return body(range) }
-        withoutActuallyEscaping(body) { body in
-            let work = UncheckedWork(body: body)
-            DispatchQueue.concurrentPerform(iterations: parts) { work.body(Self.part($0, of: parts, range)) }
-        }
+        let parts = range.count >= Self.parallelRows ? histograms.team.size : 1
+        histograms.team.run(parts) { body(Self.part($0, of: parts, range)) }
     }
 }
 
@@ -250,58 +230,33 @@ private struct PartCounts: @unchecked Sendable {
     init(_ parts: Int) { pointer = .allocate(capacity: parts) }
 }
 
-/// A closure that writes disjoint memory, handed to `concurrentPerform`.
-private struct UncheckedWork: @unchecked Sendable {
-    let body: (Range<Int>) -> Void
-}
-
 /// One part of a node's stable partition: rows whose code is at most `bin` are compacted to the part's
 /// start in `order`, the others written in order to the same positions of `scratch`.
 private struct PartitionJob: @unchecked Sendable {
     let column: UnsafeMutablePointer<UInt8>
     let bin: UInt8
+    /// The node's rows: `order`, or nil for the root's (every row in order).
+    let source: UnsafePointer<UInt32>?
     let order: UnsafeMutablePointer<UInt32>
     let scratch: UnsafeMutablePointer<UInt32>
 
     /// Partitions `range`; returns how many rows went left.
     func partition(_ range: Range<Int>) -> Int {
-        var l = range.lowerBound, r = range.lowerBound
-        for k in range {
-            // Branch-free: the row is written to both sides and only one side advances.
-            let row = order[k]
-            let left = column[Int(row)] <= bin
-            order[l] = row
-            scratch[r] = row
-            l &+= left ? 1 : 0
-            r &+= left ? 0 : 1
-        }
-        return l - range.lowerBound
+        bk_partition(column, bin, source, order, scratch, range.lowerBound, range.upperBound)
     }
 }
 
-/// Copies a node's gradients (and hessians) into row order.
-private struct GatherJob: @unchecked Sendable {
-    let order: UnsafeMutablePointer<UInt32>
-    let gradients: UnsafePointer<Float>, hessians: UnsafePointer<Float>
-    let orderedGradients: UnsafeMutablePointer<Float>, orderedHessians: UnsafeMutablePointer<Float>
-    let constantHessian: Bool
-
-    func run(_ range: Range<Int>) {
-        for k in range {
-            let r = Int(order[k])
-            orderedGradients[k] = gradients[r]
-            if !constantHessian { orderedHessians[k] = hessians[r] }
-        }
-    }
-}
-
-/// Adds each position's leaf value to the raw prediction of the row at that position.
+/// The last tree's leaves, added to the raw predictions of their rows by the workers that each take
+/// one part of the positions.
 private struct LeafJob: @unchecked Sendable {
     let order: UnsafeMutablePointer<UInt32>
-    let values: UnsafePointer<Double>
+    let leaves: [(start: Int, end: Int, value: Double)]
     let raw: UnsafeMutablePointer<Double>
 
     func run(_ range: Range<Int>) {
-        for k in range { raw[Int(order[k])] += values[k] }
+        for leaf in leaves {
+            let lo = max(leaf.start, range.lowerBound), hi = min(leaf.end, range.upperBound)
+            if lo < hi { bk_add_leaf_value(raw, order, lo, hi, leaf.value) }
+        }
     }
 }

@@ -1,11 +1,7 @@
-import Dispatch
+import CNeuralKernels
 
-/// Sums over the rows of one histogram bin.
-struct HistogramBin {
-    var gradient = 0.0
-    var hessian = 0.0
-    var count = 0
-}
+/// Sums over the rows of one histogram bin: gradient, hessian and count (the C kernels' bin).
+typealias HistogramBin = bk_histogram_bin
 
 /// The best split of one node: rows with bin ≤ `bin` of `feature` go left.
 struct BoostingSplit {
@@ -21,70 +17,94 @@ struct BoostingSplit {
 ///
 /// Histograms are summed row by row: a row's codes for every feature are read together (one memory
 /// access per row rather than one per feature) and its gradient is added to each feature's bin, so
-/// neighbouring additions go to different features and need not wait for each other. A node of at
-/// least ``partRows`` rows is cut into ``parts`` equal parts, summed into their own buffers (in parallel)
-/// and then added together in part order; the parts depend on the node's size only, so the sums do not
-/// depend on the thread count.
+/// neighbouring additions go to different features and need not wait for each other. The loops are
+/// C (`bk_histogram`), which reads a sparse node's rows ahead of use so that their cache misses overlap.
 struct NodeHistograms: @unchecked Sendable {
     /// Bins reserved per feature in a histogram buffer.
     static let stride = 256
     /// scikit-learn's `min_hessian_to_split`.
     static let minHessianToSplit = 1e-3
+    /// Rows per part of a node summed in parts.
+    static let partRows = 4096
+    /// Most parts a node is summed in.
+    static let parts = 8
 
     let data: BinnedFeatures
     /// Bins actually used by each feature.
     let binCounts: [Int]
     /// Whether the loss has a constant unit hessian (squared error): hessian sums are row counts.
     let constantHessian: Bool
-    let threads: Int
+    /// The threads that sum a large node.
+    let team: WorkerTeam
     /// Room for ``parts`` histograms, one per part of a large node.
     let partBuffers: UnsafeMutablePointer<HistogramBin>
+    /// The root's bin counts (every row's), which every tree shares.
+    let rootCounts: [Int]
 
-    /// Parts a large node is summed in.
-    static let parts = 8
-    /// Rows from which a node is summed in parts.
-    static let partRows = 2048
+    /// Histograms of `data`'s features, with `binCounts[f]` bins used by feature `f`; call ``release()``
+    /// when done.
+    init(data: BinnedFeatures, binCounts: [Int], constantHessian: Bool, team: WorkerTeam) {
+        self.data = data
+        self.binCounts = binCounts
+        self.constantHessian = constantHessian
+        self.team = team
+        partBuffers = .allocate(capacity: Self.parts * Self.binCount(columns: data.columns))
+        var counts = [Int](repeating: 0, count: Self.binCount(columns: data.columns))
+        for f in 0..<data.columns {
+            for i in 0..<data.rows { counts[f * Self.stride + Int(data.codes[f * data.rows + i])] += 1 }
+        }
+        rootCounts = counts
+    }
+
+    /// Frees the part buffers.
+    func release() { partBuffers.deallocate() }
 
     /// Bins of one histogram buffer for `columns` features.
     static func binCount(columns: Int) -> Int { max(1, columns) * stride }
 
-    /// Fills `histogram` with the sums over `rows` (nil: every row in order) of the node's
-    /// gradients; `gradients`/`hessians` are indexed by position in `rows` (or by row when nil).
+    /// Fills `histogram` with the sums over `rows` (nil: every row in order, the root) of the node's
+    /// gradients; `gradients`/`hessians` are indexed by row. A node is summed in one part per ``partRows``
+    /// rows (at most ``parts``), run on the team and added in part order; the parts depend on the node's
+    /// size only, so the sums do not depend on the thread count. The root's counts are not summed but
+    /// copied from ``rootCounts``.
     func build(_ histogram: UnsafeMutablePointer<HistogramBin>, rows: UnsafePointer<UInt32>?, count: Int,
                gradients: UnsafePointer<Float>, hessians: UnsafePointer<Float>) {
-        let width = Self.binCount(columns: data.columns)
-        let job = RowHistogramJob(rows: rows, gradients: gradients, hessians: hessians, codes: data.rowCodes,
-                                  columns: data.columns, constantHessian: constantHessian)
-        guard count >= Self.partRows else {
-            histogram.update(repeating: HistogramBin(), count: width)
-            job.fill(histogram, 0..<count)
-            return
+        let columns = data.columns
+        let job = RowHistogramJob(histogram: histogram, rows: rows, count: count, gradients: gradients,
+                                  hessians: hessians, codes: data.rowCodes, columns: columns,
+                                  constantHessian: constantHessian, binCounts: binCounts)
+        let parts = min(Self.parts, max(1, count / Self.partRows))
+        let width = Self.binCount(columns: columns)
+        let buffers = partBuffers
+        team.run(parts) { p in
+            job.fill(p == 0 ? histogram : buffers + p * width, (count * p / parts)..<(count * (p + 1) / parts))
         }
-        let buffers = PartBuffers(pointer: partBuffers)
-        let parts = Self.parts
-        let fillPart: @Sendable (Int) -> Void = { p in
-            let h = buffers.pointer + p * width
-            h.update(repeating: HistogramBin(), count: width)
-            job.fill(h, (count * p / parts)..<(count * (p + 1) / parts))
-        }
-        if threads > 1 {
-            DispatchQueue.concurrentPerform(iterations: parts, execute: fillPart)
-        } else {
-            for p in 0..<parts { fillPart(p) }
-        }
-        for f in 0..<data.columns {
-            for b in 0..<Self.stride {
-                let k = f * Self.stride + b
-                var sum = partBuffers[k]
-                for p in 1..<parts {
-                    let other = partBuffers[p * width + k]
-                    sum.gradient += other.gradient
-                    sum.hessian += other.hessian
-                    sum.count += other.count
+        for p in 1..<parts {
+            let part = partBuffers + p * width
+            for f in 0..<columns {
+                for k in (f * Self.stride)..<(f * Self.stride + binCounts[f]) {
+                    histogram[k].gradient += part[k].gradient
+                    histogram[k].hessian += part[k].hessian
+                    histogram[k].count += part[k].count
                 }
-                histogram[k] = sum
             }
         }
+        if rows == nil {
+            for f in 0..<columns {
+                for k in (f * Self.stride)..<(f * Self.stride + binCounts[f]) { histogram[k].count = rootCounts[k] }
+            }
+        }
+    }
+
+    /// A histogram's total gradient and hessian: the sums of feature 0's bins in bin order (the row
+    /// count as hessian for a constant hessian).
+    func totals(_ histogram: UnsafePointer<HistogramBin>) -> (gradient: Double, hessian: Double) {
+        var gradient = 0.0, hessian = 0.0
+        for b in 0..<binCounts[0] {
+            gradient += histogram[b].gradient
+            hessian += histogram[b].hessian
+        }
+        return (gradient, constantHessian ? Double(data.rows) : hessian)
     }
 
     /// Turns `parent` into the histogram of its other child by subtracting `child`'s.
@@ -139,42 +159,26 @@ struct NodeHistograms: @unchecked Sendable {
     }
 }
 
-/// The part buffers of one node, written by the workers that each fill one part.
-private struct PartBuffers: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<HistogramBin>
-}
-
-/// One node's rows and gradients, read by the workers that each sum one part of the rows.
+/// One node's rows and gradients, shared by the workers that each sum one part of the rows.
 private struct RowHistogramJob: @unchecked Sendable {
+    let histogram: UnsafeMutablePointer<HistogramBin>
     let rows: UnsafePointer<UInt32>?
+    let count: Int
     let gradients: UnsafePointer<Float>
     let hessians: UnsafePointer<Float>
     /// Row-major codes.
     let codes: UnsafeMutablePointer<UInt8>
     let columns: Int
     let constantHessian: Bool
+    let binCounts: [Int]
 
-    /// Adds positions `range` of the node into `h` (zeroed by the caller), row by row.
-    func fill(_ h: UnsafeMutablePointer<HistogramBin>, _ range: Range<Int>) {
-        if constantHessian { add(h, range, hessian: false) } else { add(h, range, hessian: true) }
-    }
-
-    @inline(__always)
-    private func add(_ h: UnsafeMutablePointer<HistogramBin>, _ range: Range<Int>, hessian: Bool) {
-        let stride = NodeHistograms.stride
-        for k in range {
-            let row = rows.map { Int($0[k]) } ?? k
-            let g = Double(gradients[k])
-            let hs = hessian ? Double(hessians[k]) : 0
-            let codesOfRow = codes + row * columns
-            var bins = h
-            for f in 0..<columns {
-                let bin = bins + Int(codesOfRow[f])
-                bin.pointee.gradient += g
-                if hessian { bin.pointee.hessian += hs }
-                bin.pointee.count += 1
-                bins += stride
-            }
+    /// Zeroes `histogram`'s used bins and sums positions `range` of the node into them (every count but
+    /// the root's).
+    func fill(_ histogram: UnsafeMutablePointer<HistogramBin>, _ range: Range<Int>) {
+        for f in 0..<columns {
+            (histogram + f * NodeHistograms.stride).update(repeating: HistogramBin(), count: binCounts[f])
         }
+        bk_histogram(histogram, NodeHistograms.stride, codes, columns, rows, range.lowerBound, range.upperBound,
+                     gradients, constantHessian ? nil : hessians, rows == nil ? 0 : 1)
     }
 }

@@ -11,22 +11,32 @@ enum RadixSort {
             return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
         }
         var buffer = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 256)
-        for shift in stride(from: 0, to: 64, by: 8) {
-            for k in 0..<256 { counts[k] = 0 }
-            for key in keys { counts[Int((key >> UInt64(shift)) & 0xFF)] += 1 }
-            if counts.contains(n) { continue }
+        // Every digit's counts in one pass over the keys.
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        counts.withUnsafeMutableBufferPointer { c in
+            for key in keys {
+                for d in 0..<8 { c[d * 256 + Int((key >> UInt64(8 * d)) & 0xFF)] += 1 }
+            }
+        }
+        for d in 0..<8 {
+            let digit = counts[(d * 256)..<(d * 256 + 256)]
+            if digit.contains(n) { continue }
+            var starts = [Int](repeating: 0, count: 256)
             var total = 0
             for k in 0..<256 {
-                let c = counts[k]
-                counts[k] = total
-                total += c
+                starts[k] = total
+                total += digit[d * 256 + k]
             }
-            for key in keys {
-                let digit = Int((key >> UInt64(shift)) & 0xFF)
-                buffer[counts[digit]] = key
-                counts[digit] += 1
-            }
+            let shift = UInt64(8 * d)
+            keys.withUnsafeBufferPointer { source in buffer.withUnsafeMutableBufferPointer { target in
+                starts.withUnsafeMutableBufferPointer { next in
+                    for key in source {
+                        let k = Int((key >> shift) & 0xFF)
+                        target[next[k]] = key
+                        next[k] += 1
+                    }
+                }
+            }}
             swap(&keys, &buffer)
         }
         return keys.map { key in

@@ -55,10 +55,23 @@ import Testing
         }
         let x = Matrix(rows: rows, columns: columns, values: values)
         var one = GradientBoostingRegressor(loss: .poisson, maxIterations: 4, earlyStopping: .off, threads: 1)
-        var two = GradientBoostingRegressor(loss: .poisson, maxIterations: 4, earlyStopping: .off, threads: 2)
         try one.fit(x, targets: y)
-        try two.fit(x, targets: y)
-        #expect(try one.predict(x) == two.predict(x))
+        let expected = try one.predict(x)
+        for threads in [2, 3] {
+            var other = GradientBoostingRegressor(loss: .poisson, maxIterations: 4, earlyStopping: .off, threads: threads)
+            try other.fit(x, targets: y)
+            #expect(try other.predict(x) == expected)
+        }
+    }
+
+    @Test("A target no split can improve gives one-leaf trees and the mean everywhere", arguments: [200, 20_000])
+    func unsplittableTarget(rows: Int) throws {
+        let x = Matrix(rows: rows, columns: 2, values: (0..<(2 * rows)).map { Double($0 % 97) })
+        for loss in [BoostingLoss.poisson, .squaredError] {
+            var model = GradientBoostingRegressor(loss: loss, maxIterations: 3, earlyStopping: .off)
+            try model.fit(x, targets: [Double](repeating: 3, count: rows))
+            for prediction in try model.predict(x) { #expect(abs(prediction - 3) < 1e-12) }
+        }
     }
 
     @Test("A saved model loads and predicts bit for bit; an unfitted one cannot be saved")
