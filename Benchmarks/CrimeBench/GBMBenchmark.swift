@@ -7,13 +7,14 @@ import Foundation
 /// Times Poisson gradient boosting on count data: 200,000 training and 50,000 test rows of 10
 /// features (6 uniform, 4 Poisson "lag counts"), y ~ Poisson(exp(−0.5 + sin(3x₀) + x₁x₂ + 0.1 lag₀ +
 /// 0.05 lag₁)); 100 iterations, 255 bins, early stopping off, other settings scikit-learn's defaults.
-/// Writes the split as CSV files into `directory` for Benchmarks/compare/gbm_peer.py.
+/// Writes the split as CSV files into `directory` for Benchmarks/compare/gbm_peer.py. `threads` nil: every
+/// core.
 enum GBMBenchmark {
     static let trainRows = 200_000
     static let testRows = 50_000
     static let features = 10
 
-    static func run(directory: String) throws -> [String: Double] {
+    static func run(directory: String, threads: Int? = nil) throws -> [String: Double] {
         let (x, y) = counts(rows: trainRows + testRows, seed: 16)
         let train = Matrix(rows: trainRows, columns: features, values: Array(x.values.prefix(trainRows * features)))
         let test = Matrix(rows: testRows, columns: features, values: Array(x.values.suffix(testRows * features)))
@@ -23,7 +24,7 @@ enum GBMBenchmark {
         try ForestBenchmark.writeCSV(train, yTrain, to: dir.appendingPathComponent("gbm_train.csv"), columns: features)
         try ForestBenchmark.writeCSV(test, yTest, to: dir.appendingPathComponent("gbm_test.csv"), columns: features)
 
-        var model = GradientBoostingRegressor(loss: .poisson, maxIterations: 100, earlyStopping: .off)
+        var model = GradientBoostingRegressor(loss: .poisson, maxIterations: 100, earlyStopping: .off, threads: threads)
         var start = DispatchTime.now().uptimeNanoseconds
         try model.fit(train, targets: yTrain)
         let fitSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -12,7 +12,7 @@ import Foundation
 //   crimebench ols FILE K    OLS fit + summary on raw doubles (rows of y, x1…xK) from Benchmarks/compare/ols_peer.py
 //   crimebench forest DIR    random forest, 60,000 × 8 rows, 100 trees (split written to DIR as CSV)
 //   crimebench forest-histogram DIR   the same with 255-bin histogram split search
-//   crimebench gbm DIR       Poisson gradient boosting, 200,000 × 10 count rows, 100 iterations (split written to DIR)
+//   crimebench gbm DIR [T]   Poisson gradient boosting, 200,000 × 10 count rows, 100 iterations (split written to DIR; T threads, default every core)
 //   crimebench forecast-forest   the `forest` forecaster: 540 cells × a year of days, one fit and 52 origins
 //   crimebench convlstm C    the mobility ConvLSTM (C input channels): training and inference samples/s
 //   crimebench nnstudy [S,…] ConvLSTM vs LSTM vs historical average, F1 on the flaring synthetic city's last 10 weeks (seeds S, default 1)
@@ -22,7 +22,7 @@ import Foundation
 //   crimebench sepp          the sepp forecaster's EM on about 1 M simulated Hawkes incidents over 2,500 cells, fitted vs true
 //   crimebench sepp-city     the sepp forecaster on three years of the synthetic city, fitted vs the manifest's trigger values
 //   crimebench studyarea SHP cells of the incidents' box, inside Chicago's areas (SHP, EPSG:3435) and around incidents, H3 res 8 and 9
-let usage = "usage: crimebench ingest FILE | scale FILE SHP | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR] | sepp | sepp-city | studyarea SHP\n"
+let usage = "usage: crimebench ingest FILE | scale FILE SHP | cube | synth | h3 [POINTS] | h3index | areas SHP POINTS OUT | eval | ols FILE K | forest DIR | forest-histogram DIR | gbm DIR [THREADS] | forecast-forest | convlstm C | cnnlstm [B] | nnstudy [SEEDS] | glm | kde [DIR] | sepp | sepp-city | studyarea SHP\n"
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var results: [String: Double]
@@ -40,6 +40,8 @@ do {
     case ("forest", 2): results = try ForestBenchmark.run(directory: arguments[1], histogram: false)
     case ("forest-histogram", 2): results = try ForestBenchmark.run(directory: arguments[1], histogram: true)
     case ("gbm", 2): results = try GBMBenchmark.run(directory: arguments[1])
+    case ("gbm", 3) where (Int(arguments[2]) ?? 0) >= 1:
+        results = try GBMBenchmark.run(directory: arguments[1], threads: Int(arguments[2]))
     case ("forecast-forest", 1): results = try ForecastForestBenchmark.run()
     case ("convlstm", 2): results = try NeuralBenchmark.convLSTM(channels: Int(arguments[1]) ?? 1)
     case ("cnnlstm", 1): results = try NeuralBenchmark.cnnLSTM()

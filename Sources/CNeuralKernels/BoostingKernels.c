@@ -137,6 +137,31 @@ void bk_poisson_gradients(const double *y, const double *raw, long count, float 
     DISPATCH(poisson_wide(y, raw, count, gradients, hessians), poisson_body(y, raw, count, gradients, hessians))
 }
 
+void bk_predict_trees(const double *x, long columns, long count, const unsigned long long *nodes,
+                      const long *starts, long tree_count, double *out) {
+    for (long t = 0; t < tree_count; t++) {
+        const unsigned long long *tree = nodes + starts[t];
+        for (long r = 0; r < count; r++) {
+            const double *row = x + r * columns;
+            long at = 0;
+            for (;;) {
+                unsigned long long meta = tree[2 * at + 1];
+                int feature = (int)(unsigned)meta;
+                if (feature < 0) break;
+                double threshold;
+                memcpy(&threshold, tree + 2 * at, sizeof threshold);
+                // A mask, not a branch: the comparison goes either way at random.
+                long left = -(long)(row[feature] <= threshold);
+                long right = (long)(int)(meta >> 32);
+                at = right ^ ((right ^ (at + 1)) & left);
+            }
+            double value;
+            memcpy(&value, tree + 2 * at, sizeof value);
+            out[r] += value;
+        }
+    }
+}
+
 void bk_spin_pause(void) {
 #if defined(__x86_64__)
     __builtin_ia32_pause();

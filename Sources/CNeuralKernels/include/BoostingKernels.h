@@ -37,6 +37,15 @@ void bk_add_leaf_value(double *raw, const unsigned *order, long begin, long end,
 /// Poisson gradients and hessians as float: e^raw − y and e^raw, for `count` rows.
 void bk_poisson_gradients(const double *y, const double *raw, long count, float *gradients, float *hessians);
 
+/// Adds to out[r], for each of the `count` rows of `x` (row-major, `columns` values per row), the value of the
+/// leaf it reaches in each of `tree_count` trees, tree by tree in order. Tree t's nodes start at word starts[t]
+/// of `nodes`, in CrimeModels' TreeArrays layout: two 64-bit words per node, the threshold's bits (a leaf's
+/// value), then the feature (low 32 bits, negative at a leaf) and the right child (high 32 bits); a row goes
+/// to node i + 1 when x[feature] <= threshold, else to the right child. One tree at a time over all the rows:
+/// its nodes stay in the nearest cache, and the processor runs ahead into the next rows' walks.
+void bk_predict_trees(const double *x, long columns, long count, const unsigned long long *nodes,
+                      const long *starts, long tree_count, double *out);
+
 /// One spin-wait hint to the processor (x86's pause), for threads that wait by spinning.
 void bk_spin_pause(void);
 

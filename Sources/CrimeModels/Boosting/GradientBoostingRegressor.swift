@@ -135,6 +135,6 @@ public struct GradientBoostingRegressor: Regressor, Sendable {
         guard let ensemble else { throw EstimatorError.notFitted }
         try ensemble.check(x)
         let loss = settings.loss, start = baseline
-        return ensemble.leafSums(x, threads: settings.threads).map { loss.prediction(start + $0) }
+        return BoostedTreeWalker.leafSums(ensemble.trees, x, threads: settings.threads).map { loss.prediction(start + $0) }
     }
 }

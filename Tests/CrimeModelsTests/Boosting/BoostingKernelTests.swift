@@ -1,6 +1,7 @@
 import CNeuralKernels
 import CrimeCore
 @testable import CrimeModels
+import Foundation
 import Testing
 
 /// The C loops of gradient boosting (binning, histograms, partitions) against plain loops over the same
@@ -111,5 +112,31 @@ import Testing
                 #expect(abs(histogram[k].hessian - expected[k].hessian) <= 1e-12)
             }
         }
+    }
+}
+
+/// Boosting's own tree walk against the forests' row-block walk of the same trees.
+@Suite struct BoostedTreeWalkerTests {
+    @Test("Leaf sums equal the forests' walk bit for bit, on one thread or several", arguments: [1, 2, 3])
+    func matchesForestWalk(threads: Int) throws {
+        var rng = SeededGenerator(seed: 12)
+        let rows = 6001, columns = 4
+        let values = (0..<(rows * columns)).map { _ in rng.nextUniform() * 10 - 5 }
+        var y: [Double] = []
+        for i in 0..<rows {
+            let eta: Double = 0.3 * values[i * columns] - 0.2 * values[i * columns + 1]
+            y.append(Double(rng.nextPoisson(mean: exp(eta))))
+        }
+        let x = Matrix(rows: rows, columns: columns, values: values)
+        var model = GradientBoostingRegressor(loss: .poisson, maxIterations: 7, maxLeafNodes: 9, earlyStopping: .off)
+        try model.fit(x, targets: y)
+        // A one-leaf tree as well (a tree with no split).
+        let ensemble = try #require(model.ensemble)
+        let trees = ensemble.trees + [TreeArrays(features: [-1], thresholds: [0.25], rightChildren: [0], leafProbabilities: [],
+                                                 importances: [Double](repeating: 0, count: columns))]
+        let reference = ForestEnsemble(trees: trees, featureCount: columns, classes: []).leafSums(x, threads: 1)
+        #expect(BoostedTreeWalker.leafSums(trees, x, threads: threads) == reference)
+        let few = Matrix(rows: 3, columns: columns, values: Array(values.prefix(3 * columns)))
+        #expect(BoostedTreeWalker.leafSums(trees, few, threads: threads) == Array(reference.prefix(3)))
     }
 }
