@@ -36,7 +36,11 @@ import Testing
         let start = SEPPEstimation.start(events, theta: r.start_values.theta, omega: r.start_values.omega,
                                          sigma: r.start_values.sigma)
         let token = CancellationToken()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { token.cancel() }
+        // A thread of its own: Dispatch's workers can all be busy with the tests running beside this one.
+        Thread {
+            usleep(50_000)
+            token.cancel()
+        }.start()
         // A negative tolerance never converges, so only the cancel can end this run of Int.max steps.
         #expect(throws: CancellationError.self) {
             _ = try SEPPEstimation(events: events, start: start, limits: SEPPLimits(), maximumIterations: .max,
