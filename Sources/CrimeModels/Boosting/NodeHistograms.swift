@@ -56,6 +56,9 @@ struct NodeHistograms: @unchecked Sendable {
         rootCounts = counts
     }
 
+    /// The positions in a histogram buffer of feature `f`'s used bins.
+    func usedBins(_ f: Int) -> Range<Int> { (f * Self.stride)..<(f * Self.stride + binCounts[f]) }
+
     /// Frees the part buffers.
     func release() { partBuffers.deallocate() }
 
@@ -82,7 +85,7 @@ struct NodeHistograms: @unchecked Sendable {
         for p in 1..<parts {
             let part = partBuffers + p * width
             for f in 0..<columns {
-                for k in (f * Self.stride)..<(f * Self.stride + binCounts[f]) {
+                for k in usedBins(f) {
                     histogram[k].gradient += part[k].gradient
                     histogram[k].hessian += part[k].hessian
                     histogram[k].count += part[k].count
@@ -91,7 +94,7 @@ struct NodeHistograms: @unchecked Sendable {
         }
         if rows == nil {
             for f in 0..<columns {
-                for k in (f * Self.stride)..<(f * Self.stride + binCounts[f]) { histogram[k].count = rootCounts[k] }
+                for k in usedBins(f) { histogram[k].count = rootCounts[k] }
             }
         }
     }
@@ -110,8 +113,7 @@ struct NodeHistograms: @unchecked Sendable {
     /// Turns `parent` into the histogram of its other child by subtracting `child`'s.
     func subtract(_ child: UnsafePointer<HistogramBin>, from parent: UnsafeMutablePointer<HistogramBin>) {
         for f in 0..<data.columns {
-            for b in 0..<binCounts[f] {
-                let k = f * Self.stride + b
+            for k in usedBins(f) {
                 parent[k].gradient -= child[k].gradient
                 parent[k].hessian -= child[k].hessian
                 parent[k].count -= child[k].count

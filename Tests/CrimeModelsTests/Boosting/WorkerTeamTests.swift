@@ -1,4 +1,5 @@
 @testable import CrimeModels
+import CrimeTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -12,9 +13,9 @@ import Testing
         defer { team.shutdown() }
         for round in 0..<500 {
             let parts = round % 9
-            let runs = Shared([Int](repeating: 0, count: parts))
-            team.run(parts) { p in runs.withLock { $0[p] += 1 } }
-            #expect(runs.withLock { $0 } == [Int](repeating: 1, count: parts))
+            let runs = LockedRecorder<Int>()
+            team.run(parts) { p in runs.add(p) }
+            #expect(runs.values.sorted() == Array(0..<parts))
         }
     }
 
@@ -34,15 +35,15 @@ import Testing
     func usesItsThreads() {
         let team = WorkerTeam(size: 2)
         defer { team.shutdown() }
-        let threads = Shared<Set<UInt>>([])
+        let threads = LockedRecorder<UInt>()
         for _ in 0..<50 {
             team.run(2) { _ in
                 let id = UInt(bitPattern: Int(bitPattern: UInt(pthread_self())))
-                threads.withLock { _ = $0.insert(id) }
+                threads.add(id)
                 usleep(200)
             }
         }
-        #expect(threads.withLock { $0.count } == 2)
+        #expect(Set(threads.values).count == 2)
     }
 
     @Test("Shutting down twice is harmless")
@@ -51,19 +52,5 @@ import Testing
         team.run(4) { _ in }
         team.shutdown()
         team.shutdown()
-    }
-}
-
-/// A value behind a lock, for closures that run on several threads at once. An `NSLock` (a pthread
-/// mutex) rather than `Mutex`, whose futex on Linux ThreadSanitizer cannot see.
-private final class Shared<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&stored)
     }
 }
